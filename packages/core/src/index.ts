@@ -1,1 +1,9 @@
-export {};
+export * from "./dates";
+export * from "./errors";
+export * from "./ids";
+export * from "./money";
+export * from "./offer";
+export * from "./pricing";
+export * from "./product";
+export * from "./scopes";
+export * from "./views";

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * Money is never a binary float. On the wire a price is a decimal string in US dollars
+ * ("12.5", "0.00012345"); for arithmetic it becomes a bigint of nano-units of 1e-8 USD,
+ * the finest precision the marketplace allows (usage prices have up to 8 decimals).
+ */
+export const MONEY_SCALE = 8;
+const UNITS_PER_DOLLAR = 10n ** BigInt(MONEY_SCALE);
+
+/** Upfront prices (contract, annual, monthly) have at most 3 decimals; usage prices at most 8. */
+export const UPFRONT_DECIMALS = 3;
+export const USAGE_DECIMALS = 8;
+
+/** The largest price we accept: a billion dollars keeps every total far inside bigint and NUMERIC(20,8). */
+const MAX_INTEGER_DIGITS = 10;
+
+function priceSchema(maxDecimals: number, kind: string) {
+  return z
+    .string({ error: `A ${kind} price is a decimal string such as "12.50", never a number` })
+    .max(32, "A price has at most 32 characters")
+    .regex(/^\d+(\.\d+)?$/, `A ${kind} price is a non-negative decimal such as "12.50"`)
+    .refine((value) => (value.split(".")[1]?.length ?? 0) <= maxDecimals, {
+      message: `A ${kind} price has at most ${maxDecimals} decimal places`,
+    })
+    .refine((value) => (value.split(".")[0] ?? "").replace(/^0+(?=\d)/, "").length <= MAX_INTEGER_DIGITS, {
+      message: `A ${kind} price is below 10,000,000,000 USD`,
+    })
+    .transform(normalizeDecimal);
+}
+
+/** A price per hour or per unit of usage: up to 8 decimal places. */
+export const usagePriceSchema = priceSchema(USAGE_DECIMALS, "usage").describe(
+  "USD per unit of usage, a decimal string with up to 8 decimal places",
+);
+/** A contract, annual or monthly price: up to 3 decimal places. */
+export const upfrontPriceSchema = priceSchema(UPFRONT_DECIMALS, "upfront").describe(
+  "USD, a decimal string with up to 3 decimal places",
+);
+
+/** "007.50" -> "7.5"; "3.000" -> "3". One spelling per amount, so stored terms compare equal. */
+export function normalizeDecimal(value: string): string {
+  const [whole = "0", fraction = ""] = value.split(".");
+  const trimmedWhole = whole.replace(/^0+(?=\d)/, "");
+  const trimmedFraction = fraction.replace(/0+$/, "");
+  return trimmedFraction ? `${trimmedWhole}.${trimmedFraction}` : trimmedWhole;
+}
+
+/** Parses a validated decimal string into nano-units (1e-8 USD). */
+export function toUnits(value: string): bigint {
+  const [whole = "0", fraction = ""] = value.split(".");
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction) || fraction.length > MONEY_SCALE) {
+    throw new RangeError(`Not a USD amount with at most ${MONEY_SCALE} decimals: ${value}`);
+  }
+  return BigInt(whole) * UNITS_PER_DOLLAR + BigInt(fraction.padEnd(MONEY_SCALE, "0"));
+}
+
+/** Renders nano-units as a decimal string with at least `minDecimals` places ("12.50"). */
+export function fromUnits(units: bigint, minDecimals = 2): string {
+  const negative = units < 0n;
+  const absolute = negative ? -units : units;
+  const whole = absolute / UNITS_PER_DOLLAR;
+  const fraction = (absolute % UNITS_PER_DOLLAR).toString().padStart(MONEY_SCALE, "0").replace(/0+$/, "");
+  const shown = fraction.padEnd(minDecimals, "0");
+  return `${negative ? "-" : ""}${whole}${shown ? `.${shown}` : ""}`;
+}
+
+/** True when the amount is more than zero. */
+export function isPositive(value: string): boolean {
+  return toUnits(value) > 0n;
+}

@@ -1,0 +1,222 @@
+import { z } from "zod";
+import { addDays, addUtcMonths, calendarDateSchema, endOfUtcDay, utcDate } from "./dates";
+import type { FieldIssue } from "./errors";
+import { accountIdSchema, asinSchema, idempotencyKeySchema, offerIdSchema, productRefSchema, sha256Schema } from "./ids";
+import { checkPricingCoversProduct, isPaid, offerPricingSchema, type OfferPricing, type ProductPricing } from "./pricing";
+
+export const MAX_BUYER_ACCOUNTS = 25;
+export const MAX_AGREEMENT_MONTHS = 60;
+/** 60 months, counted generously in days (five years with two leap days). */
+export const MAX_AGREEMENT_DAYS = 1827;
+
+export const offerNameSchema = z
+  .string()
+  .trim()
+  .min(1, "An offer name has 1 to 150 characters")
+  .max(150, "An offer name has 1 to 150 characters")
+  .describe("The offer's name, shown to the buyer");
+export const offerDescriptionSchema = z
+  .string()
+  .trim()
+  .min(1, "A description has 1 to 255 characters")
+  .max(255, "A description has 1 to 255 characters")
+  .describe("An internal description; never shown to buyers");
+export const refundPolicySchema = z
+  .string()
+  .trim()
+  .min(1, "A refund policy has 1 to 500 characters")
+  .max(500, "A refund policy has 1 to 500 characters")
+  .describe("How the buyer asks for a refund; required for a paid offer");
+
+export const buyerAccountsSchema = z
+  .array(accountIdSchema)
+  .max(MAX_BUYER_ACCOUNTS, `An offer targets at most ${MAX_BUYER_ACCOUNTS} buyer accounts`)
+  .superRefine((accounts, ctx) => {
+    const seen = new Set<string>();
+    accounts.forEach((account, index) => {
+      if (seen.has(account)) ctx.addIssue({ code: "custom", path: [index], message: `Account ${account} is listed twice` });
+      seen.add(account);
+    });
+  })
+  .describe("The 12-digit buyer account IDs the offer is published to, 1 to 25, distinct");
+
+/**
+ * How long the terms run once accepted: a whole number of days or months (ISO 8601, `P365D`,
+ * `P12M`), or a fixed end date. At most 60 months either way.
+ */
+export const agreementTermSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("duration"),
+    duration: z
+      .string()
+      .regex(/^P[1-9]\d{0,3}[DM]$/, "A duration is P<days>D or P<months>M, e.g. P365D or P12M")
+      .refine((value) => {
+        const amount = Number(value.slice(1, -1));
+        return value.endsWith("M") ? amount <= MAX_AGREEMENT_MONTHS : amount <= MAX_AGREEMENT_DAYS;
+      }, `An agreement runs at most ${MAX_AGREEMENT_MONTHS} months`),
+  }),
+  z.strictObject({ kind: z.literal("endDate"), endDate: calendarDateSchema }),
+]);
+export type AgreementTerm = z.infer<typeof agreementTermSchema>;
+
+/** The editable terms of an offer; every one may be missing while the offer is a draft. */
+export const offerTermsSchema = z.strictObject({
+  name: offerNameSchema,
+  description: offerDescriptionSchema,
+  buyerAccounts: buyerAccountsSchema,
+  pricing: offerPricingSchema,
+  eulaSha256: sha256Schema.describe("SHA-256 of an uploaded EULA PDF (see eula.upload)"),
+  agreement: agreementTermSchema,
+  acceptanceDeadline: calendarDateSchema.describe(
+    "The last UTC calendar day on which the buyer may accept; in the future when the offer is sent",
+  ),
+  refundPolicy: refundPolicySchema,
+});
+export type OfferTerms = z.infer<typeof offerTermsSchema>;
+export type DraftTerms = Partial<OfferTerms>;
+
+export const createOfferInputSchema = offerTermsSchema.partial().extend({
+  productId: productRefSchema,
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+export type CreateOfferInput = z.input<typeof createOfferInputSchema>;
+
+/** A patch of a draft: a field given replaces the old value, `null` clears it. */
+export const updateOfferInputSchema = z.strictObject({
+  offerId: offerIdSchema,
+  patch: z.strictObject({
+    name: offerNameSchema.nullable(),
+    description: offerDescriptionSchema.nullable(),
+    buyerAccounts: buyerAccountsSchema.nullable(),
+    pricing: offerPricingSchema.nullable(),
+    eulaSha256: sha256Schema.nullable(),
+    agreement: agreementTermSchema.nullable(),
+    acceptanceDeadline: calendarDateSchema.nullable(),
+    refundPolicy: refundPolicySchema.nullable(),
+  }).partial(),
+});
+export type UpdateOfferInput = z.input<typeof updateOfferInputSchema>;
+
+export const offerStatuses = ["draft", "sent", "accepted", "expired"] as const;
+export const offerStatusSchema = z.enum(offerStatuses);
+export type OfferStatus = z.infer<typeof offerStatusSchema>;
+/** What the database stores; `expired` is never stored, it follows from the clock. */
+export type StoredOfferStatus = Exclude<OfferStatus, "expired">;
+
+export const listOffersInputSchema = z.strictObject({
+  status: offerStatusSchema.optional(),
+  productId: productRefSchema.optional(),
+  buyerAccount: accountIdSchema.optional(),
+  cursor: z.string().max(200).optional().describe("The `nextCursor` of the previous page"),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type ListOffersInput = z.input<typeof listOffersInputSchema>;
+
+export const offerIdInputSchema = z.strictObject({ offerId: offerIdSchema });
+export const sendOfferInputSchema = offerIdInputSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() });
+export const acceptOfferInputSchema = sendOfferInputSchema;
+export const bannerInputSchema = z.strictObject({ asin: asinSchema });
+
+/**
+ * The status an offer shows at `now`: a sent offer whose deadline day has ended is expired,
+ * whatever the client believes. An accepted offer stays accepted.
+ */
+export function offerStatusAt(stored: StoredOfferStatus, acceptanceDeadline: string | null, now: Date): OfferStatus {
+  if (stored === "sent" && acceptanceDeadline !== null && now >= endOfUtcDay(acceptanceDeadline)) return "expired";
+  return stored;
+}
+
+/** Whether a buyer may still accept an offer at `now`. */
+export function isAcceptable(stored: StoredOfferStatus, acceptanceDeadline: string | null, now: Date): boolean {
+  return stored !== "draft" && acceptanceDeadline !== null && now < endOfUtcDay(acceptanceDeadline);
+}
+
+/** The end of an agreement that starts at `start`. */
+export function agreementEnd(term: AgreementTerm, start: Date): Date {
+  if (term.kind === "endDate") return endOfUtcDay(term.endDate);
+  const amount = Number(term.duration.slice(1, -1));
+  return term.duration.endsWith("M") ? addUtcMonths(start, amount) : addDays(start, amount);
+}
+
+export interface SendCheckInput {
+  terms: DraftTerms;
+  productPricing: ProductPricing;
+  /** Whether the EULA named by the draft is stored and valid for this seller. */
+  eulaAvailable: boolean;
+  now: Date;
+}
+
+/**
+ * Everything DOMAIN.md asks of an offer before it is sent. Returns one issue per broken rule,
+ * each naming its field, so a sales rep sees every problem at once.
+ */
+export function checkSendable({ terms, productPricing, eulaAvailable, now }: SendCheckInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const required = (field: keyof OfferTerms, message: string) => {
+    if (terms[field] === undefined) issues.push({ path: [field], message });
+  };
+  required("name", "An offer name is required");
+  required("description", "A description is required");
+  required("pricing", "Prices are required");
+  required("eulaSha256", "A EULA PDF is required");
+  required("agreement", "An agreement duration or end date is required");
+  required("acceptanceDeadline", "An acceptance deadline is required");
+
+  if (!terms.buyerAccounts || terms.buyerAccounts.length === 0) {
+    issues.push({ path: ["buyerAccounts"], message: "At least one buyer account is required" });
+  }
+  if (terms.pricing) {
+    issues.push(...checkPricingCoversProduct(terms.pricing, productPricing));
+    if (isPaid(terms.pricing) && terms.refundPolicy === undefined) {
+      issues.push({ path: ["refundPolicy"], message: "A paid offer needs a refund policy" });
+    }
+  }
+  if (terms.eulaSha256 !== undefined && !eulaAvailable) {
+    issues.push({ path: ["eulaSha256"], message: "No valid EULA with that SHA-256 was uploaded by this seller" });
+  }
+
+  const today = utcDate(now);
+  if (terms.acceptanceDeadline !== undefined && terms.acceptanceDeadline < today) {
+    issues.push({
+      path: ["acceptanceDeadline"],
+      message: `The acceptance deadline ${terms.acceptanceDeadline} has passed (today is ${today} UTC)`,
+    });
+  }
+  if (terms.agreement?.kind === "endDate") {
+    const { endDate } = terms.agreement;
+    if (terms.acceptanceDeadline !== undefined && endDate <= terms.acceptanceDeadline) {
+      issues.push({ path: ["agreement", "endDate"], message: "The agreement must end after the acceptance deadline" });
+    }
+    if (endDate > utcDate(addUtcMonths(now, MAX_AGREEMENT_MONTHS))) {
+      issues.push({ path: ["agreement", "endDate"], message: `An agreement runs at most ${MAX_AGREEMENT_MONTHS} months` });
+    }
+  }
+  return issues;
+}
+
+/** The terms of a sent offer, complete by construction. */
+export function completeTerms(terms: DraftTerms): OfferTerms | null {
+  const parsed = offerTermsSchema.safeParse(terms);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The terms as one canonical string, key order fixed, so a hash of it proves that a sent
+ * offer reads back the same forever.
+ */
+export function canonicalTerms(productId: string, terms: OfferTerms): string {
+  return canonicalJson({ productId, ...terms });
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export type { OfferPricing };

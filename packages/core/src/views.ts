@@ -1,0 +1,68 @@
+import type { AgreementTerm, OfferStatus } from "./offer";
+import type { OfferPricing } from "./pricing";
+
+/** An uploaded EULA PDF, as the seller sees it. */
+export interface EulaDocumentView {
+  sha256: string;
+  fileName: string;
+  size: number;
+  pageCount: number;
+  uploadedAt: string;
+}
+
+/** An offer as its seller sees it. Times are ISO 8601 strings. */
+export interface OfferView {
+  id: string;
+  status: OfferStatus;
+  productId: string;
+  name: string | null;
+  description: string | null;
+  buyerAccounts: string[];
+  pricing: OfferPricing | null;
+  eula: EulaDocumentView | null;
+  agreement: AgreementTerm | null;
+  acceptanceDeadline: string | null;
+  refundPolicy: string | null;
+  /** The offer this draft was copied from, when it replaces one. */
+  replacesOfferId: string | null;
+  /** The link the sales rep sends the buyer; set when the offer is sent. */
+  buyerUrl: string | null;
+  /** SHA-256 of the canonical terms, fixed when the offer is sent. */
+  termsSha256: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  acceptedAt: string | null;
+}
+
+/** An offer as a targeted buyer sees it: no internal description, no other buyers. */
+export interface BuyerOfferView {
+  id: string;
+  status: OfferStatus;
+  seller: string;
+  product: { asin: string; title: string };
+  name: string;
+  pricing: OfferPricing;
+  eula: { sha256: string; fileName: string; size: number; pageCount: number };
+  agreement: AgreementTerm;
+  acceptanceDeadline: string;
+  refundPolicy: string | null;
+  /** This account's agreement, once it accepted. */
+  acceptance: AgreementView | null;
+}
+
+/** What a buyer gets by accepting: the terms running from `startsAt` to `endsAt`. */
+export interface AgreementView {
+  id: string;
+  offerId: string;
+  buyerAccount: string;
+  startsAt: string;
+  endsAt: string;
+  pricing: OfferPricing;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
