@@ -1,1 +1,14 @@
-export {};
+export { openDatabase, isPostgresUrl, type DatabaseConfig, type DatabaseHandle } from "./connect";
+export { dialectOf, type DialectName } from "./dialect";
+export { isImmutableOfferViolation, isUniqueViolation } from "./errors";
+export { migrateToLatest, pendingMigrations } from "./migrate";
+export { decodeCursor, encodeCursor, toPage, type PageCursor } from "./pagination";
+export type { Database } from "./schema";
+export * from "./repositories/agreements";
+export * from "./repositories/api-keys";
+export * from "./repositories/eula-documents";
+export * from "./repositories/idempotency";
+export * from "./repositories/offers";
+export * from "./repositories/products";
+export * from "./repositories/sellers";
+export type { Kysely, Transaction } from "kysely";

@@ -1,0 +1,52 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DialectName } from "./dialect";
+import type { Database } from "./schema";
+
+export interface DatabaseConfig {
+  /** A `postgres://` or `postgresql://` URL; without one, SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** The data folder for the embedded SQLite file. */
+  dataDir: string;
+  /** PostgreSQL only: the schema to use (tests give each run its own). */
+  schema?: string | undefined;
+  /** PostgreSQL only: connections in the pool. */
+  poolSize?: number | undefined;
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens the embedded SQLite database, or PostgreSQL when the URL says so. Same code on both. */
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (isPostgresUrl(config.databaseUrl)) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
+    throw new Error("DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database");
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = new SQLite(join(config.dataDir, "offerkit.sqlite"));
+  file.pragma("journal_mode = WAL");
+  file.pragma("synchronous = NORMAL");
+  file.pragma("foreign_keys = ON");
+  file.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return { db, dialect: "sqlite", close: () => db.destroy() };
+}

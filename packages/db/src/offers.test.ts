@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  deleteDraft,
+  findOffer,
+  insertOffer,
+  insertProduct,
+  insertSeller,
+  isImmutableOfferViolation,
+  listOffers,
+  markOfferAccepted,
+  markOfferSent,
+  updateDraftTerms,
+  type Database,
+  type Kysely,
+} from "./index";
+import { openTestDatabase, testDialects, type TestDatabase } from "./testing";
+
+const at = "2027-01-01T00:00:00.000Z";
+
+describe.each(testDialects())("offers repository on %s", (dialect) => {
+  let handle: TestDatabase;
+  let db: Kysely<Database>;
+  let counter = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(dialect);
+    db = handle.db;
+    await insertSeller(db, { id: "seller-a", name: "A", dataSharingEnrolled: true, createdAt: at });
+    await insertSeller(db, { id: "seller-b", name: "B", dataSharingEnrolled: true, createdAt: at });
+    await insertProduct(db, {
+      id: "prod-aaaaaaaaaa",
+      sellerId: "seller-a",
+      asin: "B00635Y2IW",
+      marketplaceProductId: "00000000-0000-4000-8000-000000000001",
+      productCode: "abcdefgh1234",
+      title: "Widget",
+      description: "A widget",
+      highlights: [],
+      keywords: [],
+      categories: [],
+      pricing: { model: "monthly", dimensions: [] },
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+  afterAll(async () => handle.close());
+
+  async function newDraft(seller = "seller-a") {
+    counter += 1;
+    const id = `offer-${String(counter).padStart(12, "0")}`;
+    await insertOffer(db, {
+      id,
+      sellerId: seller,
+      productId: "prod-aaaaaaaaaa",
+      terms: { name: "Deal", buyerAccounts: ["012345678901"], pricing: { model: "monthly", monthlyFee: "99.5" } },
+      replacesOfferId: null,
+      createdAt: `2027-01-01T00:00:${String(counter).padStart(2, "0")}.000Z`,
+    });
+    return id;
+  }
+
+  async function sendIt(id: string) {
+    const offer = await findOffer(db, "seller-a", id);
+    return markOfferSent(db, {
+      sellerId: "seller-a",
+      id,
+      version: offer?.version ?? 0,
+      buyerUrl: `https://example.test/offers/${id}`,
+      termsSha256: "f".repeat(64),
+      sentAt: at,
+    });
+  }
+
+  it("round-trips draft terms, leading zeros and exact prices included", async () => {
+    const id = await newDraft();
+    const offer = await findOffer(db, "seller-a", id);
+    expect(offer?.terms).toEqual({
+      name: "Deal",
+      buyerAccounts: ["012345678901"],
+      pricing: { model: "monthly", monthlyFee: "99.5" },
+    });
+    expect(offer?.status).toBe("draft");
+    expect(await findOffer(db, "seller-b", id)).toBeNull();
+  });
+
+  it("bumps the version on each edit, and send refuses a stale version", async () => {
+    const id = await newDraft();
+    const before = await findOffer(db, "seller-a", id);
+    expect(await updateDraftTerms(db, "seller-a", id, { name: "Changed", buyerAccounts: [] }, at)).toBe(true);
+    const stale = await markOfferSent(db, {
+      sellerId: "seller-a",
+      id,
+      version: before?.version ?? 0,
+      buyerUrl: "x",
+      termsSha256: "x",
+      sentAt: at,
+    });
+    expect(stale).toBe(false);
+    expect((await findOffer(db, "seller-a", id))?.status).toBe("draft");
+  });
+
+  it("guards sent offers in the repository", async () => {
+    const id = await newDraft();
+    expect(await sendIt(id)).toBe(true);
+    expect(await sendIt(id)).toBe(false);
+    expect(await updateDraftTerms(db, "seller-a", id, { name: "Sneaky", buyerAccounts: [] }, at)).toBe(false);
+    expect(await deleteDraft(db, "seller-a", id)).toBe(false);
+    expect((await findOffer(db, "seller-a", id))?.terms.name).toBe("Deal");
+  });
+
+  it("refuses in the database itself any change to a sent offer, whatever the query", async () => {
+    const id = await newDraft();
+    await sendIt(id);
+    const attempts = [
+      () => db.updateTable("offers").set({ name: "Raw write" }).where("id", "=", id).execute(),
+      () => db.updateTable("offers").set({ pricing: '{"model":"free"}' }).where("id", "=", id).execute(),
+      () => db.updateTable("offers").set({ status: "draft" }).where("id", "=", id).execute(),
+      () => db.updateTable("offers").set({ buyer_accounts: "[]" }).where("id", "=", id).execute(),
+      () => db.deleteFrom("offers").where("id", "=", id).execute(),
+    ];
+    for (const attempt of attempts) {
+      const error = await attempt().then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(isImmutableOfferViolation(error), String(error)).toBe(true);
+    }
+    const after = await findOffer(db, "seller-a", id);
+    expect(after?.terms.name).toBe("Deal");
+    expect(after?.status).toBe("sent");
+  });
+
+  it("lets a sent offer become accepted, once", async () => {
+    const id = await newDraft();
+    await sendIt(id);
+    await markOfferAccepted(db, id, "2027-01-02T00:00:00.000Z");
+    await markOfferAccepted(db, id, "2027-01-03T00:00:00.000Z");
+    const offer = await findOffer(db, "seller-a", id);
+    expect(offer?.status).toBe("accepted");
+    expect(offer?.acceptedAt).toBe("2027-01-02T00:00:00.000Z");
+  });
+
+  it("lists newest first with keyset pages, derived expiry and an exact account filter", async () => {
+    const other = await newDraft("seller-b");
+    const sent = await newDraft();
+    await sendIt(sent);
+    const drafts = await listOffers(db, "seller-a", { status: "draft", after: null, limit: 100, today: "2026-12-01" });
+    expect(drafts.map((offer) => offer.id)).not.toContain(sent);
+    const expired = await listOffers(db, "seller-a", { status: "expired", after: null, limit: 100, today: "2027-02-01" });
+    expect(expired).toEqual([]);
+    expect(drafts.every((offer) => offer.status === "draft")).toBe(true);
+    expect(drafts.map((offer) => offer.id)).not.toContain(other);
+    const all = await listOffers(db, "seller-a", { after: null, limit: 100, today: "2026-12-01" });
+    expect(all.map((offer) => offer.createdAt)).toEqual([...all.map((offer) => offer.createdAt)].sort().reverse());
+    expect(await listOffers(db, "seller-a", { buyerAccount: "12345678901", after: null, limit: 100, today: "x" })).toEqual([]);
+    const byAccount = await listOffers(db, "seller-a", { buyerAccount: "012345678901", after: null, limit: 100, today: "x" });
+    const targeted = all.filter((offer) => offer.terms.buyerAccounts?.includes("012345678901"));
+    expect(targeted.length).toBeGreaterThan(1);
+    expect(byAccount.map((offer) => offer.id)).toEqual(targeted.map((offer) => offer.id));
+  });
+});

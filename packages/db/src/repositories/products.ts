@@ -1,0 +1,111 @@
+import { productPricingSchema, type Product } from "@offerkit/core";
+import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import type { PageCursor } from "../pagination";
+import type { Database, ProductsTable } from "../schema";
+
+export type ProductRecord = Product & { sellerId: string };
+
+const stringList = z.array(z.string());
+
+function toRecord(row: Selectable<ProductsTable>): ProductRecord {
+  return {
+    id: row.id,
+    sellerId: row.seller_id,
+    asin: row.asin,
+    marketplaceProductId: row.marketplace_product_id,
+    productCode: row.product_code,
+    title: row.title,
+    description: row.description,
+    highlights: stringList.parse(JSON.parse(row.highlights)),
+    keywords: stringList.parse(JSON.parse(row.keywords)),
+    categories: stringList.parse(JSON.parse(row.categories)),
+    pricing: productPricingSchema.parse(JSON.parse(row.pricing)),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertProduct(db: Kysely<Database>, product: ProductRecord): Promise<void> {
+  await db
+    .insertInto("products")
+    .values({
+      id: product.id,
+      seller_id: product.sellerId,
+      asin: product.asin,
+      marketplace_product_id: product.marketplaceProductId,
+      product_code: product.productCode,
+      title: product.title,
+      description: product.description,
+      highlights: JSON.stringify(product.highlights),
+      keywords: JSON.stringify(product.keywords),
+      categories: JSON.stringify(product.categories),
+      pricing_model: product.pricing.model,
+      pricing: JSON.stringify(product.pricing),
+      created_at: product.createdAt,
+      updated_at: product.updatedAt,
+    })
+    .execute();
+}
+
+/** A product of this seller; another seller's product is simply not found. */
+export async function findProduct(db: Kysely<Database>, sellerId: string, id: string): Promise<ProductRecord | null> {
+  const row = await db
+    .selectFrom("products")
+    .selectAll()
+    .where("id", "=", id)
+    .where("seller_id", "=", sellerId)
+    .executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function findProductByAsin(db: Kysely<Database>, sellerId: string, asin: string): Promise<ProductRecord | null> {
+  const row = await db
+    .selectFrom("products")
+    .selectAll()
+    .where("asin", "=", asin)
+    .where("seller_id", "=", sellerId)
+    .executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function listProducts(
+  db: Kysely<Database>,
+  sellerId: string,
+  { after, limit }: { after: PageCursor | null; limit: number },
+): Promise<ProductRecord[]> {
+  let query = db.selectFrom("products").selectAll().where("seller_id", "=", sellerId);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb("created_at", "<", after.createdAt), eb.and([eb("created_at", "=", after.createdAt), eb("id", "<", after.id)])]),
+    );
+  }
+  const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
+  return rows.map(toRecord);
+}
+
+export type ProductListingPatch = Partial<Pick<Product, "title" | "description" | "highlights" | "keywords" | "categories">>;
+
+/** Changes listing fields; false when the seller has no such product. */
+export async function updateProductListing(
+  db: Kysely<Database>,
+  sellerId: string,
+  id: string,
+  patch: ProductListingPatch,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("products")
+    .set({
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.highlights !== undefined ? { highlights: JSON.stringify(patch.highlights) } : {}),
+      ...(patch.keywords !== undefined ? { keywords: JSON.stringify(patch.keywords) } : {}),
+      ...(patch.categories !== undefined ? { categories: JSON.stringify(patch.categories) } : {}),
+      updated_at: at,
+    })
+    .where("id", "=", id)
+    .where("seller_id", "=", sellerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

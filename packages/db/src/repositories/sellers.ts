@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+
+export interface SellerRecord {
+  id: string;
+  name: string;
+  dataSharingEnrolled: boolean;
+  createdAt: string;
+}
+
+export async function insertSeller(db: Kysely<Database>, seller: SellerRecord): Promise<void> {
+  await db
+    .insertInto("sellers")
+    .values({
+      id: seller.id,
+      name: seller.name,
+      data_sharing_enrolled: seller.dataSharingEnrolled ? 1 : 0,
+      created_at: seller.createdAt,
+    })
+    .execute();
+}
+
+export async function findSeller(db: Kysely<Database>, id: string): Promise<SellerRecord | null> {
+  const row = await db.selectFrom("sellers").selectAll().where("id", "=", id).executeTakeFirst();
+  return row
+    ? { id: row.id, name: row.name, dataSharingEnrolled: Number(row.data_sharing_enrolled) === 1, createdAt: row.created_at }
+    : null;
+}
+
+export async function setDataSharingEnrolled(db: Kysely<Database>, id: string, enrolled: boolean): Promise<void> {
+  await db.updateTable("sellers").set({ data_sharing_enrolled: enrolled ? 1 : 0 }).where("id", "=", id).execute();
+}

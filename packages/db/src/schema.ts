@@ -1,0 +1,108 @@
+import type { Generated } from "kysely";
+
+/**
+ * Tables as Kysely sees them. Times are ISO 8601 UTC strings, flags are 0/1 integers and
+ * structured values are JSON text, so SQLite and PostgreSQL store the same thing the same way.
+ */
+export interface Database {
+  sellers: SellersTable;
+  api_keys: ApiKeysTable;
+  products: ProductsTable;
+  eula_documents: EulaDocumentsTable;
+  offers: OffersTable;
+  agreements: AgreementsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export interface SellersTable {
+  id: string;
+  name: string;
+  data_sharing_enrolled: number;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  seller_id: string;
+  kind: "seller" | "buyer";
+  name: string;
+  /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+  key_hash: string;
+  /** The first characters of the secret, so a person can tell keys apart. */
+  key_prefix: string;
+  scopes: string;
+  buyer_account: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ProductsTable {
+  id: string;
+  seller_id: string;
+  asin: string;
+  marketplace_product_id: string;
+  product_code: string;
+  title: string;
+  description: string;
+  highlights: string;
+  keywords: string;
+  categories: string;
+  pricing_model: string;
+  pricing: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EulaDocumentsTable {
+  seller_id: string;
+  sha256: string;
+  file_name: string;
+  size: number;
+  page_count: number;
+  created_at: string;
+}
+
+export interface OffersTable {
+  id: string;
+  seller_id: string;
+  product_id: string;
+  status: "draft" | "sent" | "accepted";
+  /** Bumped by every draft edit, so `send` can refuse terms that changed after it checked them. */
+  version: Generated<number>;
+  name: string | null;
+  description: string | null;
+  buyer_accounts: string;
+  pricing: string | null;
+  eula_sha256: string | null;
+  agreement: string | null;
+  acceptance_deadline: string | null;
+  refund_policy: string | null;
+  replaces_offer_id: string | null;
+  buyer_url: string | null;
+  terms_sha256: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  accepted_at: string | null;
+}
+
+export interface AgreementsTable {
+  id: string;
+  offer_id: string;
+  seller_id: string;
+  product_id: string;
+  buyer_account: string;
+  starts_at: string;
+  ends_at: string;
+  pricing: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  principal_id: string;
+  operation: string;
+  key: string;
+  request_hash: string;
+  response: string;
+  created_at: string;
+}

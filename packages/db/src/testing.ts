@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase, type DatabaseHandle } from "./connect";
+import type { DialectName } from "./dialect";
+import { migrateToLatest } from "./migrate";
+
+/**
+ * The dialects the suites run on: SQLite always, PostgreSQL when OFFERKIT_TEST_DATABASE_URL
+ * names a server. Under CI the URL is required, so a missing server fails the run instead of
+ * silently skipping half of it.
+ */
+export function testDialects(): DialectName[] {
+  const url = process.env.OFFERKIT_TEST_DATABASE_URL;
+  if (!url && process.env.CI === "true") {
+    throw new Error("CI=true but OFFERKIT_TEST_DATABASE_URL is not set: the PostgreSQL suites cannot run");
+  }
+  return url ? ["sqlite", "postgres"] : ["sqlite"];
+}
+
+export interface TestDatabase extends DatabaseHandle {
+  /** The data folder, for blobs and files the test writes beside the database. */
+  dataDir: string;
+}
+
+/** A fresh, migrated database: a new SQLite file, or a new schema on the test PostgreSQL server. */
+export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), "offerkit-test-"));
+  if (dialect === "sqlite") {
+    const handle = openDatabase({ dataDir });
+    await migrateToLatest(handle.db);
+    return {
+      ...handle,
+      dataDir,
+      close: async () => {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.OFFERKIT_TEST_DATABASE_URL;
+  if (!url) throw new Error("OFFERKIT_TEST_DATABASE_URL is not set");
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin(url, (client) => client.query(`CREATE SCHEMA ${schema}`));
+  const handle = openDatabase({ databaseUrl: url, dataDir, schema, poolSize: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    dataDir,
+    close: async () => {
+      await handle.close();
+      await withAdmin(url, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
+}
