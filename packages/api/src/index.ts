@@ -1,1 +1,12 @@
-export {};
+export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
+export { bearerSecret, createContextInner, type Context } from "./context";
+export { systemClock, type ApiConfig, type ApiDeps, type Clock, type IdGenerator } from "./deps";
+export { randomIds } from "./ids";
+export type { Principal } from "./auth/principal";
+export { authenticate } from "./auth/authenticate";
+export { createSeller } from "./auth/create-seller";
+export { issueApiKey, issueBuyerToken } from "./auth/issue-api-key";
+export { ensureDemoSeller, ensureFirstSeller, DEMO_SELLER_ID } from "./bootstrap/bootstrap";
+export { readEula, type EulaFile } from "./eula/read-eula";
+export { readBuyerEula } from "./buyer/read-buyer-eula";
+export { describeError, trpcCodeOf, type OfferkitErrorData } from "./errors";

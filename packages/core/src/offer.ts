@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalJson } from "./canonical-json";
 import { addDays, addUtcMonths, calendarDateSchema, endOfUtcDay, utcDate } from "./dates";
 import type { FieldIssue } from "./errors";
 import { accountIdSchema, asinSchema, idempotencyKeySchema, offerIdSchema, productRefSchema, sha256Schema } from "./ids";
@@ -206,17 +207,6 @@ export function completeTerms(terms: DraftTerms): OfferTerms | null {
  */
 export function canonicalTerms(productId: string, terms: OfferTerms): string {
   return canonicalJson({ productId, ...terms });
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export type { OfferPricing };

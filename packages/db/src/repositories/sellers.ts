@@ -30,3 +30,7 @@ export async function findSeller(db: Kysely<Database>, id: string): Promise<Sell
 export async function setDataSharingEnrolled(db: Kysely<Database>, id: string, enrolled: boolean): Promise<void> {
   await db.updateTable("sellers").set({ data_sharing_enrolled: enrolled ? 1 : 0 }).where("id", "=", id).execute();
 }
+
+export async function anySellerExists(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom("sellers").select("id").limit(1).executeTakeFirst()) !== undefined;
+}

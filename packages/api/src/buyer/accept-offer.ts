@@ -1,0 +1,58 @@
+import { OfferkitError, agreementEnd, completeTerms, isAcceptable, type AgreementView } from "@offerkit/core";
+import { findAgreement, insertAgreement, isUniqueViolation, markOfferAccepted } from "@offerkit/db";
+import type { ApiDeps } from "../deps";
+import { withIdempotency } from "../idempotency";
+import { loadBuyerOffer, toAgreementView } from "./buyer-offer-view";
+import type { BuyerPrincipal } from "./buyer-principal";
+
+/**
+ * Accepts an offer for the buyer's account before its deadline, by the server's clock, and
+ * starts an agreement at the offer's prices. Accepting again returns the same agreement.
+ */
+export async function acceptOffer(
+  deps: ApiDeps,
+  buyer: BuyerPrincipal,
+  { offerId, idempotencyKey }: { offerId: string; idempotencyKey?: string | undefined },
+): Promise<AgreementView> {
+  const scope = { principalId: buyer.keyId, operation: "buyer.offers.accept", key: idempotencyKey, request: { offerId } };
+  return withIdempotency(deps, scope, async (remember) => {
+    const offer = await loadBuyerOffer(deps.db, buyer, offerId);
+    const existing = await findAgreement(deps.db, offerId, buyer.account);
+    if (existing) return toAgreementView(existing);
+
+    const now = deps.clock.now();
+    const terms = completeTerms(offer.terms);
+    if (!terms) throw new OfferkitError("INTERNAL", `Sent offer ${offerId} is missing part of its terms`);
+    if (!isAcceptable(offer.status, terms.acceptanceDeadline, now)) {
+      throw new OfferkitError(
+        "OFFER_EXPIRED",
+        `Offer ${offerId} could be accepted until the end of ${terms.acceptanceDeadline} (UTC); it has expired`,
+      );
+    }
+    const agreement = {
+      id: deps.ids.newId("agmt"),
+      offerId,
+      sellerId: offer.sellerId,
+      productId: offer.productId,
+      buyerAccount: buyer.account,
+      startsAt: now.toISOString(),
+      endsAt: agreementEnd(terms.agreement, now).toISOString(),
+      pricing: terms.pricing,
+      createdAt: now.toISOString(),
+    };
+    try {
+      return await deps.db.transaction().execute(async (trx) => {
+        await insertAgreement(trx, agreement);
+        await markOfferAccepted(trx, offerId, agreement.createdAt);
+        const view = toAgreementView(agreement);
+        await remember(trx, view);
+        return view;
+      });
+    } catch (error) {
+      // A concurrent acceptance by the same account won: answer with its agreement.
+      const winner = isUniqueViolation(error) ? await findAgreement(deps.db, offerId, buyer.account) : null;
+      if (winner) return toAgreementView(winner);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,3 @@
+import type { Principal } from "../auth/principal";
+
+export type BuyerPrincipal = Extract<Principal, { kind: "buyer" }>;

@@ -1,0 +1,25 @@
+import { isAcceptable } from "@offerkit/core";
+import { findAgreement, findProductByAsin, listOffersForBuyer } from "@offerkit/db";
+import type { ApiDeps } from "../deps";
+import type { BuyerPrincipal } from "./buyer-principal";
+
+export interface OfferBanner {
+  /** True while the account has an offer for this product that it can still accept. */
+  hasPrivateOffer: boolean;
+  offerIds: string[];
+}
+
+/** Whether the product page should show "you have a private offer" to this account. */
+export async function getOfferBanner(deps: Pick<ApiDeps, "db" | "clock">, buyer: BuyerPrincipal, asin: string): Promise<OfferBanner> {
+  const product = await findProductByAsin(deps.db, buyer.sellerId, asin);
+  if (!product) return { hasPrivateOffer: false, offerIds: [] };
+  const now = deps.clock.now();
+  const offers = await listOffersForBuyer(deps.db, buyer.sellerId, buyer.account, { after: null, limit: 100, productId: product.id });
+  const open = [];
+  for (const offer of offers) {
+    if (!isAcceptable(offer.status, offer.terms.acceptanceDeadline ?? null, now)) continue;
+    if (await findAgreement(deps.db, offer.id, buyer.account)) continue;
+    open.push(offer.id);
+  }
+  return { hasPrivateOffer: open.length > 0, offerIds: open };
+}

@@ -1,0 +1,18 @@
+import { acceptOfferInputSchema, bannerInputSchema, offerIdInputSchema, pageInputSchema } from "@offerkit/core";
+import { buyerProcedure, router } from "../trpc";
+import { acceptOffer } from "./accept-offer";
+import { getBuyerOffer } from "./get-buyer-offer";
+import { listBuyerOffers } from "./list-buyer-offers";
+import { getOfferBanner } from "./offer-banner";
+
+/** What a buyer token may do, always for its own account only. */
+export const buyerRouter = router({
+  offers: router({
+    list: buyerProcedure
+      .input(pageInputSchema)
+      .query(({ ctx, input }) => listBuyerOffers(ctx.deps, ctx.principal, input)),
+    get: buyerProcedure.input(offerIdInputSchema).query(({ ctx, input }) => getBuyerOffer(ctx.deps, ctx.principal, input.offerId)),
+    accept: buyerProcedure.input(acceptOfferInputSchema).mutation(({ ctx, input }) => acceptOffer(ctx.deps, ctx.principal, input)),
+  }),
+  banner: buyerProcedure.input(bannerInputSchema).query(({ ctx, input }) => getOfferBanner(ctx.deps, ctx.principal, input.asin)),
+});

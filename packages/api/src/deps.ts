@@ -1,0 +1,33 @@
+import type { Database, Kysely } from "@offerkit/db";
+import type { BlobStore } from "@offerkit/eula";
+
+/** The time source of every service; tests inject one they can move. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Makes new IDs and secrets; unguessable in production, predictable only if a test wants it. */
+export interface IdGenerator {
+  /** A URL-safe, unguessable ID with a readable prefix, e.g. `offer-V1StGXR8_Z5jdHi6B-myT`. */
+  newId(prefix: string): string;
+  /** A secret for an API key or buyer token. */
+  newSecret(prefix: string): string;
+}
+
+export interface ApiConfig {
+  /** Where buyers reach this server; buyer URLs are made from it. No trailing slash. */
+  publicUrl: string;
+  /** The largest EULA PDF accepted, in bytes. */
+  eulaMaxBytes: number;
+}
+
+/** Everything a service needs, passed explicitly. */
+export interface ApiDeps {
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  clock: Clock;
+  ids: IdGenerator;
+  config: ApiConfig;
+}

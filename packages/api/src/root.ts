@@ -1,0 +1,22 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { adminRouter } from "./admin/router";
+import { buyerRouter } from "./buyer/router";
+import { eulaRouter } from "./eula/router";
+import { offersRouter } from "./offers/router";
+import { productsRouter } from "./products/router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  admin: adminRouter,
+  products: productsRouter,
+  eula: eulaRouter,
+  offers: offersRouter,
+  buyer: buyerRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Calls procedures in-process, without HTTP: `createCaller(await createContextInner(deps, key))`. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,107 @@
+import { join } from "node:path";
+import type { CreateProductInput } from "@offerkit/core";
+import { openTestDatabase } from "@offerkit/db/testing";
+import type { DialectName } from "@offerkit/db";
+import { createFileBlobStore } from "@offerkit/eula";
+import { makePdf } from "@offerkit/eula/testing";
+import { createSeller } from "./auth/create-seller";
+import { createContextInner } from "./context";
+import type { ApiDeps, Clock } from "./deps";
+import { randomIds } from "./ids";
+import { createCaller, type RouterInputs } from "./root";
+
+/** A clock a test moves by hand. */
+export class TestClock implements Clock {
+  private current: Date;
+
+  constructor(start: string) {
+    this.current = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  set(instant: string): void {
+    this.current = new Date(instant);
+  }
+}
+
+export const TEST_START = "2027-03-01T12:00:00.000Z";
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/**
+ * A real API over a fresh database (SQLite or PostgreSQL), a blob folder and a test clock:
+ * everything a service test needs, with no HTTP.
+ */
+export async function createTestApi(dialect: DialectName, options: { eulaMaxBytes?: number } = {}) {
+  const database = await openTestDatabase(dialect);
+  const clock = new TestClock(TEST_START);
+  const deps: ApiDeps = {
+    db: database.db,
+    blobs: createFileBlobStore(join(database.dataDir, "blobs")),
+    clock,
+    ids: randomIds,
+    config: { publicUrl: "https://offers.example.test", eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024 },
+  };
+  const callerFor = async (secret: string | null): Promise<Caller> => createCaller(await createContextInner(deps, secret));
+
+  /** A new tenant; its admin caller can issue narrower keys and buyer tokens. */
+  async function newSeller(name = "seller", { enrolled = true } = {}) {
+    const { sellerId, adminKey } = await createSeller(deps, { name, dataSharingEnrolled: enrolled });
+    const admin = await callerFor(adminKey.secret);
+    return {
+      sellerId,
+      admin,
+      adminSecret: adminKey.secret,
+      keyWith: async (...scopes: Parameters<typeof admin.admin.apiKeys.create>[0]["scopes"]) =>
+        callerFor((await admin.admin.apiKeys.create({ name: "test", scopes })).secret),
+      buyer: async (account: string) => callerFor((await admin.admin.buyerTokens.issue({ account })).secret),
+    };
+  }
+
+  return { deps, clock, database, callerFor, newSeller, close: () => database.close() };
+}
+
+let asinCounter = 0;
+
+/** A SaaS-contract product input with a fresh ASIN and IDs. */
+export function sampleProduct(overrides: Partial<CreateProductInput> = {}): CreateProductInput {
+  asinCounter += 1;
+  const n = `${process.pid % 100000}`.padStart(5, "0") + `${asinCounter}`.padStart(4, "0");
+  return {
+    asin: `B${n}`,
+    marketplaceProductId: `00000000-0000-4000-8000-${`${process.pid}`.padStart(6, "0")}${`${asinCounter}`.padStart(6, "0")}`,
+    productCode: `code${n}`,
+    title: "Analytics Suite",
+    description: "Dashboards for everyone",
+    highlights: ["Fast"],
+    keywords: ["analytics"],
+    categories: ["Business intelligence"],
+    pricing: { model: "saas_contract", dimensions: [{ key: "seats", name: "Seats" }] },
+    ...overrides,
+  };
+}
+
+/** Uploads a real generated PDF and returns its document record. */
+export async function uploadSamplePdf(caller: Caller, pages = 2, text = "End user license agreement") {
+  const form = new FormData();
+  form.append("file", new Blob([await makePdf(pages, { text })], { type: "application/pdf" }), "eula.pdf");
+  return caller.eula.upload(form);
+}
+
+/** Every term a SaaS-contract offer needs to be sent, deadline 30 days after the test start. */
+export function completeOfferTerms(productId: string, eulaSha256: string, buyerAccounts = ["012345678901"]): RouterInputs["offers"]["create"] {
+  return {
+    productId,
+    name: "Acme three-year deal",
+    description: "Negotiated with Acme procurement",
+    buyerAccounts,
+    pricing: { model: "saas_contract", contract: { seats: "1200.125" } },
+    eulaSha256,
+    agreement: { kind: "duration", duration: "P36M" },
+    acceptanceDeadline: "2027-03-31",
+    refundPolicy: "Write to refunds@example.com within 30 days of purchase.",
+  };
+}

@@ -1,0 +1,57 @@
+import { OfferkitError, hasScope, type Scope } from "@offerkit/core";
+import { isImmutableOfferViolation } from "@offerkit/db";
+import { initTRPC } from "@trpc/server";
+import type { Context } from "./context";
+import { describeError, toTRPCError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const { message, data } = describeError(error);
+    return { ...shape, message, data: { ...shape.data, stack: undefined, ...data } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Services throw OfferkitError; here, once, it becomes the tRPC error its code maps to. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const { cause } = result.error;
+  if (cause instanceof OfferkitError) throw toTRPCError(cause);
+  // The database's own guard fired: the same answer the service gives, whichever caught it first.
+  if (isImmutableOfferViolation(cause)) throw toTRPCError(new OfferkitError("OFFER_IMMUTABLE"));
+  return result;
+});
+
+/** Anyone may call it. */
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A seller's API key, any scope. */
+export const sellerProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { principal } = ctx;
+  if (principal?.kind !== "seller") {
+    throw toTRPCError(new OfferkitError("UNAUTHORIZED", "A seller API key is required: send Authorization: Bearer <key>"));
+  }
+  return next({ ctx: { ...ctx, principal } });
+});
+
+/** A seller's API key that carries one of `anyOf` (or `admin`). */
+export function scopedProcedure(...anyOf: [Scope, ...Scope[]]) {
+  return sellerProcedure.use(({ ctx, next }) => {
+    if (!anyOf.some((scope) => hasScope(ctx.principal.scopes, scope))) {
+      throw toTRPCError(new OfferkitError("FORBIDDEN", `This API key needs the ${anyOf.join(" or ")} scope`));
+    }
+    return next({ ctx });
+  });
+}
+
+/** A buyer token, bound to one marketplace account. */
+export const buyerProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { principal } = ctx;
+  if (principal?.kind !== "buyer") {
+    throw toTRPCError(new OfferkitError("UNAUTHORIZED", "A buyer token is required: send Authorization: Bearer <token>"));
+  }
+  return next({ ctx: { ...ctx, principal } });
+});
