@@ -9,7 +9,7 @@ const fileNameSchema = z
   .trim()
   .min(1)
   .max(255, "A file name has at most 255 characters")
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+   
   .regex(/^[^/\\\u0000-\u001f\u007f]+$/, "A file name has no slashes or control characters");
 
 const formDataSchema = z.custom<FormData>((value) => value instanceof FormData, {

@@ -1,4 +1,5 @@
-import { OfferkitError, createProductInputSchema, type Product } from "@offerkit/core";
+import type { createProductInputSchema} from "@offerkit/core";
+import { OfferkitError, type Product } from "@offerkit/core";
 import { insertProduct, isUniqueViolation } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
