@@ -71,7 +71,7 @@ export const offerTermsSchema = z.strictObject({
   acceptanceDeadline: calendarDateSchema.describe(
     "The last UTC calendar day on which the buyer may accept; in the future when the offer is sent",
   ),
-  refundPolicy: refundPolicySchema,
+  refundPolicy: refundPolicySchema.optional(),
 });
 export type OfferTerms = z.infer<typeof offerTermsSchema>;
 export type DraftTerms = Partial<OfferTerms>;

@@ -41,7 +41,7 @@ export async function toBuyerOfferView(
     eula: { sha256: eula.sha256, fileName: eula.fileName, size: eula.size, pageCount: eula.pageCount },
     agreement: terms.agreement,
     acceptanceDeadline: terms.acceptanceDeadline,
-    refundPolicy: terms.refundPolicy,
+    refundPolicy: terms.refundPolicy ?? null,
     acceptance: agreement ? toAgreementView(agreement) : null,
   };
 }
