@@ -21,6 +21,8 @@ export const dimensionKeySchema = z
   .min(1, "A dimension key has 1 to 100 characters")
   .max(100, "A dimension key has 1 to 100 characters")
   .regex(/^[A-Za-z0-9_.:-]+$/, "A dimension key uses letters, digits and _ . : - only")
+  // Keys become property names of price tables; these would reach an object's prototype.
+  .refine((key) => !["__proto__", "constructor", "prototype"].includes(key), "This dimension key is reserved")
   .describe("The dimension's key, e.g. an instance type (m5.large) or a usage variant (users_basic)");
 
 export const dimensionSchema = z.strictObject({
@@ -87,10 +89,16 @@ export const productPricingSchema = z.discriminatedUnion("model", [
 ]);
 export type ProductPricing = z.infer<typeof productPricingSchema>;
 
+/** JSON may carry a `__proto__` key that zod's record would drop in silence; refuse it instead. */
+const withoutProtoKey = z.custom<Record<string, string>>(
+  (value) => typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, "__proto__"),
+  "This dimension key is reserved",
+);
+
 function priceTable<T extends z.ZodType<string, string>>(price: T) {
-  return z
-    .record(dimensionKeySchema, price)
-    .refine((table) => Object.keys(table).length <= 100, "At most 100 prices");
+  return withoutProtoKey.pipe(
+    z.record(dimensionKeySchema, price).refine((table) => Object.keys(table).length <= 100, "At most 100 prices"),
+  );
 }
 
 /** An offer's prices; the shape follows the product's pricing model. */
