@@ -1,4 +1,4 @@
-import { OfferkitError, type ErrorCode, type FieldIssue } from "@offerkit/core";
+import { OfferkitError, errorCodes, type ErrorCode, type FieldIssue } from "@offerkit/core";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
@@ -55,7 +55,7 @@ export interface OfferkitErrorData {
 }
 
 /** What our error formatter adds to every tRPC error, so every client reads the same fields. */
-export function describeError(error: TRPCError): { message: string; data: OfferkitErrorData } {
+export function describeError(error: TRPCError, path?: string): { message: string; data: OfferkitErrorData } {
   const { cause } = error;
   if (cause instanceof OfferkitError) {
     return { message: cause.message, data: { offerkitCode: cause.code, issues: cause.issues } };
@@ -65,6 +65,10 @@ export function describeError(error: TRPCError): { message: string; data: Offerk
     const first = issues[0];
     const message = first ? `${first.path.join(".") || "input"}: ${first.message}` : "The input is invalid";
     return { message, data: { offerkitCode: "VALIDATION_FAILED", issues } };
+  }
+  if (error.code === "PAYLOAD_TOO_LARGE" && path === "eula.upload") {
+    // The transport stopped reading the upload at its size limit, before our code saw it.
+    return { message: errorCodes.EULA_TOO_LARGE, data: { offerkitCode: "EULA_TOO_LARGE", issues: [{ path: ["file"], message: "Too large" }] } };
   }
   const code = offerkitCodeOf[error.code] ?? "INTERNAL";
   // An unexpected failure says nothing of its internals to the caller.

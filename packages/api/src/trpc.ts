@@ -5,8 +5,8 @@ import type { Context } from "./context";
 import { describeError, toTRPCError } from "./errors";
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const { message, data } = describeError(error);
+  errorFormatter({ shape, error, path }) {
+    const { message, data } = describeError(error, path);
     return { ...shape, message, data: { ...shape.data, stack: undefined, ...data } };
   },
 });

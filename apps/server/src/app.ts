@@ -1,0 +1,42 @@
+import { appRouter, bearerSecret, createContextInner, type ApiDeps } from "@offerkit/api";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import express, { type Express } from "express";
+import { buyerLanding } from "./routes/buyer-landing";
+import { eulaDownloads } from "./routes/eula-downloads";
+import { handleErrors } from "./routes/http-errors";
+
+/** Room for the multipart envelope around a EULA of the largest allowed size. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** The express app: tRPC at /trpc, EULA downloads, the buyer landing page, health. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req }) => createContextInner(deps, bearerSecret(req.headers.authorization)),
+      // tRPC stops reading a body past this size, so an oversized upload is never buffered whole.
+      maxBodySize: deps.config.eulaMaxBytes + MULTIPART_OVERHEAD,
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          console.error(JSON.stringify({ level: "error", msg: "procedure failed", path, error: error.cause?.message ?? error.message }));
+        }
+      },
+    }),
+  );
+  app.use(eulaDownloads(deps));
+  app.use(buyerLanding());
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: "NOT_FOUND", message: "No such route", issues: [] } });
+  });
+  app.use(handleErrors);
+  return app;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("has working defaults for the embedded setup", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", eulaMaxBytes: 10 * 1024 * 1024, publicUrl: "http://localhost:3000" });
+    expect(config.dataDir.endsWith(".offerkit")).toBe(true);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: "http" }, "Invalid setting PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "Invalid setting DATABASE_URL: must be a postgres:// URL"],
+    [{ OFFERKIT_EULA_MAX_BYTES: "-5" }, "Invalid setting OFFERKIT_EULA_MAX_BYTES"],
+    [{ OFFERKIT_BOOTSTRAP_KEY: "short" }, "Invalid setting OFFERKIT_BOOTSTRAP_KEY: must be at least 16 characters"],
+    [{ OFFERKIT_PUBLIC_URL: "javascript:alert(1)" }, "Invalid setting OFFERKIT_PUBLIC_URL"],
+  ])("stops on a bad setting with one line naming it: %o", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("drops a trailing slash from the public URL", () => {
+    expect(loadConfig({ OFFERKIT_PUBLIC_URL: "https://offers.acme.example/" }).publicUrl).toBe("https://offers.acme.example");
+  });
+});

@@ -1,0 +1,55 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
+
+/** An empty variable means "not set", as env files and CI settings often write it. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  OFFERKIT_DATA_DIR: z.string().min(1).default("./.offerkit"),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL; leave it unset for the embedded SQLite database"),
+  ),
+  OFFERKIT_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  OFFERKIT_EULA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_EULA_MAX_BYTES),
+  OFFERKIT_BOOTSTRAP_KEY: optional(
+    z.string().min(16, "must be at least 16 characters").max(200).regex(/^\S+$/, "must not contain spaces"),
+  ),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Where buyers reach this server; buyer URLs are made from it. */
+  publicUrl: string;
+  eulaMaxBytes: number;
+  bootstrapKey: string | undefined;
+}
+
+/**
+ * Reads every setting once, at start-up. A bad setting stops the server with one line naming
+ * it, rather than failing later in a request.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid setting ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`);
+  }
+  const settings = parsed.data;
+  const publicUrl = (settings.OFFERKIT_PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: resolve(settings.OFFERKIT_DATA_DIR),
+    databaseUrl: settings.DATABASE_URL,
+    publicUrl,
+    eulaMaxBytes: settings.OFFERKIT_EULA_MAX_BYTES,
+    bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
+  };
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AppRouter } from "@offerkit/api";
+import { TestClock, TEST_START } from "@offerkit/api/testing";
+import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from "@trpc/client";
+import { loadConfig } from "./config";
+import { startServer } from "./start-server";
+
+export const BOOTSTRAP_KEY = "test-bootstrap-admin-key";
+
+/** A real server on a free loopback port, over a fresh SQLite data folder, with a test clock. */
+export async function startTestServer(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "offerkit-server-"));
+  const clock = new TestClock(TEST_START);
+  const config = loadConfig({ PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: BOOTSTRAP_KEY, ...env });
+  const server = await startServer(config, { clock });
+  return {
+    ...server,
+    clock,
+    dataDir,
+    client: (secret: string) => trpcClient(server.url, secret),
+    stop: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The client a partner app would build: batches JSON calls, sends FormData uploads alone. */
+export function trpcClient(url: string, secret: string) {
+  const headers = { authorization: `Bearer ${secret}` };
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => isNonJsonSerializable(op.input),
+        true: httpLink({ url: `${url}/trpc`, headers }),
+        false: httpBatchLink({ url: `${url}/trpc`, headers }),
+      }),
+    ],
+  });
+}
