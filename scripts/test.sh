@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything and runs every check: type checks, lint and all test suites, the
+# database suites on SQLite and on PostgreSQL. Without OFFERKIT_TEST_DATABASE_URL it starts a
+# throwaway PostgreSQL (installing Debian's package when it can); under CI=true PostgreSQL is
+# required and its absence fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+started_postgres=""
+cleanup() {
+  if [ -n "$started_postgres" ]; then bash scripts/postgres.sh stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+if [ -z "${OFFERKIT_TEST_DATABASE_URL:-}" ]; then
+  if url=$(bash scripts/postgres.sh start); then
+    export OFFERKIT_TEST_DATABASE_URL="$url"
+    started_postgres=1
+  elif [ "${CI:-}" = "true" ]; then
+    echo "PostgreSQL could not be started, and CI requires the PostgreSQL suites." >&2
+    exit 1
+  else
+    echo "PostgreSQL is not available: the database suites run on SQLite only." >&2
+  fi
+fi
+
+status=0
+"${PNPM[@]}" exec turbo run typecheck lint --concurrency=2 --continue || status=$?
+"${PNPM[@]}" exec turbo run test --concurrency=2 --continue -- --reporter=default --reporter=json --outputFile=.vitest-report.json || status=$?
+node scripts/test-summary.mjs || status=1
+exit $status
