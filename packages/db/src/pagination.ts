@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+
 /**
  * Keyset pagination over (created_at, id), newest first: stable while rows are added, and
  * no OFFSET scans. The cursor is opaque to clients.
@@ -32,4 +34,9 @@ export function toPage<T extends { id: string; createdAt: string }>(rows: T[], l
     items,
     nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
+}
+
+/** The keyset condition "after this cursor" in newest-first order, for any table keyed (created_at, id). */
+export function olderThan(after: PageCursor) {
+  return sql<boolean>`(created_at < ${after.createdAt} or (created_at = ${after.createdAt} and id < ${after.id}))`;
 }

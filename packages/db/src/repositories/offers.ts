@@ -8,7 +8,7 @@ import {
 } from "@offerkit/core";
 import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import { z } from "zod";
-import type { PageCursor } from "../pagination";
+import { olderThan, type PageCursor } from "../pagination";
 import type { Database, OffersTable } from "../schema";
 
 export interface OfferRecord {
@@ -134,9 +134,7 @@ export async function listOffers(db: Kysely<Database>, sellerId: string, filter:
   if (filter.buyerAccount !== undefined) query = query.where(targets(filter.buyerAccount));
   const { after } = filter;
   if (after) {
-    query = query.where((eb) =>
-      eb.or([eb("created_at", "<", after.createdAt), eb.and([eb("created_at", "=", after.createdAt), eb("id", "<", after.id)])]),
-    );
+    query = query.where(olderThan(after));
   }
   const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(filter.limit + 1).execute();
   return rows.map(toRecord);
@@ -241,9 +239,7 @@ export async function listOffersForBuyer(
     .where(targets(account));
   if (productId !== undefined) query = query.where("product_id", "=", productId);
   if (after) {
-    query = query.where((eb) =>
-      eb.or([eb("created_at", "<", after.createdAt), eb.and([eb("created_at", "=", after.createdAt), eb("id", "<", after.id)])]),
-    );
+    query = query.where(olderThan(after));
   }
   const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
   return rows.map(toRecord);

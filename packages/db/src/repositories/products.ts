@@ -1,7 +1,7 @@
 import { productPricingSchema, type Product } from "@offerkit/core";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
-import type { PageCursor } from "../pagination";
+import { olderThan, type PageCursor } from "../pagination";
 import type { Database, ProductsTable } from "../schema";
 
 export type ProductRecord = Product & { sellerId: string };
@@ -76,9 +76,7 @@ export async function listProducts(
 ): Promise<ProductRecord[]> {
   let query = db.selectFrom("products").selectAll().where("seller_id", "=", sellerId);
   if (after) {
-    query = query.where((eb) =>
-      eb.or([eb("created_at", "<", after.createdAt), eb.and([eb("created_at", "=", after.createdAt), eb("id", "<", after.id)])]),
-    );
+    query = query.where(olderThan(after));
   }
   const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
   return rows.map(toRecord);
