@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+# The server runs in its package folder; keep the data beside the README unless told otherwise.
+export OFFERKIT_DATA_DIR="${OFFERKIT_DATA_DIR:-$PWD/.offerkit}"
 exec "${PNPM[@]}" --filter @offerkit/server start
