@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-# The server runs in its package folder; keep the data beside the README unless told otherwise.
-export OFFERKIT_DATA_DIR="${OFFERKIT_DATA_DIR:-$PWD/.offerkit}"
+# The server runs in its package folder: resolve the data folder from here, where the README is.
+OFFERKIT_DATA_DIR="${OFFERKIT_DATA_DIR:-.offerkit}"
+case "$OFFERKIT_DATA_DIR" in /*) ;; *) OFFERKIT_DATA_DIR="$PWD/$OFFERKIT_DATA_DIR" ;; esac
+export OFFERKIT_DATA_DIR
 exec "${PNPM[@]}" --filter @offerkit/server start
