@@ -210,3 +210,6 @@ export function canonicalTerms(productId: string, terms: OfferTerms): string {
 }
 
 export type { OfferPricing };
+
+export type SendOfferInput = z.input<typeof sendOfferInputSchema>;
+export type AcceptOfferInput = z.input<typeof acceptOfferInputSchema>;

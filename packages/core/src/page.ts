@@ -7,3 +7,5 @@ export const pageInputSchema = z
     limit: z.number().int().min(1).max(100).default(25).describe("Items per page, 1 to 100"),
   })
   .default({ limit: 25 });
+
+export type PageInput = z.input<typeof pageInputSchema>;

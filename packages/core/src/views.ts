@@ -1,3 +1,4 @@
+import type { Scope } from "./scopes";
 import type { AgreementTerm, OfferStatus } from "./offer";
 import type { OfferPricing } from "./pricing";
 
@@ -65,4 +66,52 @@ export interface Page<T> {
   items: T[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+/** A secret made for a caller: shown once, only its hash is kept. */
+export interface IssuedSecret {
+  id: string;
+  secret: string;
+  /** The first characters of the secret, to tell keys apart later. */
+  keyPrefix: string;
+}
+
+export interface IssuedApiKey extends IssuedSecret {
+  name: string;
+  scopes: Scope[];
+}
+
+export interface IssuedBuyerToken extends IssuedSecret {
+  account: string;
+}
+
+/** A key as listed: never its secret. */
+export interface ApiKeyView {
+  id: string;
+  kind: "seller" | "buyer";
+  name: string;
+  keyPrefix: string;
+  scopes: Scope[];
+  buyerAccount: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface SellerSettings {
+  sellerId: string;
+  name: string;
+  /** The marketplace requires enrollment in its data-sharing program before private offers. */
+  dataSharingEnrolled: boolean;
+}
+
+export interface OfferBanner {
+  /** True while the account has an offer for this product that it can still accept. */
+  hasPrivateOffer: boolean;
+  offerIds: string[];
+}
+
+export interface WhoAmI {
+  sellerId: string;
+  keyId: string;
+  scopes: Scope[];
 }

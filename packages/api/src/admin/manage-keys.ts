@@ -1,9 +1,9 @@
-import { OfferkitError } from "@offerkit/core";
-import { listApiKeys, revokeApiKey, type ApiKeyRecord } from "@offerkit/db";
+import { OfferkitError, type ApiKeyView } from "@offerkit/core";
+import { listApiKeys, revokeApiKey } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 
 /** The seller's keys and buyer tokens, without secrets (only their prefixes are kept). */
-export async function listKeys(deps: Pick<ApiDeps, "db">, sellerId: string): Promise<Omit<ApiKeyRecord, "sellerId">[]> {
+export async function listKeys(deps: Pick<ApiDeps, "db">, sellerId: string): Promise<ApiKeyView[]> {
   return (await listApiKeys(deps.db, sellerId)).map(({ sellerId: _sellerId, ...key }) => key);
 }
 

@@ -1,4 +1,4 @@
-import { accountIdSchema, scopeSchema } from "@offerkit/core";
+import { accountIdSchema, scopeSchema, type WhoAmI } from "@offerkit/core";
 import { z } from "zod";
 import { issueApiKey, issueBuyerToken } from "../auth/issue-api-key";
 import { router, scopedProcedure, sellerProcedure } from "../trpc";
@@ -9,7 +9,7 @@ const keyNameSchema = z.string().trim().min(1).max(100).describe("A name that sa
 
 /** Tenant administration. Everything needs `admin`, except `whoami`, which any seller key may call. */
 export const adminRouter = router({
-  whoami: sellerProcedure.query(({ ctx }) => ({
+  whoami: sellerProcedure.query(({ ctx }): WhoAmI => ({
     sellerId: ctx.principal.sellerId,
     keyId: ctx.principal.keyId,
     scopes: ctx.principal.scopes,

@@ -1,13 +1,6 @@
-import { OfferkitError } from "@offerkit/core";
+import { OfferkitError, type SellerSettings } from "@offerkit/core";
 import { findSeller, setDataSharingEnrolled } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-
-export interface SellerSettings {
-  sellerId: string;
-  name: string;
-  /** The marketplace requires enrollment in its data-sharing program before private offers. */
-  dataSharingEnrolled: boolean;
-}
 
 export async function getSettings(deps: Pick<ApiDeps, "db">, sellerId: string): Promise<SellerSettings> {
   const seller = await findSeller(deps.db, sellerId);

@@ -1,6 +1,7 @@
 import { insertSeller } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-import { issueApiKey, type IssuedApiKey } from "./issue-api-key";
+import type { IssuedApiKey } from "@offerkit/core";
+import { issueApiKey } from "./issue-api-key";
 
 export interface CreatedSeller {
   sellerId: string;

@@ -1,19 +1,8 @@
-import { scopes as allScopes, type Scope } from "@offerkit/core";
+import { scopes as allScopes, type IssuedApiKey, type IssuedBuyerToken, type Scope } from "@offerkit/core";
 import { insertApiKey, type Database, type Kysely } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { hashSecret } from "./authenticate";
 
-export interface IssuedSecret {
-  id: string;
-  /** Shown once: only its hash is stored. */
-  secret: string;
-  keyPrefix: string;
-}
-
-export interface IssuedApiKey extends IssuedSecret {
-  name: string;
-  scopes: Scope[];
-}
 
 /** Makes a seller API key with the given scopes. */
 export async function issueApiKey(
@@ -38,10 +27,6 @@ export async function issueApiKey(
     createdAt: deps.clock.now().toISOString(),
   });
   return { id, secret, keyPrefix, name: input.name, scopes };
-}
-
-export interface IssuedBuyerToken extends IssuedSecret {
-  account: string;
 }
 
 /**

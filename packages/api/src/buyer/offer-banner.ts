@@ -1,13 +1,7 @@
-import { isAcceptable } from "@offerkit/core";
+import { isAcceptable, type OfferBanner } from "@offerkit/core";
 import { findAgreement, findProductByAsin, listOffersForBuyer } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import type { BuyerPrincipal } from "./buyer-principal";
-
-export interface OfferBanner {
-  /** True while the account has an offer for this product that it can still accept. */
-  hasPrivateOffer: boolean;
-  offerIds: string[];
-}
 
 /** Whether the product page should show "you have a private offer" to this account. */
 export async function getOfferBanner(deps: Pick<ApiDeps, "db" | "clock">, buyer: BuyerPrincipal, asin: string): Promise<OfferBanner> {

@@ -1,0 +1,140 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { makePdf } from "@offerkit/eula/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_KEY, startRealServer, type RealServer } from "../test/real-server";
+import { createOfferkitClient, isOfferkitError, OfferkitError } from "./node";
+
+const BUYER = "012345678901";
+const inThirtyDays = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+describe("the SDK against a real server", () => {
+  let server: RealServer;
+  beforeAll(async () => {
+    server = await startRealServer();
+  }, 30_000);
+  afterAll(async () => server.stop());
+
+  const admin = () => createOfferkitClient({ baseUrl: server.url, apiKey: ADMIN_KEY });
+
+  async function demoProduct() {
+    for await (const product of admin().products.listAll({ limit: 3 })) {
+      if (product.asin === "B00635Y2IW") return product;
+    }
+    throw new Error("demo product missing");
+  }
+
+  it("runs the whole offer lifecycle", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const pdf = await makePdf(3, { text: "SDK lifecycle" });
+    const dir = mkdtempSync(join(tmpdir(), "sdk-eula-"));
+    writeFileSync(join(dir, "acme.pdf"), pdf);
+    const eula = await client.eula.upload(join(dir, "acme.pdf"));
+    expect(eula).toMatchObject({ fileName: "acme.pdf", pageCount: 3, sha256: createHash("sha256").update(pdf).digest("hex") });
+    expect(await client.eula.upload(new Blob([new Uint8Array(pdf)]), { fileName: "same.pdf" })).toEqual(eula);
+    expect(await client.eula.upload(pdf)).toEqual(eula);
+
+    const draft = await client.offers.create({ productId: product.id, name: "SDK deal", buyerAccounts: [BUYER] });
+    const complete = await client.offers.update({
+      offerId: draft.id,
+      patch: {
+        description: "Made through the SDK",
+        pricing: { model: "saas_contract", contract: { seats: "10", storage_tb: "2.5" } },
+        eulaSha256: eula.sha256,
+        agreement: { kind: "duration", duration: "P12M" },
+        acceptanceDeadline: inThirtyDays(),
+        refundPolicy: "Ask us within 30 days.",
+      },
+    });
+    expect(complete.status).toBe("draft");
+    const sent = await client.offers.send({ offerId: draft.id });
+    expect(sent.status).toBe("sent");
+    expect(sent.buyerUrl).toContain(`/offers/${draft.id}`);
+    expect(await client.offers.get({ offerId: draft.id })).toEqual(sent);
+    expect(Buffer.from(await client.eula.download({ sha256: eula.sha256 }))).toEqual(Buffer.from(pdf));
+
+    const token = await client.admin.buyerTokens.issue({ account: BUYER });
+    const buyer = createOfferkitClient({ baseUrl: server.url, apiKey: token.secret });
+    expect((await buyer.buyer.offers.get({ offerId: draft.id })).name).toBe("SDK deal");
+    expect(Buffer.from(await buyer.buyer.offers.downloadEula({ offerId: draft.id }))).toEqual(Buffer.from(pdf));
+    const agreement = await buyer.buyer.offers.accept({ offerId: draft.id });
+    expect(await buyer.buyer.offers.accept({ offerId: draft.id })).toEqual(agreement);
+    expect((await client.offers.get({ offerId: draft.id })).status).toBe("accepted");
+
+    const copy = await client.offers.copyAsDraft({ offerId: draft.id });
+    expect(copy.replacesOfferId).toBe(draft.id);
+    await client.offers.delete({ offerId: copy.id });
+  });
+
+  it("pages through every offer with listAll", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const made = new Set<string>();
+    for (let i = 0; i < 7; i += 1) made.add((await client.offers.create({ productId: product.id, name: `Paged ${i}` })).id);
+    const seen: string[] = [];
+    for await (const offer of client.offers.listAll({ status: "draft", productId: product.id, limit: 2 })) seen.push(offer.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const id of made) expect(seen).toContain(id);
+  });
+
+  it("raises OfferkitError with the server's code, status and field issues", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const error = await client.offers.create({ productId: product.id, buyerAccounts: ["12345"] }).catch((caught: unknown) => caught);
+    expect(isOfferkitError(error)).toBe(true);
+    expect(error).toBeInstanceOf(OfferkitError);
+    if (!isOfferkitError(error)) return;
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.status).toBe(400);
+    expect(error.issues).toEqual([{ path: ["buyerAccounts", 0], message: "An account ID is exactly 12 digits, e.g. 123456789012" }]);
+    expect(error.message).toContain("buyerAccounts.0");
+
+    const unsendable = await client.offers.create({ productId: product.id });
+    const refused = await client.offers.send({ offerId: unsendable.id }).catch((caught: unknown) => caught);
+    expect(refused).toMatchObject({ code: "OFFER_NOT_SENDABLE", status: 422 });
+
+    const stranger = createOfferkitClient({ baseUrl: server.url, apiKey: "oks_nobody" });
+    await expect(stranger.offers.list()).rejects.toMatchObject({ code: "UNAUTHORIZED", status: 401 });
+    await expect(client.eula.download({ sha256: "0".repeat(64) })).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+  });
+
+  it("never sends twice when the answer to a send is lost and the SDK retries", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const eula = await client.eula.upload(await makePdf(1, { text: "lost answers" }));
+    let sends = 0;
+    let keys: string[] = [];
+    // Forwards to the real server, but loses the answer of the first send on the way back.
+    const lossy: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const response = await fetch(input, init);
+      if (url.includes("offers.send")) {
+        sends += 1;
+        keys.push(JSON.parse(String(init?.body))["0"].idempotencyKey);
+        if (sends === 1) throw new TypeError("fetch failed: connection reset");
+      }
+      return response;
+    };
+    const flaky = createOfferkitClient({ baseUrl: server.url, apiKey: ADMIN_KEY, fetch: lossy, retryBaseDelayMs: 10 });
+    const draft = await client.offers.create({
+      productId: product.id,
+      name: "Lost answer",
+      description: "The first answer never arrives",
+      buyerAccounts: [BUYER],
+      pricing: { model: "saas_contract", contract: { seats: "1", storage_tb: "1" } },
+      eulaSha256: eula.sha256,
+      agreement: { kind: "duration", duration: "P1M" },
+      acceptanceDeadline: inThirtyDays(),
+      refundPolicy: "Ask us.",
+    });
+    const sent = await flaky.offers.send({ offerId: draft.id });
+    expect(sends).toBe(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(sent.status).toBe("sent");
+    expect(await client.offers.get({ offerId: draft.id })).toEqual(sent);
+    keys = [];
+  });
+});

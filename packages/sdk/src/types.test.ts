@@ -1,0 +1,46 @@
+import type { RouterInputs, RouterOutputs } from "@offerkit/api";
+import { describe, expectTypeOf, it } from "vitest";
+import type { OfferkitClient } from "./types";
+
+type In<F> = F extends (input: infer I, ...rest: never[]) => unknown ? I : never;
+type Out<F> = F extends (...args: never[]) => Promise<infer O> ? O : never;
+
+/**
+ * The SDK's public types are written with @offerkit/core's types, so its declarations need no
+ * server package; these checks (run by `tsc`) prove they are the router's own, both ways.
+ */
+describe("the SDK's types are the router's", () => {
+  it("for products", () => {
+    expectTypeOf<In<OfferkitClient["products"]["create"]>>().toEqualTypeOf<RouterInputs["products"]["create"]>();
+    expectTypeOf<In<OfferkitClient["products"]["update"]>>().toEqualTypeOf<RouterInputs["products"]["update"]>();
+    expectTypeOf<In<OfferkitClient["products"]["get"]>>().toEqualTypeOf<RouterInputs["products"]["get"]>();
+    expectTypeOf<Out<OfferkitClient["products"]["get"]>>().toEqualTypeOf<RouterOutputs["products"]["get"]>();
+    expectTypeOf<Out<OfferkitClient["products"]["list"]>>().toEqualTypeOf<RouterOutputs["products"]["list"]>();
+  });
+
+  it("for offers", () => {
+    expectTypeOf<In<OfferkitClient["offers"]["create"]>>().toEqualTypeOf<RouterInputs["offers"]["create"]>();
+    expectTypeOf<In<OfferkitClient["offers"]["update"]>>().toEqualTypeOf<RouterInputs["offers"]["update"]>();
+    expectTypeOf<NonNullable<Parameters<OfferkitClient["offers"]["list"]>[0]>>().toEqualTypeOf<
+      Exclude<RouterInputs["offers"]["list"], void | undefined>
+    >();
+    expectTypeOf<In<OfferkitClient["offers"]["send"]>>().toEqualTypeOf<RouterInputs["offers"]["send"]>();
+    expectTypeOf<Out<OfferkitClient["offers"]["get"]>>().toEqualTypeOf<RouterOutputs["offers"]["get"]>();
+    expectTypeOf<Out<OfferkitClient["offers"]["list"]>>().toEqualTypeOf<RouterOutputs["offers"]["list"]>();
+    expectTypeOf<Out<OfferkitClient["offers"]["send"]>>().toEqualTypeOf<RouterOutputs["offers"]["send"]>();
+    expectTypeOf<Out<OfferkitClient["offers"]["delete"]>>().toEqualTypeOf<RouterOutputs["offers"]["delete"]>();
+  });
+
+  it("for EULAs, buyers and admin", () => {
+    expectTypeOf<Out<OfferkitClient["eula"]["upload"]>>().toEqualTypeOf<RouterOutputs["eula"]["upload"]>();
+    expectTypeOf<Out<OfferkitClient["buyer"]["offers"]["get"]>>().toEqualTypeOf<RouterOutputs["buyer"]["offers"]["get"]>();
+    expectTypeOf<In<OfferkitClient["buyer"]["offers"]["accept"]>>().toEqualTypeOf<RouterInputs["buyer"]["offers"]["accept"]>();
+    expectTypeOf<Out<OfferkitClient["buyer"]["offers"]["accept"]>>().toEqualTypeOf<RouterOutputs["buyer"]["offers"]["accept"]>();
+    expectTypeOf<Out<OfferkitClient["buyer"]["banner"]>>().toEqualTypeOf<RouterOutputs["buyer"]["banner"]>();
+    expectTypeOf<Out<OfferkitClient["admin"]["apiKeys"]["create"]>>().toEqualTypeOf<RouterOutputs["admin"]["apiKeys"]["create"]>();
+    expectTypeOf<Out<OfferkitClient["admin"]["apiKeys"]["list"]>>().toEqualTypeOf<RouterOutputs["admin"]["apiKeys"]["list"]>();
+    expectTypeOf<In<OfferkitClient["admin"]["buyerTokens"]["issue"]>>().toEqualTypeOf<RouterInputs["admin"]["buyerTokens"]["issue"]>();
+    expectTypeOf<Out<OfferkitClient["admin"]["settings"]["get"]>>().toEqualTypeOf<RouterOutputs["admin"]["settings"]["get"]>();
+    expectTypeOf<Out<OfferkitClient["admin"]["whoami"]>>().toEqualTypeOf<RouterOutputs["admin"]["whoami"]>();
+  });
+});

@@ -1,0 +1,138 @@
+import type {
+  AcceptOfferInput,
+  AgreementView,
+  ApiKeyView,
+  BuyerOfferView,
+  CreateOfferInput,
+  CreateProductInput,
+  EulaDocumentView,
+  IssuedApiKey,
+  IssuedBuyerToken,
+  ListOffersInput,
+  OfferBanner,
+  OfferView,
+  Page,
+  PageInput,
+  Product,
+  Scope,
+  SellerSettings,
+  SendOfferInput,
+  UpdateOfferInput,
+  UpdateProductInput,
+  WhoAmI,
+} from "@offerkit/core";
+
+export type {
+  AcceptOfferInput,
+  AgreementView,
+  ApiKeyView,
+  BuyerOfferView,
+  CreateOfferInput,
+  CreateProductInput,
+  EulaDocumentView,
+  IssuedApiKey,
+  IssuedBuyerToken,
+  ListOffersInput,
+  OfferBanner,
+  OfferView,
+  Page,
+  PageInput,
+  Product,
+  Scope,
+  SellerSettings,
+  SendOfferInput,
+  UpdateOfferInput,
+  UpdateProductInput,
+  WhoAmI,
+} from "@offerkit/core";
+
+/** A file to upload: bytes or a Blob (in Node, also a file path; see the `node` entry). */
+export type EulaSource = Uint8Array | Blob;
+
+export interface UploadOptions {
+  /** The name buyers see; defaults to the Blob's or file's name, else `eula.pdf`. */
+  fileName?: string;
+}
+
+export interface ProductsResource {
+  list(input?: PageInput): Promise<Page<Product>>;
+  /** Every product, page after page: `for await (const product of client.products.listAll())`. */
+  listAll(input?: Omit<NonNullable<PageInput>, "cursor">): AsyncGenerator<Product>;
+  get(input: { productId: string }): Promise<Product>;
+  create(input: CreateProductInput): Promise<Product>;
+  update(input: UpdateProductInput): Promise<Product>;
+}
+
+export interface OffersResource {
+  /** A draft; every term may still be missing. Retried safely: it carries an idempotency key. */
+  create(input: CreateOfferInput): Promise<OfferView>;
+  update(input: UpdateOfferInput): Promise<OfferView>;
+  delete(input: { offerId: string }): Promise<{ deleted: true }>;
+  get(input: { offerId: string }): Promise<OfferView>;
+  list(input?: ListOffersInput): Promise<Page<OfferView>>;
+  /** Every offer matching the filter: `for await (const offer of client.offers.listAll({ status: "sent" }))`. */
+  listAll(input?: Omit<ListOffersInput, "cursor">): AsyncGenerator<OfferView>;
+  /** Checks every rule, freezes the offer and gives it its buyer URL. Never sends twice. */
+  send(input: SendOfferInput): Promise<OfferView>;
+  /** A new draft with the same terms, linked to the offer it replaces. */
+  copyAsDraft(input: { offerId: string }): Promise<OfferView>;
+}
+
+export interface EulaResource {
+  upload(file: EulaSource, options?: UploadOptions): Promise<EulaDocumentView>;
+  get(input: { sha256: string }): Promise<EulaDocumentView>;
+  /** The original bytes, exactly as uploaded. */
+  download(input: { sha256: string }): Promise<Uint8Array>;
+}
+
+export interface BuyerResource {
+  offers: {
+    list(input?: PageInput): Promise<Page<BuyerOfferView>>;
+    listAll(input?: Omit<NonNullable<PageInput>, "cursor">): AsyncGenerator<BuyerOfferView>;
+    get(input: { offerId: string }): Promise<BuyerOfferView>;
+    /** Starts the agreement; accepting again returns the same one. Never accepts twice. */
+    accept(input: AcceptOfferInput): Promise<AgreementView>;
+    downloadEula(input: { offerId: string }): Promise<Uint8Array>;
+  };
+  /** Whether this account has an offer it can still accept for the product. */
+  banner(input: { asin: string }): Promise<OfferBanner>;
+}
+
+export interface AdminResource {
+  whoami(): Promise<WhoAmI>;
+  apiKeys: {
+    create(input: { name: string; scopes: Scope[] }): Promise<IssuedApiKey>;
+    list(): Promise<ApiKeyView[]>;
+    revoke(input: { keyId: string }): Promise<{ revoked: true }>;
+  };
+  buyerTokens: {
+    issue(input: { account: string; name?: string }): Promise<IssuedBuyerToken>;
+  };
+  settings: {
+    get(): Promise<SellerSettings>;
+    setDataSharing(input: { enrolled: boolean }): Promise<SellerSettings>;
+  };
+}
+
+export interface OfferkitClient {
+  products: ProductsResource;
+  offers: OffersResource;
+  eula: EulaResource;
+  buyer: BuyerResource;
+  admin: AdminResource;
+}
+
+export interface OfferkitClientOptions {
+  /** The server, e.g. `https://offers.example.com` (without `/trpc`). */
+  baseUrl: string;
+  /** A seller API key, or a buyer token for the `buyer` calls. */
+  apiKey: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Each HTTP request is aborted after this long; default 30 000 ms. */
+  timeoutMs?: number;
+  /** Retries for reads and keyed writes after a network failure, 429 or 5xx; default 2. */
+  retries?: number;
+  /** First backoff step in ms (doubled each retry, with jitter); default 250. */
+  retryBaseDelayMs?: number;
+}
