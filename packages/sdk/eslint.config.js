@@ -1,1 +1,3 @@
-export { default } from "@offerkit/eslint-config";
+import config from "@offerkit/eslint-config";
+
+export default [...config, { ignores: ["test/consumer/**"] }];

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { createOfferkitClient as createUniversalClient } from "./client";
-import type { EulaResource, EulaSource, OfferkitClient, OfferkitClientOptions, UploadOptions } from "./types";
+import type { EulaDocumentView, EulaResource, EulaSource, OfferkitClient, OfferkitClientOptions, UploadOptions } from "./types";
 
 export { OfferkitError, isOfferkitError, type FieldIssue, type OfferkitErrorCode } from "./errors";
 export type {
@@ -39,7 +39,7 @@ export type {
 
 /** In Node, `eula.upload` also takes a file path. */
 export interface NodeEulaResource extends EulaResource {
-  upload(file: EulaSource | string, options?: UploadOptions): Promise<import("./types").EulaDocumentView>;
+  upload(file: EulaSource | string, options?: UploadOptions): Promise<EulaDocumentView>;
 }
 
 export interface NodeOfferkitClient extends OfferkitClient {

@@ -1,0 +1,36 @@
+// A partner app's first script, type-checked and run against a real server by the tarball test.
+import { createOfferkitClient, isOfferkitError, type OfferView } from "@offerkit/sdk";
+
+const baseUrl = process.env.OFFERKIT_URL ?? "http://127.0.0.1:3000";
+const apiKey = process.env.OFFERKIT_API_KEY ?? "";
+const eulaPath = process.env.EULA_PATH ?? "eula.pdf";
+
+const client = createOfferkitClient({ baseUrl, apiKey });
+
+const { items } = await client.products.list({ limit: 100 });
+const product = items.find((p) => p.pricing.model === "saas_contract");
+if (!product) throw new Error("no SaaS contract product");
+
+const eula = await client.eula.upload(eulaPath);
+const draft: OfferView = await client.offers.create({
+  productId: product.id,
+  name: "Tarball deal",
+  description: "Made by the packed SDK",
+  buyerAccounts: ["012345678901"],
+  pricing: { model: "saas_contract", contract: Object.fromEntries(product.pricing.dimensions.map((d) => [d.key, "12.5"])) },
+  eulaSha256: eula.sha256,
+  agreement: { kind: "duration", duration: "P12M" },
+  acceptanceDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+  refundPolicy: "Ask within 30 days.",
+});
+const sent = await client.offers.send({ offerId: draft.id });
+const read = await client.offers.get({ offerId: sent.id });
+
+try {
+  await client.offers.update({ offerId: sent.id, patch: { name: "changed" } });
+  throw new Error("a sent offer changed");
+} catch (error) {
+  if (!isOfferkitError(error) || error.code !== "OFFER_IMMUTABLE") throw error;
+}
+
+console.log(JSON.stringify({ status: read.status, buyerUrl: read.buyerUrl, pages: eula.pageCount }));
