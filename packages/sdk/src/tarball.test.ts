@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,4 +57,17 @@ describe("the packed SDK", () => {
     expect(JSON.parse(output.trim())).toMatchObject({ status: "sent", pages: 2 });
     expect(run("node", ["sample.cjs"], project).trim()).toBe("cjs ok");
   }, 180_000);
+
+  it("keeps Node-only modules out of the browser entry", () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(join(sdkDir, "dist", file), "utf8");
+      expect(code, file).not.toMatch(/["']node:|from ["'](fs|path|os|child_process)["']/);
+      for (const [, imported] of code.matchAll(/from ["']\.\/([^"']+)["']/g)) if (imported) visit(imported);
+    };
+    visit("index.js");
+    expect(seen.size).toBeGreaterThan(1);
+  });
 });
