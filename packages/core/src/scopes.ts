@@ -4,7 +4,15 @@ import { z } from "zod";
  * What an API key may do. `admin` implies every other scope. Buyer tokens carry no scopes:
  * they are bound to one account and reach only the buyer procedures.
  */
-export const scopes = ["products:read", "products:write", "offers:read", "offers:write", "admin"] as const;
+export const scopes = [
+  "products:read",
+  "products:write",
+  "offers:read",
+  "offers:write",
+  "marketing:read",
+  "marketing:write",
+  "admin",
+] as const;
 export const scopeSchema = z.enum(scopes);
 export type Scope = z.infer<typeof scopeSchema>;
 

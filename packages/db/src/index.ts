@@ -6,6 +6,9 @@ export { decodeCursor, encodeCursor, toPage, type PageCursor } from "./paginatio
 export type { Database } from "./schema";
 export * from "./repositories/agreements";
 export * from "./repositories/api-keys";
+export * from "./repositories/clicks";
+export * from "./repositories/conversions";
+export * from "./repositories/ref-tag-reports";
 export * from "./repositories/eula-documents";
 export * from "./repositories/idempotency";
 export * from "./repositories/offers";

@@ -12,6 +12,9 @@ export interface Database {
   offers: OffersTable;
   agreements: AgreementsTable;
   idempotency_keys: IdempotencyKeysTable;
+  clicks: ClicksTable;
+  conversions: ConversionsTable;
+  daily_salts: DailySaltsTable;
 }
 
 export interface SellersTable {
@@ -105,4 +108,39 @@ export interface IdempotencyKeysTable {
   request_hash: string;
   response: string;
   created_at: string;
+}
+
+export interface ClicksTable {
+  seller_id: string;
+  product_id: string;
+  asin: string;
+  ref_tag: string;
+  /** The visitor: a cookie's random ID, an attribution ID, or a salted daily hash; never an address. */
+  session_key: string;
+  /** UTC day of the click. */
+  day: string;
+  clicked_at: string;
+}
+
+export interface ConversionsTable {
+  id: string;
+  seller_id: string;
+  product_id: string;
+  asin: string;
+  ref_tag: string;
+  /** The day of the click it is attributed to. */
+  click_day: string;
+  session_key: string;
+  source: "offer" | "subscription" | "api";
+  /** What the conversion is, in its source: an agreement ID, an order ID. Recorded once. */
+  external_id: string;
+  estimated_usage: number | string | bigint;
+  /** USD in millionths, an integer: money never passes through a float. */
+  estimated_revenue_micros: number | string | bigint;
+  converted_at: string;
+}
+
+export interface DailySaltsTable {
+  day: string;
+  salt: string;
 }

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  dailyBreakdown,
+  dailySalt,
+  findLatestClick,
+  insertClicks,
+  insertConversion,
+  insertProduct,
+  insertSeller,
+  weeklyTagTotals,
+  type ClickRecord,
+} from "./index";
+import { openTestDatabase, testDialects, type TestDatabase } from "./testing";
+
+const at = "2027-01-01T00:00:00.000Z";
+
+describe.each(testDialects())("clicks and reports on %s", (dialect) => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await openTestDatabase(dialect);
+    for (const seller of ["s1", "s2"]) {
+      await insertSeller(handle.db, { id: seller, name: seller, dataSharingEnrolled: true, createdAt: at });
+    }
+    await insertProduct(handle.db, {
+      id: "prod-one",
+      sellerId: "s1",
+      asin: "B000000001",
+      marketplaceProductId: "00000000-0000-4000-8000-000000000001",
+      productCode: "codecode01",
+      title: "One, \"the\" product",
+      description: "d",
+      highlights: [],
+      keywords: [],
+      categories: [],
+      pricing: { model: "free", dimensions: [] },
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+  afterAll(async () => handle.close());
+
+  const click = (overrides: Partial<ClickRecord>): ClickRecord => ({
+    sellerId: "s1",
+    productId: "prod-one",
+    asin: "B000000001",
+    refTag: "ads_q3",
+    sessionKey: "v1",
+    day: "2027-03-01",
+    clickedAt: "2027-03-01T10:00:00.000Z",
+    ...overrides,
+  });
+
+  it("keeps one click per session, day, tag and product, in one batch or many", async () => {
+    expect(await insertClicks(handle.db, [click({}), click({}), click({ clickedAt: "2027-03-01T11:00:00.000Z" })])).toBe(1);
+    expect(await insertClicks(handle.db, [click({})])).toBe(0);
+    expect(
+      await insertClicks(handle.db, [
+        click({ day: "2027-03-02", clickedAt: "2027-03-02T09:00:00.000Z" }),
+        click({ refTag: "xads_q3" }),
+        click({ refTag: "acme_ptnr_x" }),
+        click({ refTag: "adsx" }),
+        click({ sessionKey: "v2" }),
+      ]),
+    ).toBe(5);
+  });
+
+  it("aggregates the daily breakdown and the weekly tags with `_` matched literally", async () => {
+    await insertConversion(handle.db, {
+      id: "conv-1",
+      sellerId: "s1",
+      productId: "prod-one",
+      asin: "B000000001",
+      refTag: "ads_q3",
+      clickDay: "2027-03-01",
+      sessionKey: "v1",
+      source: "api",
+      externalId: "order-1",
+      estimatedUsage: 40,
+      estimatedRevenueMicros: 12_500_000n,
+      convertedAt: "2027-03-01T12:00:00.000Z",
+    });
+    const again = await insertConversion(handle.db, {
+      id: "conv-2",
+      sellerId: "s1",
+      productId: "prod-one",
+      asin: "B000000001",
+      refTag: "ads_q3",
+      clickDay: "2027-03-01",
+      sessionKey: "v1",
+      source: "api",
+      externalId: "order-1",
+      estimatedUsage: 99,
+      estimatedRevenueMicros: 1n,
+      convertedAt: "2027-03-01T13:00:00.000Z",
+    });
+    expect(again.id).toBe("conv-1");
+    const daily = await dailyBreakdown(handle.db, "s1", "2027-03-01");
+    expect(daily.map((row) => [row.refTag, row.clicks, row.conversions])).toEqual([
+      ["acme_ptnr_x", 1, 0],
+      ["ads_q3", 2, 1],
+      ["adsx", 1, 0],
+      ["xads_q3", 1, 0],
+    ]);
+    expect(daily[1]).toMatchObject({ estimatedUsage: 40n, estimatedRevenueMicros: 12_500_000n, productTitle: 'One, "the" product' });
+    expect(await weeklyTagTotals(handle.db, "s1", "2027-02-23", "2027-03-01")).toEqual([
+      { refTag: "acme_ptnr_x", clicks: 1, conversions: 0 },
+      { refTag: "ads_q3", clicks: 2, conversions: 1 },
+    ]);
+    expect(await dailyBreakdown(handle.db, "s2", "2027-03-01")).toEqual([]);
+  });
+
+  it("finds the latest click for attribution, within the window", async () => {
+    const latest = await findLatestClick(handle.db, { sellerId: "s1", asin: "B000000001", sessionKey: "v1", since: "2027-02-01T00:00:00.000Z" });
+    expect(latest?.day).toBe("2027-03-02");
+    expect(await findLatestClick(handle.db, { sellerId: "s1", asin: "B000000001", sessionKey: "v1", since: "2027-03-03T00:00:00.000Z" })).toBeNull();
+    expect(await findLatestClick(handle.db, { sellerId: "s2", asin: "B000000001", sessionKey: "v1", since: at })).toBeNull();
+  });
+
+  it("makes one salt a day, whoever asks first", async () => {
+    const first = await dailySalt(handle.db, "2027-03-01", "salt-a");
+    expect(await dailySalt(handle.db, "2027-03-01", "salt-b")).toBe(first);
+  });
+});

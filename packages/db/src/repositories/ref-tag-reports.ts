@@ -1,0 +1,128 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../schema";
+
+export interface DailyBreakdownRow {
+  refTag: string;
+  asin: string;
+  productTitle: string;
+  clicks: number;
+  conversions: number;
+  estimatedUsage: bigint;
+  estimatedRevenueMicros: bigint;
+}
+
+export interface TagTotalsRow {
+  refTag: string;
+  clicks: number;
+  conversions: number;
+}
+
+export interface DayStatRow {
+  day: string;
+  refTag: string;
+  asin: string;
+  clicks: number;
+  conversions: number;
+}
+
+// LIKE treats `_` as a wildcard; these escape it to mean the character itself.
+const onlineAdOrPartner = sql`(ref_tag like 'ads\\_%' escape '\\' or ref_tag like '%\\_ptnr\\_%' escape '\\')`;
+
+/**
+ * Per ref tag and product, for one UTC day: clicks that day, conversions that happened that
+ * day, their estimated usage and revenue. Grouped in the database; memory stays flat however
+ * many clicks there are.
+ */
+export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day: string): Promise<DailyBreakdownRow[]> {
+  const from = `${day}T00:00:00.000Z`;
+  const to = `${day}T23:59:59.999Z`;
+  const { rows } = await sql<{
+    ref_tag: string;
+    asin: string;
+    title: string;
+    clicks: number | string;
+    conversions: number | string;
+    usage: number | string | null;
+    revenue: number | string | null;
+  }>`
+    select t.ref_tag, t.asin, p.title,
+           sum(t.clicks) as clicks, sum(t.conversions) as conversions,
+           sum(t.usage) as usage, sum(t.revenue) as revenue
+    from (
+      select ref_tag, asin, product_id, count(*) as clicks, 0 as conversions, 0 as usage, 0 as revenue
+        from clicks where seller_id = ${sellerId} and day = ${day}
+        group by ref_tag, asin, product_id
+      union all
+      select ref_tag, asin, product_id, 0, count(*), sum(estimated_usage), sum(estimated_revenue_micros)
+        from conversions where seller_id = ${sellerId} and converted_at >= ${from} and converted_at <= ${to}
+        group by ref_tag, asin, product_id
+    ) t
+    join products p on p.id = t.product_id
+    group by t.ref_tag, t.asin, p.title
+    order by t.ref_tag, t.asin
+  `.execute(db);
+  return rows.map((row) => ({
+    refTag: row.ref_tag,
+    asin: row.asin,
+    productTitle: row.title,
+    clicks: Number(row.clicks),
+    conversions: Number(row.conversions),
+    estimatedUsage: BigInt(row.usage ?? 0),
+    estimatedRevenueMicros: BigInt(row.revenue ?? 0),
+  }));
+}
+
+/**
+ * Per online-ad (`ads_`) and partner (`_ptnr_`) tag, over the days `from` to `to`: the clicks,
+ * and the conversions credited to those clicks.
+ */
+export async function weeklyTagTotals(db: Kysely<Database>, sellerId: string, from: string, to: string): Promise<TagTotalsRow[]> {
+  const { rows } = await sql<{ ref_tag: string; clicks: number | string; conversions: number | string }>`
+    select ref_tag, sum(clicks) as clicks, sum(conversions) as conversions
+    from (
+      select ref_tag, count(*) as clicks, 0 as conversions
+        from clicks where seller_id = ${sellerId} and day >= ${from} and day <= ${to} and ${onlineAdOrPartner}
+        group by ref_tag
+      union all
+      select ref_tag, 0, count(*)
+        from conversions where seller_id = ${sellerId} and click_day >= ${from} and click_day <= ${to} and ${onlineAdOrPartner}
+        group by ref_tag
+    ) t
+    group by ref_tag
+    order by ref_tag
+  `.execute(db);
+  return rows.map((row) => ({ refTag: row.ref_tag, clicks: Number(row.clicks), conversions: Number(row.conversions) }));
+}
+
+/** Clicks and conversions per UTC day, tag and product, for dashboards. */
+export async function dailyStats(
+  db: Kysely<Database>,
+  sellerId: string,
+  filter: { from: string; to: string; refTag?: string | undefined; asin?: string | undefined },
+): Promise<DayStatRow[]> {
+  const tag = filter.refTag === undefined ? sql`` : sql` and ref_tag = ${filter.refTag}`;
+  const asin = filter.asin === undefined ? sql`` : sql` and asin = ${filter.asin}`;
+  const { rows } = await sql<{ day: string; ref_tag: string; asin: string; clicks: number | string; conversions: number | string }>`
+    select day, ref_tag, asin, sum(clicks) as clicks, sum(conversions) as conversions
+    from (
+      select day, ref_tag, asin, count(*) as clicks, 0 as conversions
+        from clicks where seller_id = ${sellerId} and day >= ${filter.from} and day <= ${filter.to}${tag}${asin}
+        group by day, ref_tag, asin
+      union all
+      select substr(converted_at, 1, 10) as day, ref_tag, asin, 0, count(*)
+        from conversions
+        where seller_id = ${sellerId} and converted_at >= ${`${filter.from}T00:00:00.000Z`}
+          and converted_at <= ${`${filter.to}T23:59:59.999Z`}${tag}${asin}
+        group by substr(converted_at, 1, 10), ref_tag, asin
+    ) t
+    group by day, ref_tag, asin
+    order by day, ref_tag, asin
+  `.execute(db);
+  return rows.map((row) => ({
+    day: row.day,
+    refTag: row.ref_tag,
+    asin: row.asin,
+    clicks: Number(row.clicks),
+    conversions: Number(row.conversions),
+  }));
+}
