@@ -1,14 +1,15 @@
-import { appRouter, bearerSecret, createContextInner, type ApiDeps } from "@offerkit/api";
+import { appRouter, bearerSecret, createContextInner, readCookie, validVisitorId, VISITOR_COOKIE, type ApiDeps } from "@offerkit/api";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
 import { buyerLanding } from "./routes/buyer-landing";
 import { eulaDownloads } from "./routes/eula-downloads";
 import { handleErrors } from "./routes/http-errors";
+import { reportDownloads } from "./routes/report-downloads";
 
 /** Room for the multipart envelope around a EULA of the largest allowed size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** The express app: tRPC at /trpc, EULA downloads, the buyer landing page, health. */
+/** The express app: tRPC at /trpc, EULA and report downloads, the buyer landing page, health. */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -22,7 +23,8 @@ export function createApp(deps: ApiDeps): Express {
     "/trpc",
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContextInner(deps, bearerSecret(req.headers.authorization)),
+      createContext: ({ req }) =>
+        createContextInner(deps, bearerSecret(req.headers.authorization), validVisitorId(readCookie(req.headers.cookie, VISITOR_COOKIE))),
       // tRPC stops reading a body past this size, so an oversized upload is never buffered whole.
       maxBodySize: deps.config.eulaMaxBytes + MULTIPART_OVERHEAD,
       onError: ({ error, path }) => {
@@ -33,6 +35,7 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(eulaDownloads(deps));
+  app.use(reportDownloads(deps));
   app.use(buyerLanding());
   app.use((_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "No such route", issues: [] } });

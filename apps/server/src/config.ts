@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { z } from "zod";
 
 const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
@@ -14,6 +15,7 @@ const envSchema = z.object({
     z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL; leave it unset for the embedded SQLite database"),
   ),
   OFFERKIT_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  OFFERKIT_MARKETPLACE_URL: optional(marketplaceUrlSchema),
   OFFERKIT_EULA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_EULA_MAX_BYTES),
   OFFERKIT_BOOTSTRAP_KEY: optional(
     z.string().min(16, "must be at least 16 characters").max(200).regex(/^\S+$/, "must not contain spaces"),
@@ -28,6 +30,8 @@ export interface ServerConfig {
   /** Where buyers reach this server; buyer URLs are made from it. */
   publicUrl: string;
   eulaMaxBytes: number;
+  /** Product links point here, and nowhere else. */
+  marketplaceUrl: string;
   bootstrapKey: string | undefined;
 }
 
@@ -50,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     databaseUrl: settings.DATABASE_URL,
     publicUrl,
     eulaMaxBytes: settings.OFFERKIT_EULA_MAX_BYTES,
+    marketplaceUrl: settings.OFFERKIT_MARKETPLACE_URL ?? DEFAULT_MARKETPLACE_URL,
     bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
   };
 }

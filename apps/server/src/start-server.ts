@@ -1,15 +1,17 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type Clock } from "@offerkit/api";
+import { createClickTracker, ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
 import { migrateToLatest, openDatabase } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { ServerConfig } from "./config";
+import { trackingRedirect } from "./routes/tracking-redirect";
 
 export interface RunningServer {
   /** The base URL it listens on, e.g. http://127.0.0.1:3000 */
   url: string;
   deps: ApiDeps;
+  tracker: ClickTracker;
   /** A new admin key, when this start created the first seller; shown once. */
   firstAdminKey: string | null;
   /** Stops accepting, finishes requests in flight, closes the database. */
@@ -17,7 +19,13 @@ export interface RunningServer {
 }
 
 /** Opens storage, migrates, bootstraps and listens. */
-export async function startServer(config: ServerConfig, options: { clock?: Clock } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  clock?: Clock;
+  /** Click batching: how often (ms) and how many at most per write. */
+  clicks?: { flushIntervalMs?: number; maxBatch?: number };
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const deps: ApiDeps = {
@@ -25,12 +33,29 @@ export async function startServer(config: ServerConfig, options: { clock?: Clock
     blobs: createFileBlobStore(join(config.dataDir, "blobs")),
     clock: options.clock ?? systemClock,
     ids: randomIds,
-    config: { publicUrl: config.publicUrl, eulaMaxBytes: config.eulaMaxBytes },
+    config: { publicUrl: config.publicUrl, eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
   };
   if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
   const firstAdminKey = await ensureFirstSeller(deps);
 
-  const server: Server = createServer(createApp(deps));
+  const tracker = createClickTracker(deps.db, deps.clock, {
+    marketplaceUrl: config.marketplaceUrl,
+    secureCookie: config.publicUrl.startsWith("https:"),
+    ...options.clicks,
+  });
+  const app = createApp(deps);
+  const redirect = trackingRedirect(tracker);
+  // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
+  const server: Server = createServer((req, res) => {
+    if (req.url?.startsWith("/pp/")) {
+      redirect(req, res).catch((error: unknown) => {
+        console.error(JSON.stringify({ level: "error", msg: "tracking redirect failed", error: error instanceof Error ? error.message : String(error) }));
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    app(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);
@@ -40,12 +65,15 @@ export async function startServer(config: ServerConfig, options: { clock?: Clock
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
     deps,
+    tracker,
     firstAdminKey,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      // Every click answered before the stop is written before the database closes.
+      await tracker.close();
       await database.close();
     },
   };

@@ -5,11 +5,13 @@ import type { Principal } from "./auth/principal";
 export interface Context {
   deps: ApiDeps;
   principal: Principal | null;
+  /** The tracking cookie's visitor ID, when the caller's browser carries one. */
+  visitorId: string | null;
 }
 
 /** The context without any HTTP: what tests and `createCaller` use. */
-export async function createContextInner(deps: ApiDeps, secret: string | null): Promise<Context> {
-  return { deps, principal: await authenticate(deps, secret) };
+export async function createContextInner(deps: ApiDeps, secret: string | null, visitorId: string | null = null): Promise<Context> {
+  return { deps, principal: await authenticate(deps, secret), visitorId };
 }
 
 /** Reads `Authorization: Bearer <secret>` from an HTTP request. */

@@ -21,6 +21,8 @@ export interface ApiConfig {
   publicUrl: string;
   /** The largest EULA PDF accepted, in bytes. */
   eulaMaxBytes: number;
+  /** The marketplace's base URL: product links go there and nowhere else. No trailing slash. */
+  marketplaceUrl: string;
 }
 
 /** Everything a service needs, passed explicitly. */

@@ -2,8 +2,10 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./admin/router";
 import { buyerRouter } from "./buyer/router";
 import { eulaRouter } from "./eula/router";
+import { marketingRouter } from "./marketing/router";
 import { offersRouter } from "./offers/router";
 import { productsRouter } from "./products/router";
+import { reportsRouter } from "./reports/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   eula: eulaRouter,
   offers: offersRouter,
   buyer: buyerRouter,
+  marketing: marketingRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

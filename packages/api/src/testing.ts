@@ -43,9 +43,14 @@ export async function createTestApi(dialect: DialectName, options: { eulaMaxByte
     blobs: createFileBlobStore(join(database.dataDir, "blobs")),
     clock,
     ids: randomIds,
-    config: { publicUrl: "https://offers.example.test", eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024 },
+    config: {
+      publicUrl: "https://offers.example.test",
+      eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024,
+      marketplaceUrl: "https://marketplace.example.test/marketplace",
+    },
   };
-  const callerFor = async (secret: string | null): Promise<Caller> => createCaller(await createContextInner(deps, secret));
+  const callerFor = async (secret: string | null, visitorId: string | null = null): Promise<Caller> =>
+    createCaller(await createContextInner(deps, secret, visitorId));
 
   /** A new tenant; its admin caller can issue narrower keys and buyer tokens. */
   async function newSeller(name = "seller", { enrolled = true } = {}) {

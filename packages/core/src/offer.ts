@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalJson } from "./canonical-json";
+import { attributionIdSchema } from "./marketing";
 import { addDays, addUtcMonths, calendarDateSchema, endOfUtcDay, utcDate } from "./dates";
 import type { FieldIssue } from "./errors";
 import { accountIdSchema, asinSchema, idempotencyKeySchema, offerIdSchema, productRefSchema, sha256Schema } from "./ids";
@@ -115,7 +116,9 @@ export type ListOffersInput = z.input<typeof listOffersInputSchema>;
 
 export const offerIdInputSchema = z.strictObject({ offerId: offerIdSchema });
 export const sendOfferInputSchema = offerIdInputSchema.extend({ idempotencyKey: idempotencyKeySchema.optional() });
-export const acceptOfferInputSchema = sendOfferInputSchema;
+export const acceptOfferInputSchema = sendOfferInputSchema.extend({
+  attributionId: attributionIdSchema.optional(),
+});
 export const bannerInputSchema = z.strictObject({ asin: asinSchema });
 
 /**

@@ -1,7 +1,8 @@
 import { OfferkitError, agreementEnd, completeTerms, isAcceptable, type AgreementView } from "@offerkit/core";
-import { findAgreement, insertAgreement, isUniqueViolation, markOfferAccepted } from "@offerkit/db";
+import { findAgreement, findProduct, insertAgreement, isUniqueViolation, markOfferAccepted, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { withIdempotency } from "../idempotency";
+import { attributeConversion } from "../marketing/attribute-conversion";
 import { loadBuyerOffer, toAgreementView } from "./buyer-offer-view";
 import type { BuyerPrincipal } from "./buyer-principal";
 
@@ -12,7 +13,8 @@ import type { BuyerPrincipal } from "./buyer-principal";
 export async function acceptOffer(
   deps: ApiDeps,
   buyer: BuyerPrincipal,
-  { offerId, idempotencyKey }: { offerId: string; idempotencyKey?: string | undefined },
+  { offerId, idempotencyKey, attributionId }: { offerId: string; idempotencyKey?: string | undefined; attributionId?: string | undefined },
+  visitorId: string | null = null,
 ): Promise<AgreementView> {
   const scope = { principalId: buyer.keyId, operation: "buyer.offers.accept", key: idempotencyKey, request: { offerId } };
   return withIdempotency(deps, scope, async (remember) => {
@@ -44,6 +46,7 @@ export async function acceptOffer(
       return await deps.db.transaction().execute(async (trx) => {
         await insertAgreement(trx, agreement);
         await markOfferAccepted(trx, offerId, agreement.createdAt);
+        await creditCampaign(trx, deps, offer, agreement.id, attributionId ?? visitorId, now);
         const view = toAgreementView(agreement);
         await remember(trx, view);
         return view;
@@ -54,5 +57,23 @@ export async function acceptOffer(
       if (winner) return toAgreementView(winner);
       throw error;
     }
+  });
+}
+
+/** An acceptance by a visitor who came through a tracking link converts that click. */
+async function creditCampaign(trx: Kysely<Database>, deps: ApiDeps, offer: OfferRecord, agreementId: string, sessionKey: string | null, at: Date) {
+  if (sessionKey === null) return;
+  const product = await findProduct(trx, offer.sellerId, offer.productId);
+  if (!product) return;
+  await attributeConversion(trx, deps.ids, {
+    sellerId: offer.sellerId,
+    productId: product.id,
+    asin: product.asin,
+    sessionKey,
+    source: "offer",
+    externalId: agreementId,
+    estimatedUsage: 0,
+    estimatedRevenueMicros: 0n,
+    at,
   });
 }

@@ -12,7 +12,7 @@ export const buyerRouter = router({
       .input(pageInputSchema)
       .query(({ ctx, input }) => listBuyerOffers(ctx.deps, ctx.principal, input)),
     get: buyerProcedure.input(offerIdInputSchema).query(({ ctx, input }) => getBuyerOffer(ctx.deps, ctx.principal, input.offerId)),
-    accept: buyerProcedure.input(acceptOfferInputSchema).mutation(({ ctx, input }) => acceptOffer(ctx.deps, ctx.principal, input)),
+    accept: buyerProcedure.input(acceptOfferInputSchema).mutation(({ ctx, input }) => acceptOffer(ctx.deps, ctx.principal, input, ctx.visitorId)),
   }),
   banner: buyerProcedure.input(bannerInputSchema).query(({ ctx, input }) => getOfferBanner(ctx.deps, ctx.principal, input.asin)),
 });

@@ -107,3 +107,9 @@ export async function updateProductListing(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** The product with this ASIN, whichever seller owns it: the tracking redirect's lookup. */
+export async function findProductOwnerByAsin(db: Kysely<Database>, asin: string): Promise<{ sellerId: string; productId: string } | null> {
+  const row = await db.selectFrom("products").select(["seller_id", "id"]).where("asin", "=", asin).executeTakeFirst();
+  return row ? { sellerId: row.seller_id, productId: row.id } : null;
+}

@@ -1,0 +1,83 @@
+import { insertClicks, type ClickRecord, type Database, type Kysely } from "@offerkit/db";
+
+export interface ClickRecorderOptions {
+  /** The longest a click waits in memory before it is written: what a crash can lose. */
+  flushIntervalMs: number;
+  /** A batch this large is written at once, without waiting for the interval. */
+  maxBatch: number;
+  /** Past this many clicks waiting (the database is down), new ones are dropped and counted. */
+  maxPending: number;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+export interface ClickRecorder {
+  /** Queues a click; the redirect never waits for the database. */
+  record(click: ClickRecord): void;
+  /** Writes everything queued so far. */
+  flush(): Promise<void>;
+  /** Flushes and stops the timer: call on a graceful stop. */
+  close(): Promise<void>;
+  /** Clicks waiting to be written. */
+  pending(): number;
+}
+
+export const defaultClickRecorderOptions: Omit<ClickRecorderOptions, "log"> = {
+  flushIntervalMs: 50,
+  maxBatch: 1000,
+  maxPending: 100_000,
+};
+
+/**
+ * Buffers clicks and writes them in batches, one transaction each: one synchronous insert per
+ * click would cost the redirect more than half its speed. A failed write is logged with its
+ * operation and retried with the next batch; it is never silently dropped.
+ */
+export function createClickRecorder(db: Kysely<Database>, options: ClickRecorderOptions): ClickRecorder {
+  let queue: ClickRecord[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  let dropped = 0;
+
+  const write = async () => {
+    timer = undefined;
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    try {
+      await insertClicks(db, batch);
+    } catch (error) {
+      options.log({ level: "error", msg: "click batch failed; kept for the next flush", operation: "insertClicks", clicks: batch.length, error: error instanceof Error ? error.message : String(error) });
+      queue = batch.concat(queue).slice(0, options.maxPending);
+      schedule();
+    }
+  };
+
+  const flush = () => {
+    writing = writing.then(write);
+    return writing;
+  };
+
+  function schedule() {
+    timer ??= setTimeout(() => void flush(), options.flushIntervalMs);
+  }
+
+  return {
+    record(click) {
+      if (queue.length >= options.maxPending) {
+        dropped += 1;
+        if (dropped % 1000 === 1) options.log({ level: "error", msg: "click queue full; dropping clicks", operation: "recordClick", dropped });
+        return;
+      }
+      queue.push(click);
+      if (queue.length >= options.maxBatch) void flush();
+      else schedule();
+    },
+    flush,
+    async close() {
+      clearTimeout(timer);
+      timer = undefined;
+      await flush();
+    },
+    pending: () => queue.length,
+  };
+}

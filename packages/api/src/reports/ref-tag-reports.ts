@@ -1,0 +1,46 @@
+import {
+  dailyReportFileName,
+  dailyReportPeriod,
+  toCsv,
+  weeklyReportFileName,
+  weeklyReportPeriod,
+  type ReportResult,
+} from "@offerkit/core";
+import { dailyBreakdown, weeklyTagTotals } from "@offerkit/db";
+import type { ApiDeps } from "../deps";
+import { fromMicros } from "../marketing/money-micros";
+
+export const DAILY_REPORT_COLUMNS = ["Ref Tag", "ASIN", "Product", "Clicks", "Conversions", "Estimated Usage", "Estimated Revenue (USD)"];
+export const WEEKLY_REPORT_COLUMNS = ["Period Start", "Period End", "Ref Tag", "Clicks", "Conversions"];
+
+/**
+ * `reftag_daily_breakdown_report_<date>.csv`: for the UTC day before `date`, per ref tag and
+ * product, clicks, conversions and the estimated usage and revenue of those conversions.
+ */
+export async function dailyRefTagReport(deps: Pick<ApiDeps, "db">, sellerId: string, date: string): Promise<ReportResult> {
+  const period = dailyReportPeriod(date);
+  const fileName = dailyReportFileName(date);
+  const rows = await dailyBreakdown(deps.db, sellerId, period.from);
+  if (rows.length === 0) return { available: false, fileName, period, reason: `No clicks or conversions on ${period.from}: no report` };
+  const csv = toCsv(
+    DAILY_REPORT_COLUMNS,
+    rows.map((row) => [row.refTag, row.asin, row.productTitle, row.clicks, row.conversions, row.estimatedUsage.toString(), fromMicros(row.estimatedRevenueMicros)]),
+  );
+  return { available: true, fileName, period, csv, rows: rows.length };
+}
+
+/**
+ * `weekly_reftag_report_<date>.csv`: for the 7 UTC days before `date`, per online-ad (`ads_`)
+ * or partner (`_ptnr_`) tag, clicks and the conversions from those clicks; every row states
+ * the period it covers.
+ */
+export async function weeklyRefTagReport(deps: Pick<ApiDeps, "db">, sellerId: string, date: string): Promise<ReportResult> {
+  const period = weeklyReportPeriod(date);
+  const fileName = weeklyReportFileName(date);
+  const rows = await weeklyTagTotals(deps.db, sellerId, period.from, period.to);
+  if (rows.length === 0) {
+    return { available: false, fileName, period, reason: `No online-ad or partner clicks from ${period.from} to ${period.to}: no report` };
+  }
+  const csv = toCsv(WEEKLY_REPORT_COLUMNS, rows.map((row) => [period.from, period.to, row.refTag, row.clicks, row.conversions]));
+  return { available: true, fileName, period, csv, rows: rows.length };
+}
