@@ -1,0 +1,132 @@
+import { testDialects } from "@offerkit/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClickTracker, type ClickTracker } from "../links/click-tracker";
+import { failure } from "../test-helpers";
+import { completeOfferTerms, createTestApi, sampleProduct, uploadSamplePdf } from "../testing";
+
+const browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+const VISITOR = "visitor-aaaaaaaaaaaaaaaa";
+
+describe.each(testDialects())("campaigns on %s", (dialect) => {
+  let api: Awaited<ReturnType<typeof createTestApi>>;
+  let tracker: ClickTracker;
+  beforeAll(async () => {
+    api = await createTestApi(dialect);
+    tracker = createClickTracker(api.deps.db, api.clock, {
+      marketplaceUrl: api.deps.config.marketplaceUrl,
+      secureCookie: false,
+      flushIntervalMs: 10_000,
+    });
+  });
+  afterAll(async () => {
+    await tracker.close();
+    await api.close();
+  });
+
+  async function click(asin: string, refTag: string, visitor: string | null, at: string, address = "203.0.113.7") {
+    api.clock.set(at);
+    const result = await tracker.track({ asin, refTag, verdict: "count", cookie: visitor, attributionId: null, address, userAgent: browser });
+    await tracker.flush();
+    return result;
+  }
+
+  it("builds links to the seller's own products only", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    expect(await seller.admin.marketing.buildLink({ asin: product.asin, refTag: "ads_google_q3" })).toEqual({
+      marketplaceUrl: `https://marketplace.example.test/marketplace/pp/${product.asin}/ref=ads_google_q3`,
+      trackingUrl: `https://offers.example.test/pp/${product.asin}/ref=ads_google_q3`,
+    });
+    expect((await seller.admin.marketing.buildLink({ asin: product.asin })).marketplaceUrl).toMatch(/ref=vdr_rf$/);
+    expect((await failure(seller.admin.marketing.buildLink({ asin: product.asin, refTag: "a-b" }))).paths).toEqual(["refTag"]);
+    const other = await api.newSeller();
+    expect((await failure(other.admin.marketing.buildLink({ asin: product.asin }))).code).toBe("NOT_FOUND");
+  });
+
+  it("counts one click per visitor, day, tag and product", async () => {
+    const seller = await api.newSeller();
+    const a = await seller.admin.products.create(sampleProduct());
+    const b = await seller.admin.products.create(sampleProduct());
+    await click(a.asin, "ads_x", VISITOR, "2027-04-01T09:00:00.000Z");
+    await click(a.asin, "ads_x", VISITOR, "2027-04-01T18:00:00.000Z");
+    await click(a.asin, "ads_x", VISITOR, "2027-04-02T09:00:00.000Z");
+    await click(a.asin, "ads_y", VISITOR, "2027-04-02T09:00:00.000Z");
+    await click(b.asin, "ads_x", VISITOR, "2027-04-02T09:00:00.000Z");
+    await click(a.asin, "ads_x", null, "2027-04-02T10:00:00.000Z", "198.51.100.1");
+    await click(a.asin, "ads_x", null, "2027-04-02T11:00:00.000Z", "198.51.100.1");
+    await click(a.asin, "ads_x", null, "2027-04-02T11:00:00.000Z", "198.51.100.2");
+    const stats = await seller.admin.marketing.stats({ from: "2027-04-01", to: "2027-04-02" });
+    const count = (day: string, tag: string, asin: string) => stats.find((s) => s.day === day && s.refTag === tag && s.asin === asin)?.clicks;
+    expect(count("2027-04-01", "ads_x", a.asin)).toBe(1);
+    expect(count("2027-04-02", "ads_x", a.asin)).toBe(3);
+    expect(count("2027-04-02", "ads_y", a.asin)).toBe(1);
+    expect(count("2027-04-02", "ads_x", b.asin)).toBe(1);
+    expect(await seller.admin.marketing.stats({ from: "2027-04-01", to: "2027-04-02", refTag: "ads_y" })).toHaveLength(1);
+    const other = await api.newSeller();
+    expect(await other.admin.marketing.stats({ from: "2027-04-01", to: "2027-04-02" })).toEqual([]);
+  });
+
+  it("does not count bots or prefetches, and sets no cookie for no-track", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    api.clock.set("2027-04-05T09:00:00.000Z");
+    for (const verdict of ["bot", "prefetch", "no-track"] as const) {
+      const result = await tracker.track({ asin: product.asin, refTag: "ads_b", verdict, cookie: null, attributionId: null, address: "203.0.113.9", userAgent: "x" });
+      expect(result.kind).toBe("redirect");
+      if (result.kind === "redirect") expect(result.setCookie).toBeNull();
+    }
+    await tracker.flush();
+    expect(await seller.admin.marketing.stats({ from: "2027-04-05", to: "2027-04-05" })).toEqual([]);
+  });
+
+  it("credits an accepted offer to the visitor's latest click within 30 days", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    const eula = await uploadSamplePdf(seller.admin, 1, seller.sellerId);
+    await click(product.asin, "ads_old", VISITOR, "2027-02-01T09:00:00.000Z");
+    await click(product.asin, "acme_ptnr_q1", VISITOR, "2027-02-20T09:00:00.000Z");
+    api.clock.set("2027-03-01T12:00:00.000Z");
+    const offer = await seller.admin.offers.send({ offerId: (await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256))).id });
+    const buyer = await seller.buyer("012345678901");
+    api.clock.set("2027-03-02T12:00:00.000Z");
+    await buyer.buyer.offers.accept({ offerId: offer.id, attributionId: VISITOR });
+    const stats = await seller.admin.marketing.stats({ from: "2027-03-02", to: "2027-03-02" });
+    expect(stats).toEqual([{ day: "2027-03-02", refTag: "acme_ptnr_q1", asin: product.asin, clicks: 0, conversions: 1 }]);
+  });
+
+  it("credits an acceptance through the tracking cookie, and none without a click", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} cookie`);
+    await click(product.asin, "ads_cookie", "cookie-visitor-0000001", "2027-03-01T08:00:00.000Z");
+    api.clock.set("2027-03-01T12:00:00.000Z");
+    const offer = await seller.admin.offers.send({
+      offerId: (await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256, ["111111111111", "222222222222"]))).id,
+    });
+    const token = await seller.admin.admin.buyerTokens.issue({ account: "111111111111" });
+    await (await api.callerFor(token.secret, "cookie-visitor-0000001")).buyer.offers.accept({ offerId: offer.id });
+    await (await seller.buyer("222222222222")).buyer.offers.accept({ offerId: offer.id, attributionId: "never-clicked-000000" });
+    const stats = await seller.admin.marketing.stats({ from: "2027-03-01", to: "2027-03-01" });
+    expect(stats).toEqual([{ day: "2027-03-01", refTag: "ads_cookie", asin: product.asin, clicks: 1, conversions: 1 }]);
+  });
+
+  it("records the seller's own conversions once, with usage and revenue", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    await click(product.asin, "ads_api", VISITOR, "2027-05-01T09:00:00.000Z");
+    api.clock.set("2027-05-03T10:00:00.000Z");
+    const input = { asin: product.asin, attributionId: VISITOR, externalId: "order-42", estimatedUsage: 120, estimatedRevenue: "1250.5" };
+    const first = await seller.admin.marketing.recordConversion(input);
+    expect(first).toMatchObject({ attributed: true, conversion: { refTag: "ads_api", clickDay: "2027-05-01", estimatedUsage: 120, estimatedRevenue: "1250.50", source: "api" } });
+    expect(await seller.admin.marketing.recordConversion({ ...input, estimatedUsage: 999 })).toEqual(first);
+    expect(await seller.admin.marketing.recordConversion({ ...input, externalId: "order-43", attributionId: "stranger-0000000000" })).toEqual({
+      attributed: false,
+      conversion: null,
+    });
+    api.clock.set("2027-06-05T10:00:00.000Z");
+    expect((await seller.admin.marketing.recordConversion({ ...input, externalId: "order-44" })).attributed).toBe(false);
+    const reader = await seller.keyWith("marketing:read");
+    expect((await failure(reader.marketing.recordConversion({ ...input, externalId: "order-45" }))).code).toBe("FORBIDDEN");
+    expect((await failure(seller.admin.marketing.recordConversion({ ...input, estimatedRevenue: 12.5 as never }))).paths).toEqual(["estimatedRevenue"]);
+  });
+});
