@@ -5,16 +5,16 @@ import type { AppRouter } from "@offerkit/api";
 import { TestClock, TEST_START } from "@offerkit/api/testing";
 import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from "@trpc/client";
 import { loadConfig } from "./config";
-import { startServer } from "./start-server";
+import { startServer, type StartOptions } from "./start-server";
 
 export const BOOTSTRAP_KEY = "test-bootstrap-admin-key";
 
 /** A real server on a free loopback port, over a fresh SQLite data folder, with a test clock. */
-export async function startTestServer(env: Record<string, string> = {}) {
+export async function startTestServer(env: Record<string, string> = {}, options: Omit<StartOptions, "clock"> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "offerkit-server-"));
   const clock = new TestClock(TEST_START);
   const config = loadConfig({ PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: BOOTSTRAP_KEY, ...env });
-  const server = await startServer(config, { clock });
+  const server = await startServer(config, { clock, ...options });
   return {
     ...server,
     clock,
