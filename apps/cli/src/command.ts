@@ -1,0 +1,17 @@
+/** What a command may touch besides the server: passed in so nothing reads globals. */
+export interface Io {
+  write(text: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface Command {
+  /** The words that select it: `offers create`. */
+  name: string;
+  /** One line for `offerkit --help`. */
+  summary: string;
+  /** The arguments after the name, for the overview: `<id> [--json]`. */
+  synopsis: string;
+  help: string;
+  run(args: readonly string[], io: Io): Promise<void>;
+}

@@ -1,0 +1,13 @@
+/**
+ * A mistake in how the command was called (exit 2). `helpFor` names the command whose help
+ * fixes it; null when the help would not (a missing setting, say).
+ */
+export class UsageError extends Error {
+  readonly helpFor: string | null;
+
+  constructor(message: string, helpFor: string | null) {
+    super(message);
+    this.name = "UsageError";
+    this.helpFor = helpFor;
+  }
+}

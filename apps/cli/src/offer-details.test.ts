@@ -1,0 +1,88 @@
+import type { OfferView, Product } from "@offerkit/sdk";
+import { describe, expect, it } from "vitest";
+import { describeAgreement, offerDetails, pricingLines } from "./offer-details";
+
+const draft: OfferView = {
+  id: "offer-abcdefghij12",
+  status: "draft",
+  productId: "prod-abcdefghij12",
+  name: null,
+  description: null,
+  buyerAccounts: [],
+  pricing: null,
+  eula: null,
+  agreement: null,
+  acceptanceDeadline: null,
+  refundPolicy: null,
+  replacesOfferId: null,
+  buyerUrl: null,
+  termsSha256: null,
+  createdAt: "2027-01-01T00:00:00.000Z",
+  updatedAt: "2027-01-01T00:00:00.000Z",
+  sentAt: null,
+  acceptedAt: null,
+};
+
+const product: Product = {
+  id: "prod-abcdefghij12",
+  asin: "B00635Y2IW",
+  marketplaceProductId: "00000000-0000-4000-8000-000000000001",
+  productCode: "demoproduct01",
+  title: "Demo Analytics",
+  description: "A demo product",
+  highlights: [],
+  keywords: [],
+  categories: [],
+  pricing: { model: "saas_contract", dimensions: [{ key: "seats", name: "Seats" }] },
+  createdAt: "2027-01-01T00:00:00.000Z",
+  updatedAt: "2027-01-01T00:00:00.000Z",
+};
+
+describe("pricingLines", () => {
+  it("puts each price on its own line with the model's unit", () => {
+    expect(pricingLines({ model: "hourly_annual", hourly: { "c5.large": "0.1" }, annual: { "c5.large": "800" } })).toEqual([
+      ["Pricing", "hourly_annual"],
+      ["  c5.large", "0.1 USD per hour"],
+      ["  c5.large", "800 USD per year"],
+    ]);
+    expect(pricingLines({ model: "monthly", monthlyFee: "99" })).toEqual([["Pricing", "monthly"], ["  monthly fee", "99 USD per month"]]);
+    expect(pricingLines({ model: "free" })).toEqual([["Pricing", "free"]]);
+    expect(pricingLines(null)).toEqual([["Pricing", ""]]);
+  });
+});
+
+describe("describeAgreement", () => {
+  it("spells out durations and end dates", () => {
+    expect(describeAgreement({ kind: "duration", duration: "P36M" })).toBe("36 months (P36M)");
+    expect(describeAgreement({ kind: "duration", duration: "P1D" })).toBe("1 day (P1D)");
+    expect(describeAgreement({ kind: "endDate", endDate: "2029-01-31" })).toBe("until 2029-01-31");
+    expect(describeAgreement(null)).toBe("");
+  });
+});
+
+describe("offerDetails", () => {
+  it("shows a bare draft with empty terms and no sent-only lines", () => {
+    const keys = offerDetails(draft, undefined).map(([key]) => key);
+    expect(keys).toContain("Buyer URL");
+    expect(keys).not.toContain("Sent");
+    expect(keys).not.toContain("Replaces");
+  });
+
+  it("shows a sent copy's product, EULA, buyer URL and the offer it replaces", () => {
+    const sent: OfferView = {
+      ...draft,
+      status: "sent",
+      eula: { sha256: "b".repeat(64), fileName: "eula.pdf", size: 1520, pageCount: 1, uploadedAt: "2027-01-01T00:00:00.000Z" },
+      buyerUrl: "http://localhost:3000/offers/offer-abcdefghij12",
+      replacesOfferId: "offer-zyxwvutsrq98",
+      sentAt: "2027-01-02T00:00:00.000Z",
+    };
+    const details = new Map(offerDetails(sent, product));
+    expect(details.get("Product")).toBe("B00635Y2IW Demo Analytics");
+    expect(details.get("EULA")).toBe("eula.pdf, 1 page, 1520 bytes");
+    expect(details.get("EULA sha256")).toBe("b".repeat(64));
+    expect(details.get("Buyer URL")).toBe("http://localhost:3000/offers/offer-abcdefghij12");
+    expect(details.get("Replaces")).toBe("offer-zyxwvutsrq98");
+    expect(details.get("Sent")).toBe("2027-01-02T00:00:00.000Z");
+  });
+});
