@@ -108,6 +108,6 @@ describe("a graceful stop", () => {
     await migrateToLatest(reopened.db);
     expect(await countClicks(reopened.db, "seller-demo")).toBe(visitors);
     await reopened.close();
-    await server.stop().catch(() => {});
+    await server.stop();
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { createClickTracker, ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
-import { migrateToLatest, openDatabase } from "@offerkit/db";
+import { createClickWriter, migrateToLatest, openDatabase } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { ServerConfig } from "./config";
@@ -38,7 +38,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
   const firstAdminKey = await ensureFirstSeller(deps);
 
-  const tracker = createClickTracker(deps.db, deps.clock, {
+  const tracker = createClickTracker({ db: deps.db, writer: createClickWriter(database) }, deps.clock, {
     marketplaceUrl: config.marketplaceUrl,
     secureCookie: config.publicUrl.startsWith("https:"),
     ...options.clicks,
@@ -60,6 +60,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);
   });
+  let closing: Promise<void> | undefined;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   return {
@@ -67,14 +68,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     deps,
     tracker,
     firstAdminKey,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      // Every click answered before the stop is written before the database closes.
-      await tracker.close();
-      await database.close();
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        // Every click answered before the stop is written before the database closes.
+        await tracker.close();
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

@@ -20,6 +20,8 @@ export interface DatabaseConfig {
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The SQLite file, for the click writer that runs on its own thread; null on PostgreSQL. */
+  sqlitePath: string | null;
   close(): Promise<void>;
 }
 
@@ -36,17 +38,19 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+    return { db, dialect: "postgres", sqlitePath: null, close: () => db.destroy() };
   }
   if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
     throw new Error("DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database");
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const file = new SQLite(join(config.dataDir, "offerkit.sqlite"));
+  const path = join(config.dataDir, "offerkit.sqlite");
+  const file = new SQLite(path);
   file.pragma("journal_mode = WAL");
   file.pragma("synchronous = NORMAL");
   file.pragma("foreign_keys = ON");
   file.pragma("busy_timeout = 5000");
+  file.pragma("cache_size = -65536");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return { db, dialect: "sqlite", sqlitePath: path, close: () => db.destroy() };
 }

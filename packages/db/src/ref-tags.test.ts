@@ -40,8 +40,6 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
   afterAll(async () => handle.close());
 
   const click = (overrides: Partial<ClickRecord>): ClickRecord => ({
-    sellerId: "s1",
-    productId: "prod-one",
     asin: "B000000001",
     refTag: "ads_q3",
     sessionKey: "v1",

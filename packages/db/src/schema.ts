@@ -111,8 +111,6 @@ export interface IdempotencyKeysTable {
 }
 
 export interface ClicksTable {
-  seller_id: string;
-  product_id: string;
   asin: string;
   ref_tag: string;
   /** The visitor: a cookie's random ID, an attribution ID, or a salted daily hash; never an address. */

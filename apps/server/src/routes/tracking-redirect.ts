@@ -42,7 +42,7 @@ export function trackingRedirect(tracker: ClickTracker) {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const result = await tracker.track({
+    const hit = {
       asin: link.asin,
       refTag: link.refTag,
       verdict: classifyTraffic({ method: req.method, userAgent: req.headers["user-agent"], header }),
@@ -50,7 +50,8 @@ export function trackingRedirect(tracker: ClickTracker) {
       attributionId: attributionIdOf(url),
       address: req.socket.remoteAddress ?? "",
       userAgent: req.headers["user-agent"] ?? "",
-    });
+    };
+    const result = tracker.trackNow(hit) ?? (await tracker.track(hit));
     if (result.kind === "unknown-product") {
       page(res, 404, "Unknown product", "No product with this ASIN is listed here.");
       return;

@@ -1,4 +1,4 @@
-import { insertClicks, type ClickRecord, type Database, type Kysely } from "@offerkit/db";
+import type { ClickRecord, ClickWriter } from "@offerkit/db";
 
 export interface ClickRecorderOptions {
   /** The longest a click waits in memory before it is written: what a crash can lose. */
@@ -32,7 +32,7 @@ export const defaultClickRecorderOptions: Omit<ClickRecorderOptions, "log"> = {
  * click would cost the redirect more than half its speed. A failed write is logged with its
  * operation and retried with the next batch; it is never silently dropped.
  */
-export function createClickRecorder(db: Kysely<Database>, options: ClickRecorderOptions): ClickRecorder {
+export function createClickRecorder(writer: ClickWriter, options: ClickRecorderOptions): ClickRecorder {
   let queue: ClickRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
@@ -44,7 +44,7 @@ export function createClickRecorder(db: Kysely<Database>, options: ClickRecorder
     const batch = queue;
     queue = [];
     try {
-      await insertClicks(db, batch);
+      await writer.write(batch);
     } catch (error) {
       options.log({ level: "error", msg: "click batch failed; kept for the next flush", operation: "insertClicks", clicks: batch.length, error: error instanceof Error ? error.message : String(error) });
       queue = batch.concat(queue).slice(0, options.maxPending);
@@ -77,6 +77,7 @@ export function createClickRecorder(db: Kysely<Database>, options: ClickRecorder
       clearTimeout(timer);
       timer = undefined;
       await flush();
+      await writer.close();
     },
     pending: () => queue.length,
   };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { utcDate, type TrafficVerdict } from "@offerkit/core";
-import { dailySalt, deleteSaltsBefore, findProductOwnerByAsin, type Database, type Kysely } from "@offerkit/db";
+import { dailySalt, deleteSaltsBefore, findProductOwnerByAsin, type ClickWriter, type Database, type Kysely } from "@offerkit/db";
 import type { Clock } from "../deps";
 import { createClickRecorder, defaultClickRecorderOptions, type ClickRecorderOptions } from "./click-recorder";
 import { visitorCookie, visitorSession } from "./visitor";
@@ -21,6 +21,9 @@ export type TrackingResult =
   | { kind: "unknown-product" };
 
 export interface ClickTracker {
+  /** The answer at once when the product and the day's salt are cached (nearly always); else null. */
+  trackNow(hit: TrackingHit): TrackingResult | null;
+  /** The answer, loading what is not cached. */
   track(hit: TrackingHit): Promise<TrackingResult>;
   /** Writes queued clicks now. */
   flush(): Promise<void>;
@@ -44,47 +47,55 @@ const MAX_CACHED_PRODUCTS = 10_000;
  * Answers tracking links without waiting for the database: product owners and the day's salt
  * come from small caches, clicks go to a batching recorder.
  */
-export function createClickTracker(db: Kysely<Database>, clock: Clock, options: ClickTrackerOptions): ClickTracker {
+export function createClickTracker(
+  { db, writer }: { db: Kysely<Database>; writer: ClickWriter },
+  clock: Clock,
+  options: ClickTrackerOptions,
+): ClickTracker {
   const log = options.log ?? ((entry) => console.error(JSON.stringify(entry)));
-  const recorder = createClickRecorder(db, { ...defaultClickRecorderOptions, ...options, log });
-  const products = new Map<string, { owner: { sellerId: string; productId: string } | null; until: number }>();
-  let salt: { day: string; value: Promise<string> } | null = null;
+  const recorder = createClickRecorder(writer, { ...defaultClickRecorderOptions, ...options, log });
+  const products = new Map<string, { known: boolean; until: number }>();
+  let salt: { day: string; value: string } | null = null;
 
-  async function ownerOf(asin: string, now: number) {
-    const cached = products.get(asin);
-    if (cached && cached.until > now) return cached.owner;
-    const owner = await findProductOwnerByAsin(db, asin);
+  async function isKnown(asin: string, now: number): Promise<boolean> {
+    const known = (await findProductOwnerByAsin(db, asin)) !== null;
     if (products.size >= MAX_CACHED_PRODUCTS) products.clear();
-    products.set(asin, { owner, until: now + (owner ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS) });
-    return owner;
+    products.set(asin, { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS) });
+    return known;
   }
 
-  function saltFor(day: string): Promise<string> {
-    if (salt?.day !== day) {
-      const value = dailySalt(db, day, randomBytes(32).toString("base64url"));
-      // Yesterday's salt is kept for clicks near midnight; older ones are forgotten for good.
-      void value.then(() => deleteSaltsBefore(db, utcDate(new Date(Date.parse(day) - 86_400_000)))).catch(() => {});
-      salt = { day, value };
-      value.catch(() => {
-        if (salt?.day === day) salt = null;
-      });
-    }
-    return salt.value;
+  async function loadSalt(day: string): Promise<string> {
+    const value = await dailySalt(db, day, randomBytes(32).toString("base64url"));
+    salt = { day, value };
+    // Yesterday's salt is kept for clicks near midnight; older ones are forgotten for good.
+    await deleteSaltsBefore(db, utcDate(new Date(Date.parse(day) - 86_400_000)));
+    return value;
+  }
+
+  function answer(hit: TrackingHit, now: Date, day: string, daySalt: string): TrackingResult {
+    const location = `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`;
+    if (hit.verdict === "no-track") return { kind: "redirect", location, setCookie: null };
+    const session = visitorSession({ ...hit, salt: daySalt });
+    if (hit.verdict !== "count") return { kind: "redirect", location, setCookie: null };
+    recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt: now.toISOString() });
+    return { kind: "redirect", location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
   }
 
   return {
+    trackNow(hit) {
+      const now = clock.now();
+      const cached = products.get(hit.asin);
+      const day = utcDate(now);
+      if (!cached || cached.until <= now.getTime() || salt?.day !== day) return null;
+      return cached.known ? answer(hit, now, day, salt.value) : { kind: "unknown-product" };
+    },
     async track(hit) {
       const now = clock.now();
-      const owner = await ownerOf(hit.asin, now.getTime());
-      if (!owner) return { kind: "unknown-product" };
-      const location = `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`;
-      if (hit.verdict === "no-track") return { kind: "redirect", location, setCookie: null };
       const day = utcDate(now);
-      const session = visitorSession({ ...hit, salt: await saltFor(day) });
-      if (hit.verdict === "count") {
-        recorder.record({ ...owner, asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt: now.toISOString() });
-      }
-      return { kind: "redirect", location, setCookie: session.setCookie && hit.verdict === "count" ? visitorCookie(session.key, options.secureCookie) : null };
+      const cached = products.get(hit.asin);
+      const known = cached && cached.until > now.getTime() ? cached.known : await isKnown(hit.asin, now.getTime());
+      if (!known) return { kind: "unknown-product" };
+      return answer(hit, now, day, salt?.day === day ? salt.value : await loadSalt(day));
     },
     flush: () => recorder.flush(),
     close: () => recorder.close(),

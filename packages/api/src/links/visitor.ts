@@ -1,14 +1,16 @@
 import { createHmac } from "node:crypto";
-import { attributionIdSchema } from "@offerkit/core";
 
 /** The first-party cookie that names a visitor's session. */
 export const VISITOR_COOKIE = "ok_vid";
 /** It lasts as long as a click can still be credited with a conversion. */
 export const VISITOR_COOKIE_MAX_AGE_S = 30 * 24 * 60 * 60;
 
+/** The shape of `attributionIdSchema`, checked without zod: this runs on every redirect. */
+const visitorIdShape = /^[A-Za-z0-9_-]{16,64}$/;
+
 /** A cookie or attribution ID of the right shape; anything else is ignored, never trusted. */
 export function validVisitorId(value: string | null | undefined): string | null {
-  return value && attributionIdSchema.safeParse(value).success ? value : null;
+  return value && visitorIdShape.test(value) ? value : null;
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {

@@ -1,3 +1,4 @@
+import { createClickWriter } from "@offerkit/db";
 import { testDialects } from "@offerkit/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClickTracker, type ClickTracker } from "../links/click-tracker";
@@ -12,7 +13,7 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
   let tracker: ClickTracker;
   beforeAll(async () => {
     api = await createTestApi(dialect);
-    tracker = createClickTracker(api.deps.db, api.clock, {
+    tracker = createClickTracker({ db: api.deps.db, writer: createClickWriter(api.database) }, api.clock, {
       marketplaceUrl: api.deps.config.marketplaceUrl,
       secureCookie: false,
       flushIntervalMs: 10_000,

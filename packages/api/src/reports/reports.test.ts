@@ -31,8 +31,6 @@ describe.each(testDialects())("ref-tag reports on %s", (dialect) => {
     await insertClicks(
       api.deps.db,
       clicks.map(([product, refTag, sessionKey, day]) => ({
-        sellerId: seller.sellerId,
-        productId: product.id,
         asin: product.asin,
         refTag,
         sessionKey,

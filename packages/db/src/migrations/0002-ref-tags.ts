@@ -1,19 +1,20 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { dialectOf } from "../dialect";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The hot table: one row per counted click, kept lean. The product's seller follows from the
+  // ASIN, so no tenant column is repeated; on SQLite the primary key is the table (no rowid).
   await db.schema
     .createTable("clicks")
-    .addColumn("seller_id", "text", (c) => c.notNull().references("sellers.id"))
-    .addColumn("product_id", "text", (c) => c.notNull().references("products.id"))
     .addColumn("asin", "text", (c) => c.notNull())
     .addColumn("ref_tag", "text", (c) => c.notNull())
     .addColumn("session_key", "text", (c) => c.notNull())
     .addColumn("day", "text", (c) => c.notNull())
     .addColumn("clicked_at", "text", (c) => c.notNull())
-    // One click per visitor session, UTC day, ref tag and product: repeats are ignored on insert.
+    // One click per visitor session, UTC day, product and ref tag: repeats are ignored on insert.
     .addPrimaryKeyConstraint("clicks_unique_visit", ["day", "asin", "ref_tag", "session_key"])
+    .$call((table) => (dialectOf(db) === "sqlite" ? table.modifyEnd(sql`without rowid`) : table))
     .execute();
-  await db.schema.createIndex("clicks_seller_day").on("clicks").columns(["seller_id", "day", "ref_tag", "asin"]).execute();
   await db.schema.createIndex("clicks_attribution").on("clicks").columns(["session_key", "asin", "clicked_at"]).execute();
 
   await db.schema

@@ -49,15 +49,15 @@ export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day
            sum(t.clicks) as clicks, sum(t.conversions) as conversions,
            sum(t.usage) as usage, sum(t.revenue) as revenue
     from (
-      select ref_tag, asin, product_id, count(*) as clicks, 0 as conversions, 0 as usage, 0 as revenue
-        from clicks where seller_id = ${sellerId} and day = ${day}
-        group by ref_tag, asin, product_id
+      select ref_tag, asin, count(*) as clicks, 0 as conversions, 0 as usage, 0 as revenue
+        from clicks where day = ${day} and asin in (select asin from products where seller_id = ${sellerId})
+        group by ref_tag, asin
       union all
-      select ref_tag, asin, product_id, 0, count(*), sum(estimated_usage), sum(estimated_revenue_micros)
+      select ref_tag, asin, 0, count(*), sum(estimated_usage), sum(estimated_revenue_micros)
         from conversions where seller_id = ${sellerId} and converted_at >= ${from} and converted_at <= ${to}
-        group by ref_tag, asin, product_id
+        group by ref_tag, asin
     ) t
-    join products p on p.id = t.product_id
+    join products p on p.asin = t.asin
     group by t.ref_tag, t.asin, p.title
     order by t.ref_tag, t.asin
   `.execute(db);
@@ -81,7 +81,9 @@ export async function weeklyTagTotals(db: Kysely<Database>, sellerId: string, fr
     select ref_tag, sum(clicks) as clicks, sum(conversions) as conversions
     from (
       select ref_tag, count(*) as clicks, 0 as conversions
-        from clicks where seller_id = ${sellerId} and day >= ${from} and day <= ${to} and ${onlineAdOrPartner}
+        from clicks
+        where day >= ${from} and day <= ${to} and ${onlineAdOrPartner}
+          and asin in (select asin from products where seller_id = ${sellerId})
         group by ref_tag
       union all
       select ref_tag, 0, count(*)
@@ -106,7 +108,9 @@ export async function dailyStats(
     select day, ref_tag, asin, sum(clicks) as clicks, sum(conversions) as conversions
     from (
       select day, ref_tag, asin, count(*) as clicks, 0 as conversions
-        from clicks where seller_id = ${sellerId} and day >= ${filter.from} and day <= ${filter.to}${tag}${asin}
+        from clicks
+        where day >= ${filter.from} and day <= ${filter.to}${tag}${asin}
+          and asin in (select asin from products where seller_id = ${sellerId})
         group by day, ref_tag, asin
       union all
       select substr(converted_at, 1, 10) as day, ref_tag, asin, 0, count(*)

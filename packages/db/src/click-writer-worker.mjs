@@ -1,0 +1,31 @@
+// Writes click batches on its own thread and its own SQLite connection, so the redirect's
+// event loop never spends its time in SQLite. Plain JavaScript: workers start without a loader.
+import { parentPort, workerData } from "node:worker_threads";
+import SQLite from "better-sqlite3";
+
+const file = new SQLite(workerData.path);
+file.pragma("journal_mode = WAL");
+file.pragma("synchronous = NORMAL");
+file.pragma("busy_timeout = 5000");
+file.pragma("cache_size = -65536");
+const insert = file.prepare(
+  "insert into clicks (asin, ref_tag, session_key, day, clicked_at) values (?, ?, ?, ?, ?) on conflict do nothing",
+);
+const insertAll = file.transaction((clicks) => {
+  let inserted = 0;
+  for (const click of clicks) inserted += insert.run(click.asin, click.refTag, click.sessionKey, click.day, click.clickedAt).changes;
+  return inserted;
+});
+
+parentPort.on("message", (message) => {
+  if (message.type === "close") {
+    file.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    parentPort.postMessage({ id: message.id, inserted: insertAll(message.clicks) });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

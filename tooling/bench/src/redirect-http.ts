@@ -1,0 +1,93 @@
+/**
+ * Redirects per second and p99 latency at 50 connections: Offerkit's `/pp/` (clicks recorded,
+ * every request a new visitor) against a bare node:http server answering the same 302, in one
+ * run, alternating, with wrk (Debian's package) as the load generator on one thread.
+ *
+ *   apt-get install -y wrk && pnpm --filter @offerkit/bench bench:redirect
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { median } from "./stats";
+
+const ROUNDS = 3;
+const SECONDS = 8;
+const CONNECTIONS = 50;
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const work = mkdtempSync(join(tmpdir(), "offerkit-redirect-bench-"));
+
+const bareServer = `
+const http = require("node:http");
+const location = "https://aws.amazon.com/marketplace/pp/B00635Y2IW/ref=ads_bench";
+http.createServer((req, res) => {
+  res.writeHead(302, { Location: location, "Cache-Control": "no-store", "Content-Length": "0" });
+  res.end();
+}).listen(Number(process.env.PORT), "127.0.0.1", () => console.log("listening"));
+`;
+
+// Every request is a new visitor, so every one is a click to write.
+const visitorScript = `
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", nil, { ["Cookie"] = "ok_vid=bench-visitor-" .. string.format("%012d", counter) .. "-" .. math.random(1, 1000000000), ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0" })
+end
+`;
+
+async function start(command: string, args: string[], env: Record<string, string>, cwd: string): Promise<ChildProcess> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening")) resolve();
+    });
+  });
+  return child;
+}
+
+function wrk(url: string): { perSecond: number; p99: number } {
+  const output = execFileSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${SECONDS}s`, "--latency", "-s", join(work, "visitors.lua"), url], { encoding: "utf8" });
+  const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
+  const p99raw = /99%\s+([\d.]+)(us|ms|s)/.exec(output);
+  const factor = p99raw?.[2] === "us" ? 0.001 : p99raw?.[2] === "s" ? 1000 : 1;
+  const non3xx = /Non-2xx or 3xx responses: (\d+)/.exec(output);
+  if (non3xx) throw new Error(`${non3xx[1]} responses were not redirects`);
+  return { perSecond, p99: Number(p99raw?.[1]) * factor };
+}
+
+async function main() {
+  writeFileSync(join(work, "bare.cjs"), bareServer);
+  writeFileSync(join(work, "visitors.lua"), visitorScript);
+  const bare = await start(process.execPath, [join(work, "bare.cjs")], { PORT: "39301" }, work);
+  const offerkit = await start(
+    process.execPath,
+    ["--import", "tsx", "src/main.ts"],
+    { PORT: "39302", OFFERKIT_DATA_DIR: join(work, "data"), OFFERKIT_BOOTSTRAP_KEY: "bench-admin-key-0000000001" },
+    join(repoRoot, "apps/server"),
+  );
+  try {
+    const results = { bare: [] as { perSecond: number; p99: number }[], offerkit: [] as { perSecond: number; p99: number }[] };
+    wrk("http://127.0.0.1:39301/pp/B00635Y2IW/ref=ads_bench");
+    wrk("http://127.0.0.1:39302/pp/B00635Y2IW/ref=ads_bench");
+    for (let round = 0; round < ROUNDS; round += 1) {
+      results.bare.push(wrk("http://127.0.0.1:39301/pp/B00635Y2IW/ref=ads_bench"));
+      results.offerkit.push(wrk("http://127.0.0.1:39302/pp/B00635Y2IW/ref=ads_bench"));
+    }
+    const bareRate = median(results.bare.map((r) => r.perSecond));
+    const ourRate = median(results.offerkit.map((r) => r.perSecond));
+    console.log(`\nRedirects at ${CONNECTIONS} connections, wrk -t1, ${ROUNDS} rounds of ${SECONDS} s each, medians\n`);
+    console.log("| server | redirects/s | p99 ms | vs bare |");
+    console.log("|---|---|---|---|");
+    console.log(`| bare node:http 302 | ${bareRate.toFixed(0)} | ${median(results.bare.map((r) => r.p99)).toFixed(2)} | 1.00 |`);
+    console.log(`| Offerkit /pp/ (clicks recorded) | ${ourRate.toFixed(0)} | ${median(results.offerkit.map((r) => r.p99)).toFixed(2)} | ${(ourRate / bareRate).toFixed(2)} |`);
+  } finally {
+    bare.kill("SIGTERM");
+    offerkit.kill("SIGTERM");
+    await new Promise((resolve) => offerkit.once("exit", resolve));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
