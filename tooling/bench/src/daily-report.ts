@@ -1,0 +1,88 @@
+/**
+ * The daily ref-tag report over 1 million and 10 million clicks of one day: seconds and peak
+ * memory, each size in a fresh process so its peak is its own. The clicks are generated in
+ * SQL (setup, not timed); the report is the real service, aggregated in the database.
+ *
+ *   pnpm --filter @offerkit/bench bench:daily-report
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createSeller, dailyRefTagReport, randomIds, systemClock } from "@offerkit/api";
+import { migrateToLatest, openDatabase } from "@offerkit/db";
+import { sql } from "kysely";
+
+const DAY = "2027-03-01";
+const TAGS = 50;
+const PRODUCTS = 20;
+
+async function measure(clicks: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), "offerkit-report-bench-"));
+  const handle = openDatabase({ dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    const deps = { db: handle.db, clock: systemClock, ids: randomIds };
+    const { sellerId } = await createSeller(deps, { name: "bench", dataSharingEnrolled: true });
+    for (let p = 0; p < PRODUCTS; p += 1) {
+      const n = String(p).padStart(4, "0");
+      await handle.db
+        .insertInto("products")
+        .values({
+          id: `prod-bench${n}xx`,
+          seller_id: sellerId,
+          asin: `B0BENCH${n.slice(1)}`,
+          marketplace_product_id: `00000000-0000-4000-8000-00000000${n}`,
+          product_code: `benchcode${n}`,
+          title: `Bench product ${p}`,
+          description: "d",
+          highlights: "[]",
+          keywords: "[]",
+          categories: "[]",
+          pricing_model: "free",
+          pricing: '{"model":"free","dimensions":[]}',
+          created_at: "2027-01-01T00:00:00.000Z",
+          updated_at: "2027-01-01T00:00:00.000Z",
+        })
+        .execute();
+    }
+    const setup = performance.now();
+    await sql`
+      with recursive n(i) as (select 0 union all select i + 1 from n where i + 1 < ${sql.lit(clicks)})
+      insert into clicks (asin, ref_tag, session_key, day, clicked_at)
+      select 'B0BENCH' || substr('000' || (i % ${sql.lit(PRODUCTS)}), -3), 'ads_tag_' || ((i / ${sql.lit(PRODUCTS)}) % ${sql.lit(TAGS)}),
+             'visitor-' || i, ${DAY}, ${`${DAY}T12:00:00.000Z`}
+      from n
+    `.execute(handle.db);
+    const setupSeconds = (performance.now() - setup) / 1000;
+
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const report = await dailyRefTagReport(deps, sellerId, "2027-03-02");
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (!report.available || report.rows !== TAGS * PRODUCTS) throw new Error(`unexpected report: ${JSON.stringify(report).slice(0, 300)}`);
+    return { clicks, seconds, peakMb: peak / 1024 / 1024, growthMb: (peak - before) / 1024 / 1024, setupSeconds, rows: report.rows };
+  } finally {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const only = process.argv[2];
+if (only) {
+  console.log(JSON.stringify(await measure(Number(only))));
+} else {
+  const rows = [1_000_000, 10_000_000].map((clicks) =>
+    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, String(clicks)], { encoding: "utf8" })),
+  ) as { clicks: number; seconds: number; peakMb: number; growthMb: number; setupSeconds: number; rows: number }[];
+  console.log(`\nDaily ref-tag report on SQLite: one day of clicks, ${TAGS} tags x ${PRODUCTS} products, one process per size\n`);
+  console.log("| clicks that day | report seconds | peak RSS MB | RSS growth during the report MB | report rows |");
+  console.log("|---|---|---|---|---|");
+  for (const row of rows) {
+    console.log(`| ${row.clicks.toLocaleString("en-US")} | ${row.seconds.toFixed(2)} | ${row.peakMb.toFixed(0)} | ${row.growthMb.toFixed(1)} | ${row.rows} |`);
+  }
+}
