@@ -115,3 +115,10 @@ export interface WhoAmI {
   keyId: string;
   scopes: Scope[];
 }
+
+/** A product link: straight to the marketplace, and through the seller's tracking redirect. */
+export interface BuiltLink {
+  marketplaceUrl: string;
+  /** Through this server's redirect, which counts the click first. */
+  trackingUrl: string;
+}

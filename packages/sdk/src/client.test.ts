@@ -101,6 +101,33 @@ describe("the SDK against a real server", () => {
     await expect(client.eula.download({ sha256: "0".repeat(64) })).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
   });
 
+  it("builds a tracking link, follows a visitor to a conversion and reads the numbers", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const link = await client.links.build({ asin: product.asin, refTag: "ads_sdk_test" });
+    expect(link.marketplaceUrl).toBe(`https://aws.amazon.com/marketplace/pp/${product.asin}/ref=ads_sdk_test`);
+    expect(link.trackingUrl).toMatch(new RegExp(`/pp/${product.asin}/ref=ads_sdk_test$`));
+    const attributionId = `sdk-visitor-${Date.now()}`;
+    const visit = await fetch(`${server.url}/pp/${product.asin}/ref=ads_sdk_test?aid=${attributionId}`, {
+      redirect: "manual",
+      headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0" },
+    });
+    expect(visit.status).toBe(302);
+    expect(visit.headers.get("location")).toBe(link.marketplaceUrl);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const recorded = await client.marketing.recordConversion({ asin: product.asin, attributionId, externalId: `sdk-order-${Date.now()}`, estimatedRevenue: "99.5" });
+    expect(recorded).toMatchObject({ attributed: true, conversion: { refTag: "ads_sdk_test", estimatedRevenue: "99.50" } });
+    const today = new Date().toISOString().slice(0, 10);
+    const stats = await client.marketing.stats({ from: today, to: today, refTag: "ads_sdk_test" });
+    expect(stats).toEqual([{ day: today, refTag: "ads_sdk_test", asin: product.asin, clicks: 1, conversions: 1 }]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const report = await client.reports.daily({ date: tomorrow });
+    expect(report.available).toBe(true);
+    if (report.available) expect(report.csv).toContain(`ads_sdk_test,${product.asin},`);
+    expect((await client.reports.weekly({ date: "2001-01-01" })).available).toBe(false);
+  });
+
   it("never sends twice when the answer to a send is lost and the SDK retries", async () => {
     const client = admin();
     const product = await demoProduct();

@@ -131,6 +131,17 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
         setDataSharing: (input) => call(() => trpc.admin.settings.setDataSharing.mutate(input)),
       },
     },
+    links: {
+      build: (input) => call(() => trpc.marketing.buildLink.query(input)),
+    },
+    marketing: {
+      stats: (input) => call(() => trpc.marketing.stats.query(input)),
+      recordConversion: (input) => call(() => trpc.marketing.recordConversion.mutate(input, idempotent)),
+    },
+    reports: {
+      daily: (input) => call(() => trpc.reports.daily.query(input)),
+      weekly: (input) => call(() => trpc.reports.weekly.query(input)),
+    },
   };
   return client;
 }

@@ -43,4 +43,15 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<Out<OfferkitClient["admin"]["settings"]["get"]>>().toEqualTypeOf<RouterOutputs["admin"]["settings"]["get"]>();
     expectTypeOf<Out<OfferkitClient["admin"]["whoami"]>>().toEqualTypeOf<RouterOutputs["admin"]["whoami"]>();
   });
+
+  it("for links, marketing and reports", () => {
+    expectTypeOf<In<OfferkitClient["links"]["build"]>>().toEqualTypeOf<RouterInputs["marketing"]["buildLink"]>();
+    expectTypeOf<Out<OfferkitClient["links"]["build"]>>().toEqualTypeOf<RouterOutputs["marketing"]["buildLink"]>();
+    expectTypeOf<In<OfferkitClient["marketing"]["stats"]>>().toEqualTypeOf<RouterInputs["marketing"]["stats"]>();
+    expectTypeOf<Out<OfferkitClient["marketing"]["stats"]>>().toEqualTypeOf<RouterOutputs["marketing"]["stats"]>();
+    expectTypeOf<In<OfferkitClient["marketing"]["recordConversion"]>>().toEqualTypeOf<RouterInputs["marketing"]["recordConversion"]>();
+    expectTypeOf<Out<OfferkitClient["marketing"]["recordConversion"]>>().toEqualTypeOf<RouterOutputs["marketing"]["recordConversion"]>();
+    expectTypeOf<Out<OfferkitClient["reports"]["daily"]>>().toEqualTypeOf<RouterOutputs["reports"]["daily"]>();
+    expectTypeOf<In<OfferkitClient["reports"]["weekly"]>>().toEqualTypeOf<RouterInputs["reports"]["weekly"]>();
+  });
 });

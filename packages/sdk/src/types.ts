@@ -2,9 +2,12 @@ import type {
   AcceptOfferInput,
   AgreementView,
   ApiKeyView,
+  BuiltLink,
   BuyerOfferView,
   CreateOfferInput,
   CreateProductInput,
+  DailyStat,
+  DeepLinkInput,
   EulaDocumentView,
   IssuedApiKey,
   IssuedBuyerToken,
@@ -12,8 +15,12 @@ import type {
   OfferBanner,
   OfferView,
   Page,
+  MarketingStatsInput,
   PageInput,
   Product,
+  RecordConversionInput,
+  RecordedConversion,
+  ReportResult,
   Scope,
   SellerSettings,
   SendOfferInput,
@@ -26,9 +33,13 @@ export type {
   AcceptOfferInput,
   AgreementView,
   ApiKeyView,
+  BuiltLink,
   BuyerOfferView,
   CreateOfferInput,
+  ConversionView,
   CreateProductInput,
+  DailyStat,
+  DeepLinkInput,
   EulaDocumentView,
   IssuedApiKey,
   IssuedBuyerToken,
@@ -36,8 +47,12 @@ export type {
   OfferBanner,
   OfferView,
   Page,
+  MarketingStatsInput,
   PageInput,
   Product,
+  RecordConversionInput,
+  RecordedConversion,
+  ReportResult,
   Scope,
   SellerSettings,
   SendOfferInput,
@@ -114,12 +129,34 @@ export interface AdminResource {
   };
 }
 
+export interface LinksResource {
+  /** A product link with the campaign's ref tag (default `vdr_rf`): straight, and through the tracking redirect. */
+  build(input: DeepLinkInput): Promise<BuiltLink>;
+}
+
+export interface MarketingResource {
+  /** Clicks and conversions per UTC day, ref tag and product. */
+  stats(input: MarketingStatsInput): Promise<DailyStat[]>;
+  /** A sale from your own fulfilment flow, credited to the visitor's latest click. Safe to retry: `externalId` makes it happen once. */
+  recordConversion(input: RecordConversionInput): Promise<RecordedConversion>;
+}
+
+export interface ReportsResource {
+  /** `reftag_daily_breakdown_report_<date>.csv` as text; `available: false` when the day had no activity. */
+  daily(input: { date: string }): Promise<ReportResult>;
+  /** `weekly_reftag_report_<date>.csv` as text; `available: false` when the week had no activity. */
+  weekly(input: { date: string }): Promise<ReportResult>;
+}
+
 export interface OfferkitClient {
   products: ProductsResource;
   offers: OffersResource;
   eula: EulaResource;
   buyer: BuyerResource;
   admin: AdminResource;
+  links: LinksResource;
+  marketing: MarketingResource;
+  reports: ReportsResource;
 }
 
 export interface OfferkitClientOptions {

@@ -1,13 +1,6 @@
-import { OfferkitError, buildDeepLink, type DeepLinkInput } from "@offerkit/core";
+import { OfferkitError, buildDeepLink, type BuiltLink, type DeepLinkInput } from "@offerkit/core";
 import { findProductByAsin } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-
-export interface BuiltLink {
-  /** Straight to the product's marketplace page. */
-  marketplaceUrl: string;
-  /** Through this server's redirect, which counts the click first. */
-  trackingUrl: string;
-}
 
 /** Links to one of the seller's products; built only from a valid ASIN and tag. */
 export async function buildLink(deps: Pick<ApiDeps, "db" | "config">, sellerId: string, input: DeepLinkInput): Promise<BuiltLink> {
