@@ -47,14 +47,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const redirect = trackingRedirect(tracker);
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {
-    if (req.url?.startsWith("/pp/")) {
-      redirect(req, res).catch((error: unknown) => {
-        console.error(JSON.stringify({ level: "error", msg: "tracking redirect failed", error: error instanceof Error ? error.message : String(error) }));
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-      return;
-    }
-    app(req, res);
+    if (req.url?.startsWith("/pp/")) redirect(req, res);
+    else app(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

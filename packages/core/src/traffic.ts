@@ -10,6 +10,8 @@
 const botAgents =
   /bot\b|bot\/|crawl|spider|slurp|scrape|preview|facebookexternalhit|facebookcatalog|embedly|quora link|outbrain|pinterest|vkshare|w3c_validator|whatsapp|skypeuripreview|nuzzel|redditbot|slackbot|twitterbot|linkedinbot|discordbot|telegrambot|googleother|google-inspectiontool|bingpreview|yandex|baiduspider|duckduckbot|applebot|petalbot|semrush|ahrefs|mj12bot|headlesschrome|phantomjs|uptime|pingdom|statuscake|monitor|check_http|linkchecker|python-requests|go-http-client|wget|curl\//i;
 
+const purposeHeaders = ["purpose", "sec-purpose", "x-purpose", "x-moz"];
+
 export type TrafficVerdict = "count" | "bot" | "prefetch" | "no-track";
 
 export interface TrafficRequest {
@@ -21,10 +23,10 @@ export interface TrafficRequest {
 export function classifyTraffic(request: TrafficRequest): TrafficVerdict {
   if (request.header("dnt") === "1" || request.header("sec-gpc") === "1") return "no-track";
   if (request.method === "HEAD") return "prefetch";
-  const purpose = [request.header("purpose"), request.header("sec-purpose"), request.header("x-purpose"), request.header("x-moz")]
-    .join(" ")
-    .toLowerCase();
-  if (/prefetch|prerender|preview/.test(purpose)) return "prefetch";
+  for (const name of purposeHeaders) {
+    const purpose = request.header(name);
+    if (purpose !== undefined && /prefetch|prerender|preview/i.test(purpose)) return "prefetch";
+  }
   const agent = request.userAgent?.trim() ?? "";
   if (agent === "" || botAgents.test(agent)) return "bot";
   return "count";

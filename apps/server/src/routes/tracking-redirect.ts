@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyTraffic, parseDeepLinkPath } from "@offerkit/core";
-import { readCookie, VISITOR_COOKIE, type ClickTracker } from "@offerkit/api";
+import { readCookie, VISITOR_COOKIE, type ClickTracker, type TrackingResult } from "@offerkit/api";
 
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -14,6 +14,24 @@ function page(res: ServerResponse, status: number, title: string, text: string):
   res.end(`<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p>\n`);
 }
 
+const wanted = new Set(["user-agent", "cookie", "dnt", "sec-gpc", "purpose", "sec-purpose", "x-purpose", "x-moz"]);
+const wantedLengths = new Set([...wanted].map((name) => name.length));
+
+/**
+ * The few headers the redirect reads, from the raw list in one pass: building `req.headers`
+ * for every request would cost the hot path more than all its own work.
+ */
+function headersOf(raw: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const rawName = raw[i] ?? "";
+    if (!wantedLengths.has(rawName.length)) continue;
+    const name = rawName.toLowerCase();
+    if (wanted.has(name) && !found.has(name)) found.set(name, raw[i + 1] ?? "");
+  }
+  return found;
+}
+
 function attributionIdOf(url: string): string | null {
   const query = url.indexOf("?");
   return query === -1 ? null : new URLSearchParams(url.slice(query + 1)).get("aid");
@@ -25,8 +43,19 @@ function attributionIdOf(url: string): string | null {
  * for the database (clicks are written in batches). The target is built from the validated
  * ASIN and tag on the configured marketplace base only: nothing from the request is echoed.
  */
+function respond(res: ServerResponse, result: TrackingResult): void {
+  if (result.kind === "unknown-product") {
+    page(res, 404, "Unknown product", "No product with this ASIN is listed here.");
+    return;
+  }
+  const headers: Record<string, string> = { Location: result.location, "Cache-Control": "no-store", "Content-Length": "0" };
+  if (result.setCookie) headers["Set-Cookie"] = result.setCookie;
+  res.writeHead(302, headers);
+  res.end();
+}
+
 export function trackingRedirect(tracker: ClickTracker) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? "";
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { ...PAGE_HEADERS, Allow: "GET, HEAD" });
@@ -38,27 +67,29 @@ export function trackingRedirect(tracker: ClickTracker) {
       page(res, 400, "Not a product link", "A product link looks like /pp/&lt;ASIN&gt;/ref=&lt;tag&gt;.");
       return;
     }
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
+    const headers = headersOf(req.rawHeaders);
+    const userAgent = headers.get("user-agent");
     const hit = {
       asin: link.asin,
       refTag: link.refTag,
-      verdict: classifyTraffic({ method: req.method, userAgent: req.headers["user-agent"], header }),
-      cookie: readCookie(req.headers.cookie, VISITOR_COOKIE),
+      verdict: classifyTraffic({ method: req.method, userAgent, header: (name) => headers.get(name) }),
+      cookie: readCookie(headers.get("cookie"), VISITOR_COOKIE),
       attributionId: attributionIdOf(url),
       address: req.socket.remoteAddress ?? "",
-      userAgent: req.headers["user-agent"] ?? "",
+      userAgent: userAgent ?? "",
     };
-    const result = tracker.trackNow(hit) ?? (await tracker.track(hit));
-    if (result.kind === "unknown-product") {
-      page(res, 404, "Unknown product", "No product with this ASIN is listed here.");
+    // Nearly always answered at once from the caches; the database only on a cold product or a new day.
+    const now = tracker.trackNow(hit);
+    if (now) {
+      respond(res, now);
       return;
     }
-    const headers: Record<string, string> = { Location: result.location, "Cache-Control": "no-store", "Content-Length": "0", "Referrer-Policy": "no-referrer-when-downgrade" };
-    if (result.setCookie) headers["Set-Cookie"] = result.setCookie;
-    res.writeHead(302, headers);
-    res.end();
+    tracker.track(hit).then(
+      (result) => respond(res, result),
+      (error: unknown) => {
+        console.error(JSON.stringify({ level: "error", msg: "tracking redirect failed", operation: "trackClick", error: error instanceof Error ? error.message : String(error) }));
+        if (!res.headersSent) res.writeHead(500, PAGE_HEADERS).end();
+      },
+    );
   };
 }

@@ -3,7 +3,7 @@ import { utcDate, type TrafficVerdict } from "@offerkit/core";
 import { dailySalt, deleteSaltsBefore, findProductOwnerByAsin, type ClickWriter, type Database, type Kysely } from "@offerkit/db";
 import type { Clock } from "../deps";
 import { createClickRecorder, defaultClickRecorderOptions, type ClickRecorderOptions } from "./click-recorder";
-import { visitorCookie, visitorSession } from "./visitor";
+import { hashedVisitor, visitorCookie, visitorSession } from "./visitor";
 
 /** One request to a tracking link, as the transport read it. ASIN and tag are already validated. */
 export interface TrackingHit {
@@ -72,12 +72,22 @@ export function createClickTracker(
     return value;
   }
 
-  function answer(hit: TrackingHit, now: Date, day: string, daySalt: string): TrackingResult {
+  // Thousands of clicks share each millisecond: format its timestamp once.
+  let stamp = { ms: Number.NaN, iso: "", day: "" };
+  function timestamp(now: Date) {
+    const ms = now.getTime();
+    if (ms !== stamp.ms) {
+      const iso = now.toISOString();
+      stamp = { ms, iso, day: iso.slice(0, 10) };
+    }
+    return stamp;
+  }
+
+  function answer(hit: TrackingHit, clickedAt: string, day: string, daySalt: string): TrackingResult {
     const location = `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`;
-    if (hit.verdict === "no-track") return { kind: "redirect", location, setCookie: null };
-    const session = visitorSession({ ...hit, salt: daySalt });
     if (hit.verdict !== "count") return { kind: "redirect", location, setCookie: null };
-    recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt: now.toISOString() });
+    const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent));
+    recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
     return { kind: "redirect", location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
   }
 
@@ -85,17 +95,17 @@ export function createClickTracker(
     trackNow(hit) {
       const now = clock.now();
       const cached = products.get(hit.asin);
-      const day = utcDate(now);
+      const { iso, day } = timestamp(now);
       if (!cached || cached.until <= now.getTime() || salt?.day !== day) return null;
-      return cached.known ? answer(hit, now, day, salt.value) : { kind: "unknown-product" };
+      return cached.known ? answer(hit, iso, day, salt.value) : { kind: "unknown-product" };
     },
     async track(hit) {
       const now = clock.now();
-      const day = utcDate(now);
+      const { iso, day } = timestamp(now);
       const cached = products.get(hit.asin);
       const known = cached && cached.until > now.getTime() ? cached.known : await isKnown(hit.asin, now.getTime());
       if (!known) return { kind: "unknown-product" };
-      return answer(hit, now, day, salt?.day === day ? salt.value : await loadSalt(day));
+      return answer(hit, iso, day, salt?.day === day ? salt.value : await loadSalt(day));
     },
     flush: () => recorder.flush(),
     close: () => recorder.close(),

@@ -13,11 +13,16 @@ export function validVisitorId(value: string | null | undefined): string | null 
   return value && visitorIdShape.test(value) ? value : null;
 }
 
+/** One cookie's value from a Cookie header, found without splitting the whole header. */
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=");
+  let at = 0;
+  while (at < header.length) {
+    while (header.charCodeAt(at) === 32) at += 1;
+    const end = header.indexOf(";", at);
+    const stop = end === -1 ? header.length : end;
+    if (header.startsWith(name, at) && header.charCodeAt(at + name.length) === 61) return header.slice(at + name.length + 1, stop);
+    at = stop + 1;
   }
   return null;
 }
@@ -30,24 +35,19 @@ export function hashedVisitor(salt: string, address: string, userAgent: string):
   return `h_${createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url").slice(0, 32)}`;
 }
 
-export interface VisitorInput {
-  cookie: string | null;
-  attributionId: string | null;
-  address: string;
-  userAgent: string;
-  salt: string;
-}
-
 /**
  * Which session a click belongs to: the attribution ID the link carries, else the visitor's
- * cookie, else the day's hash. The cookie is (re)set to that key, so a browser's later visits
- * fall in the same session even after its first, cookieless one.
+ * cookie, else the day's hash (made only when needed). The cookie is (re)set to that key, so a
+ * browser's later visits fall in the same session even after its first, cookieless one.
  */
-export function visitorSession(input: VisitorInput): { key: string; setCookie: boolean } {
-  const attribution = validVisitorId(input.attributionId);
-  const cookie = validVisitorId(input.cookie);
-  const key = attribution ?? cookie ?? hashedVisitor(input.salt, input.address, input.userAgent);
-  return { key, setCookie: key !== cookie };
+export function visitorSession(
+  attributionId: string | null,
+  cookie: string | null,
+  hashed: () => string,
+): { key: string; setCookie: boolean } {
+  const fromCookie = validVisitorId(cookie);
+  const key = validVisitorId(attributionId) ?? fromCookie ?? hashed();
+  return { key, setCookie: key !== fromCookie };
 }
 
 export function visitorCookie(key: string, secure: boolean): string {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { hashedVisitor, readCookie, validVisitorId, visitorCookie, visitorSession } from "./visitor";
+
+describe("visitor sessions", () => {
+  it("reads one cookie from a header", () => {
+    expect(readCookie("ok_vid=abc; other=1", "ok_vid")).toBe("abc");
+    expect(readCookie("a=1;ok_vid=xyz", "ok_vid")).toBe("xyz");
+    expect(readCookie("a=1;   ok_vid=x=y; b=2", "ok_vid")).toBe("x=y");
+    expect(readCookie("not_ok_vid=1; ok_vidx=2", "ok_vid")).toBeNull();
+    expect(readCookie(undefined, "ok_vid")).toBeNull();
+    expect(readCookie("", "ok_vid")).toBeNull();
+  });
+
+  it("trusts only IDs of the right shape", () => {
+    expect(validVisitorId("visitor-aaaaaaaaaaaa")).toBe("visitor-aaaaaaaaaaaa");
+    for (const bad of ["short", "x".repeat(65), "has space aaaaaaaaaa", "<script>aaaaaaaaaaaa", null, undefined]) expect(validVisitorId(bad)).toBeNull();
+  });
+
+  it("prefers the attribution ID, then the cookie, then the day's hash, and says when to set the cookie", () => {
+    const hashed = () => "h_hashed-visitor-000";
+    expect(visitorSession("attribution-00000001", "cookie-visitor-00001", hashed)).toEqual({ key: "attribution-00000001", setCookie: true });
+    expect(visitorSession(null, "cookie-visitor-00001", hashed)).toEqual({ key: "cookie-visitor-00001", setCookie: false });
+    expect(visitorSession(null, "bad", hashed)).toEqual({ key: "h_hashed-visitor-000", setCookie: true });
+  });
+
+  it("hashes address and user agent with the day's salt, never keeping the address", () => {
+    const a = hashedVisitor("salt-1", "203.0.113.7", "Mozilla");
+    expect(a).toBe(hashedVisitor("salt-1", "203.0.113.7", "Mozilla"));
+    expect(a).not.toBe(hashedVisitor("salt-2", "203.0.113.7", "Mozilla"));
+    expect(a).not.toContain("203");
+    expect(validVisitorId(a)).toBe(a);
+  });
+
+  it("makes a first-party, HttpOnly, Lax cookie, Secure over https", () => {
+    expect(visitorCookie("visitor-aaaaaaaaaaaa", true)).toBe("ok_vid=visitor-aaaaaaaaaaaa; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax; Secure");
+  });
+});
