@@ -11,9 +11,12 @@ file.pragma("cache_size = -65536");
 const insert = file.prepare(
   "insert into clicks (asin, ref_tag, session_key, day, clicked_at) values (?, ?, ?, ?, ?) on conflict do nothing",
 );
-const insertAll = file.transaction((clicks) => {
+const insertAll = file.transaction((rows) => {
   let inserted = 0;
-  for (const click of clicks) inserted += insert.run(click.asin, click.refTag, click.sessionKey, click.day, click.clickedAt).changes;
+  for (const row of rows.split("\n")) {
+    const [asin, refTag, sessionKey, day, clickedAt] = row.split("\t");
+    inserted += insert.run(asin, refTag, sessionKey, day, clickedAt).changes;
+  }
   return inserted;
 });
 
@@ -24,7 +27,7 @@ parentPort.on("message", (message) => {
     return;
   }
   try {
-    parentPort.postMessage({ id: message.id, inserted: insertAll(message.clicks) });
+    parentPort.postMessage({ id: message.id, inserted: insertAll(message.rows) });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
