@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { makePdf } from "@offerkit/eula/testing";
 import { createOfferkitClient, type NodeOfferkitClient, type OfferView, type Product } from "@offerkit/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, startRealServer, type RealServer } from "./real-server";
+import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { binary, runCli } from "./run-cli";
 
 const ASIN = "B00635Y2IW";
 
-let server: RealServer;
+let server: ServerProcess;
 let client: NodeOfferkitClient;
 let env: Record<string, string>;
 let dir: string;
@@ -37,7 +37,7 @@ function offerFromJson(stdout: string): OfferView {
 
 beforeAll(async () => {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run pnpm build first`);
-  server = await startRealServer();
+  server = await startServerProcess();
   client = createOfferkitClient({ baseUrl: server.url, apiKey: ADMIN_KEY });
   env = { OFFERKIT_URL: server.url, OFFERKIT_API_KEY: ADMIN_KEY };
   dir = mkdtempSync(join(tmpdir(), "offerkit-cli-"));

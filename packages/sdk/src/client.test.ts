@@ -4,16 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makePdf } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, startRealServer, type RealServer } from "../test/real-server";
+import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { createOfferkitClient, isOfferkitError, OfferkitError } from "./node";
 
 const BUYER = "012345678901";
 const inThirtyDays = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 describe("the SDK against a real server", () => {
-  let server: RealServer;
+  let server: ServerProcess;
   beforeAll(async () => {
-    server = await startRealServer();
+    server = await startServerProcess();
   }, 30_000);
   afterAll(async () => server.stop());
 

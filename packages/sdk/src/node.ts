@@ -3,50 +3,8 @@ import { basename } from "node:path";
 import { createOfferkitClient as createUniversalClient } from "./client";
 import type { EulaDocumentView, EulaResource, EulaSource, OfferkitClient, OfferkitClientOptions, UploadOptions } from "./types";
 
-export { OfferkitError, isOfferkitError, type FieldIssue, type OfferkitErrorCode } from "./errors";
-export type {
-  AdminResource,
-  AcceptOfferInput,
-  AgreementView,
-  ApiKeyView,
-  BuyerOfferView,
-  BuiltLink,
-  BuyerResource,
-  ConversionView,
-  CreateOfferInput,
-  CreateProductInput,
-  DailyStat,
-  DeepLinkInput,
-  EulaDocumentView,
-  EulaResource,
-  EulaSource,
-  IssuedApiKey,
-  IssuedBuyerToken,
-  LinksResource,
-  ListOffersInput,
-  MarketingResource,
-  MarketingStatsInput,
-  OfferBanner,
-  OfferView,
-  OfferkitClient,
-  OfferkitClientOptions,
-  OffersResource,
-  Page,
-  PageInput,
-  Product,
-  RecordConversionInput,
-  RecordedConversion,
-  ReportResult,
-  ReportsResource,
-  ProductsResource,
-  Scope,
-  SellerSettings,
-  SendOfferInput,
-  UpdateOfferInput,
-  UpdateProductInput,
-  UploadOptions,
-  WhoAmI,
-} from "./types";
+// Everything of the universal entry; its createOfferkitClient is replaced by the one below.
+export * from "./index";
 
 /** In Node, `eula.upload` also takes a file path. */
 export interface NodeEulaResource extends EulaResource {

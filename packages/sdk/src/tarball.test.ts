@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makePdf } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_KEY, startRealServer, type RealServer } from "../test/real-server";
+import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
@@ -16,11 +16,11 @@ const run = (command: string, args: string[], cwd: string, env: Record<string, s
  * project outside the workspace, type-checked strictly, and run against a real server.
  */
 describe("the packed SDK", () => {
-  let server: RealServer;
+  let server: ServerProcess;
   let project: string;
 
   beforeAll(async () => {
-    server = await startRealServer();
+    server = await startServerProcess();
     project = mkdtempSync(join(tmpdir(), "offerkit-consumer-"));
     run("pnpm", ["pack", "--pack-destination", project], sdkDir);
   }, 60_000);

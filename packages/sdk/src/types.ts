@@ -1,33 +1,4 @@
-import type {
-  AcceptOfferInput,
-  AgreementView,
-  ApiKeyView,
-  BuiltLink,
-  BuyerOfferView,
-  CreateOfferInput,
-  CreateProductInput,
-  DailyStat,
-  DeepLinkInput,
-  EulaDocumentView,
-  IssuedApiKey,
-  IssuedBuyerToken,
-  ListOffersInput,
-  OfferBanner,
-  OfferView,
-  Page,
-  MarketingStatsInput,
-  PageInput,
-  Product,
-  RecordConversionInput,
-  RecordedConversion,
-  ReportResult,
-  Scope,
-  SellerSettings,
-  SendOfferInput,
-  UpdateOfferInput,
-  UpdateProductInput,
-  WhoAmI,
-} from "@offerkit/core";
+import type * as core from "@offerkit/core";
 
 export type {
   AcceptOfferInput,
@@ -70,82 +41,82 @@ export interface UploadOptions {
 }
 
 export interface ProductsResource {
-  list(input?: PageInput): Promise<Page<Product>>;
+  list(input?: core.PageInput): Promise<core.Page<core.Product>>;
   /** Every product, page after page: `for await (const product of client.products.listAll())`. */
-  listAll(input?: Omit<NonNullable<PageInput>, "cursor">): AsyncGenerator<Product>;
-  get(input: { productId: string }): Promise<Product>;
-  create(input: CreateProductInput): Promise<Product>;
-  update(input: UpdateProductInput): Promise<Product>;
+  listAll(input?: Omit<NonNullable<core.PageInput>, "cursor">): AsyncGenerator<core.Product>;
+  get(input: { productId: string }): Promise<core.Product>;
+  create(input: core.CreateProductInput): Promise<core.Product>;
+  update(input: core.UpdateProductInput): Promise<core.Product>;
 }
 
 export interface OffersResource {
   /** A draft; every term may still be missing. Retried safely: it carries an idempotency key. */
-  create(input: CreateOfferInput): Promise<OfferView>;
-  update(input: UpdateOfferInput): Promise<OfferView>;
+  create(input: core.CreateOfferInput): Promise<core.OfferView>;
+  update(input: core.UpdateOfferInput): Promise<core.OfferView>;
   delete(input: { offerId: string }): Promise<{ deleted: true }>;
-  get(input: { offerId: string }): Promise<OfferView>;
-  list(input?: ListOffersInput): Promise<Page<OfferView>>;
+  get(input: { offerId: string }): Promise<core.OfferView>;
+  list(input?: core.ListOffersInput): Promise<core.Page<core.OfferView>>;
   /** Every offer matching the filter: `for await (const offer of client.offers.listAll({ status: "sent" }))`. */
-  listAll(input?: Omit<ListOffersInput, "cursor">): AsyncGenerator<OfferView>;
+  listAll(input?: Omit<core.ListOffersInput, "cursor">): AsyncGenerator<core.OfferView>;
   /** Checks every rule, freezes the offer and gives it its buyer URL. Never sends twice. */
-  send(input: SendOfferInput): Promise<OfferView>;
+  send(input: core.SendOfferInput): Promise<core.OfferView>;
   /** A new draft with the same terms, linked to the offer it replaces. */
-  copyAsDraft(input: { offerId: string }): Promise<OfferView>;
+  copyAsDraft(input: { offerId: string }): Promise<core.OfferView>;
 }
 
 export interface EulaResource {
-  upload(file: EulaSource, options?: UploadOptions): Promise<EulaDocumentView>;
-  get(input: { sha256: string }): Promise<EulaDocumentView>;
+  upload(file: EulaSource, options?: UploadOptions): Promise<core.EulaDocumentView>;
+  get(input: { sha256: string }): Promise<core.EulaDocumentView>;
   /** The original bytes, exactly as uploaded. */
   download(input: { sha256: string }): Promise<Uint8Array>;
 }
 
 export interface BuyerResource {
   offers: {
-    list(input?: PageInput): Promise<Page<BuyerOfferView>>;
-    listAll(input?: Omit<NonNullable<PageInput>, "cursor">): AsyncGenerator<BuyerOfferView>;
-    get(input: { offerId: string }): Promise<BuyerOfferView>;
+    list(input?: core.PageInput): Promise<core.Page<core.BuyerOfferView>>;
+    listAll(input?: Omit<NonNullable<core.PageInput>, "cursor">): AsyncGenerator<core.BuyerOfferView>;
+    get(input: { offerId: string }): Promise<core.BuyerOfferView>;
     /** Starts the agreement; accepting again returns the same one. Never accepts twice. */
-    accept(input: AcceptOfferInput): Promise<AgreementView>;
+    accept(input: core.AcceptOfferInput): Promise<core.AgreementView>;
     downloadEula(input: { offerId: string }): Promise<Uint8Array>;
   };
   /** Whether this account has an offer it can still accept for the product. */
-  banner(input: { asin: string }): Promise<OfferBanner>;
+  banner(input: { asin: string }): Promise<core.OfferBanner>;
 }
 
 export interface AdminResource {
-  whoami(): Promise<WhoAmI>;
+  whoami(): Promise<core.WhoAmI>;
   apiKeys: {
-    create(input: { name: string; scopes: Scope[] }): Promise<IssuedApiKey>;
-    list(): Promise<ApiKeyView[]>;
+    create(input: { name: string; scopes: core.Scope[] }): Promise<core.IssuedApiKey>;
+    list(): Promise<core.ApiKeyView[]>;
     revoke(input: { keyId: string }): Promise<{ revoked: true }>;
   };
   buyerTokens: {
-    issue(input: { account: string; name?: string }): Promise<IssuedBuyerToken>;
+    issue(input: { account: string; name?: string }): Promise<core.IssuedBuyerToken>;
   };
   settings: {
-    get(): Promise<SellerSettings>;
-    setDataSharing(input: { enrolled: boolean }): Promise<SellerSettings>;
+    get(): Promise<core.SellerSettings>;
+    setDataSharing(input: { enrolled: boolean }): Promise<core.SellerSettings>;
   };
 }
 
 export interface LinksResource {
   /** A product link with the campaign's ref tag (default `vdr_rf`): straight, and through the tracking redirect. */
-  build(input: DeepLinkInput): Promise<BuiltLink>;
+  build(input: core.DeepLinkInput): Promise<core.BuiltLink>;
 }
 
 export interface MarketingResource {
   /** Clicks and conversions per UTC day, ref tag and product. */
-  stats(input: MarketingStatsInput): Promise<DailyStat[]>;
+  stats(input: core.MarketingStatsInput): Promise<core.DailyStat[]>;
   /** A sale from your own fulfilment flow, credited to the visitor's latest click. Safe to retry: `externalId` makes it happen once. */
-  recordConversion(input: RecordConversionInput): Promise<RecordedConversion>;
+  recordConversion(input: core.RecordConversionInput): Promise<core.RecordedConversion>;
 }
 
 export interface ReportsResource {
   /** `reftag_daily_breakdown_report_<date>.csv` as text; `available: false` when the day had no activity. */
-  daily(input: { date: string }): Promise<ReportResult>;
+  daily(input: { date: string }): Promise<core.ReportResult>;
   /** `weekly_reftag_report_<date>.csv` as text; `available: false` when the week had no activity. */
-  weekly(input: { date: string }): Promise<ReportResult>;
+  weekly(input: { date: string }): Promise<core.ReportResult>;
 }
 
 export interface OfferkitClient {

@@ -5,40 +5,17 @@
  *
  *   pnpm --filter @offerkit/bench bench:offers
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AppRouter } from "@offerkit/api";
 import { makePdf } from "@offerkit/eula/testing";
+import { ADMIN_KEY, startServerProcess } from "@offerkit/test-server";
 import { createTRPCClient, httpLink, isNonJsonSerializable, splitLink } from "@trpc/client";
 import { median, quantile } from "./stats";
 
-const PORT = 39_217;
-const BASE = `http://127.0.0.1:${PORT}`;
-const KEY = "bench-admin-key-0000000001";
+const KEY = ADMIN_KEY;
 const CONCURRENCY = 8;
 const OFFERS_PER_ROUND = 300;
 const CALLS_PER_ROUND = 2000;
 const ROUNDS = 3;
-
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: join(repoRoot, "apps/server"),
-    env: { ...process.env, PORT: String(PORT), OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: KEY },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening")) resolve();
-    });
-  });
-  return child;
-}
 
 /** Runs `total` calls of `task` with `CONCURRENCY` in flight; returns wall time and each call's latency. */
 async function load(total: number, task: (i: number) => Promise<unknown>) {
@@ -59,8 +36,8 @@ async function load(total: number, task: (i: number) => Promise<unknown>) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), "offerkit-bench-"));
-  const server = await startServer(dataDir);
+  const server = await startServerProcess();
+  const BASE = server.url;
   try {
     const client = createTRPCClient<AppRouter>({
       links: [
@@ -125,9 +102,7 @@ async function main() {
       );
     }
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -8,14 +8,13 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { startServerProcess } from "@offerkit/test-server";
 import { median } from "./stats";
 
 const ROUNDS = 3;
 const SECONDS = 8;
 const CONNECTIONS = 50;
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const work = mkdtempSync(join(tmpdir(), "offerkit-redirect-bench-"));
 
 const bareServer = `
@@ -36,8 +35,8 @@ request = function()
 end
 `;
 
-async function start(command: string, args: string[], env: Record<string, string>, cwd: string): Promise<ChildProcess> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+async function startBare(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(work, "bare.cjs")], { cwd: work, env: { ...process.env, PORT: "39301" }, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`exited with ${code}`)));
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -60,20 +59,16 @@ function wrk(url: string): { perSecond: number; p99: number } {
 async function main() {
   writeFileSync(join(work, "bare.cjs"), bareServer);
   writeFileSync(join(work, "visitors.lua"), visitorScript);
-  const bare = await start(process.execPath, [join(work, "bare.cjs")], { PORT: "39301" }, work);
-  const offerkit = await start(
-    process.execPath,
-    ["--import", "tsx", "src/main.ts"],
-    { PORT: "39302", OFFERKIT_DATA_DIR: join(work, "data"), OFFERKIT_BOOTSTRAP_KEY: "bench-admin-key-0000000001" },
-    join(repoRoot, "apps/server"),
-  );
+  const bare = await startBare();
+  const offerkit = await startServerProcess();
+  const ours = `${offerkit.url}/pp/B00635Y2IW/ref=ads_bench`;
   try {
     const results = { bare: [] as { perSecond: number; p99: number }[], offerkit: [] as { perSecond: number; p99: number }[] };
     wrk("http://127.0.0.1:39301/pp/B00635Y2IW/ref=ads_bench");
-    wrk("http://127.0.0.1:39302/pp/B00635Y2IW/ref=ads_bench");
+    wrk(ours);
     for (let round = 0; round < ROUNDS; round += 1) {
       results.bare.push(wrk("http://127.0.0.1:39301/pp/B00635Y2IW/ref=ads_bench"));
-      results.offerkit.push(wrk("http://127.0.0.1:39302/pp/B00635Y2IW/ref=ads_bench"));
+      results.offerkit.push(wrk(ours));
     }
     const bareRate = median(results.bare.map((r) => r.perSecond));
     const ourRate = median(results.offerkit.map((r) => r.perSecond));
@@ -84,8 +79,7 @@ async function main() {
     console.log(`| Offerkit /pp/ (clicks recorded) | ${ourRate.toFixed(0)} | ${median(results.offerkit.map((r) => r.p99)).toFixed(2)} | ${(ourRate / bareRate).toFixed(2)} |`);
   } finally {
     bare.kill("SIGTERM");
-    offerkit.kill("SIGTERM");
-    await new Promise((resolve) => offerkit.once("exit", resolve));
+    await offerkit.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
