@@ -22,7 +22,10 @@ describe("the packed SDK", () => {
   beforeAll(async () => {
     server = await startServerProcess();
     project = mkdtempSync(join(tmpdir(), "offerkit-consumer-"));
-    run("pnpm", ["pack", "--pack-destination", project], sdkDir);
+    // The pnpm that runs this test, even when it is not on the PATH.
+    const execPath = process.env.npm_execpath;
+    const pnpm = execPath?.includes("pnpm") ? [process.execPath, execPath] : ["pnpm"];
+    run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "pack", "--pack-destination", project], sdkDir);
   }, 60_000);
   afterAll(async () => {
     await server.stop();
