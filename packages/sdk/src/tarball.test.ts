@@ -23,8 +23,8 @@ describe("the packed SDK", () => {
     server = await startServerProcess();
     project = mkdtempSync(join(tmpdir(), "offerkit-consumer-"));
     // The pnpm that runs this test, even when it is not on the PATH.
-    const execPath = process.env.npm_execpath;
-    const pnpm = execPath?.includes("pnpm") ? [process.execPath, execPath] : ["pnpm"];
+    const execPath = process.env.npm_execpath ?? "";
+    const pnpm = !execPath.includes("pnpm") ? ["pnpm"] : /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
     run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "pack", "--pack-destination", project], sdkDir);
   }, 60_000);
   afterAll(async () => {
