@@ -6,6 +6,8 @@ import { marketingRouter } from "./marketing/router";
 import { offersRouter } from "./offers/router";
 import { productsRouter } from "./products/router";
 import { reportsRouter } from "./reports/router";
+import { supportRouter } from "./support/router";
+import { usageRouter } from "./usage/router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -16,6 +18,8 @@ export const appRouter = router({
   buyer: buyerRouter,
   marketing: marketingRouter,
   reports: reportsRouter,
+  usage: usageRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,5 +11,6 @@ export * from "./page";
 export * from "./pricing";
 export * from "./product";
 export * from "./scopes";
+export * from "./support";
 export * from "./traffic";
 export * from "./views";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { asinSchema, marketplaceProductIdSchema, productCodeSchema, productRefSchema } from "./ids";
-import { productPricingSchema } from "./pricing";
+import { offerPricingSchema, productPricingSchema } from "./pricing";
 
 const shortList = (what: string, item: z.ZodString) =>
   z.array(item).max(3, `At most 3 ${what}`).default([]);
@@ -22,6 +22,9 @@ export const createProductInputSchema = productListingSchema.extend({
   marketplaceProductId: marketplaceProductIdSchema,
   productCode: productCodeSchema,
   pricing: productPricingSchema,
+  publicPricing: offerPricingSchema
+    .optional()
+    .describe("The public offer's prices, for the product's own dimensions; buyers subscribe at these"),
 });
 export type CreateProductInput = z.input<typeof createProductInputSchema>;
 
@@ -31,12 +34,14 @@ export type CreateProductInput = z.input<typeof createProductInputSchema>;
  */
 export const updateProductInputSchema = z.strictObject({
   productId: productRefSchema,
-  patch: productListingSchema.partial(),
+  patch: productListingSchema.partial().extend({ publicPricing: offerPricingSchema.optional() }),
 });
 export type UpdateProductInput = z.input<typeof updateProductInputSchema>;
 
 export const productSchema = createProductInputSchema.extend({
   id: productRefSchema,
+  /** Enrolled in Product Support Connection: buyers may share support contacts. */
+  supportConnection: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -11,6 +11,9 @@ export const scopes = [
   "offers:write",
   "marketing:read",
   "marketing:write",
+  "usage:write",
+  "support:read",
+  "contacts:read",
   "admin",
 ] as const;
 export const scopeSchema = z.enum(scopes);

@@ -14,4 +14,7 @@ export * from "./repositories/idempotency";
 export * from "./repositories/offers";
 export * from "./repositories/products";
 export * from "./repositories/sellers";
+export * from "./repositories/subscriptions";
+export * from "./repositories/support-lookups";
+export * from "./repositories/usage";
 export type { Kysely, Transaction } from "kysely";

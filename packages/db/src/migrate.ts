@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import * as initial from "./migrations/0001-initial";
 import * as refTags from "./migrations/0002-ref-tags";
+import * as support from "./migrations/0003-support";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
 const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-ref-tags": refTags,
+  "0003-support": support,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

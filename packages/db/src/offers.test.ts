@@ -39,6 +39,7 @@ describe.each(testDialects())("offers repository on %s", (dialect) => {
       keywords: [],
       categories: [],
       pricing: { model: "monthly", dimensions: [] },
+      supportConnection: false,
       createdAt: at,
       updatedAt: at,
     });

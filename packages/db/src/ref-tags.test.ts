@@ -33,6 +33,7 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
       keywords: [],
       categories: [],
       pricing: { model: "free", dimensions: [] },
+      supportConnection: false,
       createdAt: at,
       updatedAt: at,
     });

@@ -15,6 +15,9 @@ export interface Database {
   clicks: ClicksTable;
   conversions: ConversionsTable;
   daily_salts: DailySaltsTable;
+  subscriptions: SubscriptionsTable;
+  usage_records: UsageRecordsTable;
+  support_lookups: SupportLookupsTable;
 }
 
 export interface SellersTable {
@@ -52,6 +55,8 @@ export interface ProductsTable {
   categories: string;
   pricing_model: string;
   pricing: string;
+  public_pricing: string | null;
+  support_connection: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -141,4 +146,41 @@ export interface ConversionsTable {
 export interface DailySaltsTable {
   day: string;
   salt: string;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  seller_id: string;
+  product_id: string;
+  buyer_account: string;
+  pricing_model: string;
+  /** The prices it runs at: the private offer's, or the public offer's when it began. */
+  pricing: string | null;
+  quantity: number;
+  offer_id: string | null;
+  visibility: "private" | "public";
+  /** `ended` is not stored: it follows from `ends_at` and the clock. */
+  status: "active" | "cancelled";
+  starts_at: string;
+  ends_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface UsageRecordsTable {
+  product_id: string;
+  buyer_account: string;
+  dimension: string;
+  /** The UTC hour, `YYYY-MM-DDTHH:00:00.000Z`. */
+  hour: string;
+  quantity: number | string | bigint;
+  recorded_at: string;
+}
+
+export interface SupportLookupsTable {
+  id: string;
+  seller_id: string;
+  key_id: string;
+  account: string;
+  at: string;
+  subscriptions_found: number;
 }

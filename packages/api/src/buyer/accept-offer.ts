@@ -1,5 +1,5 @@
 import { OfferkitError, agreementEnd, completeTerms, isAcceptable, type AgreementView } from "@offerkit/core";
-import { findAgreement, findProduct, insertAgreement, isUniqueViolation, markOfferAccepted, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
+import { findAgreement, findProduct, insertAgreement, insertSubscription, isUniqueViolation, markOfferAccepted, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { withIdempotency } from "../idempotency";
 import { attributeConversion } from "../marketing/attribute-conversion";
@@ -46,6 +46,21 @@ export async function acceptOffer(
       return await deps.db.transaction().execute(async (trx) => {
         await insertAgreement(trx, agreement);
         await markOfferAccepted(trx, offerId, agreement.createdAt);
+        await insertSubscription(trx, {
+          id: deps.ids.newId("sub"),
+          sellerId: offer.sellerId,
+          productId: offer.productId,
+          buyerAccount: buyer.account,
+          pricingModel: terms.pricing.model,
+          pricing: terms.pricing,
+          quantity: 1,
+          offerId,
+          visibility: "private",
+          status: "active",
+          startsAt: agreement.startsAt,
+          endsAt: agreement.endsAt,
+          cancelledAt: null,
+        });
         await creditCampaign(trx, deps, offer, agreement.id, attributionId ?? visitorId, now);
         const view = toAgreementView(agreement);
         await remember(trx, view);

@@ -1,4 +1,5 @@
 import { acceptOfferInputSchema, bannerInputSchema, offerIdInputSchema, pageInputSchema } from "@offerkit/core";
+import { buyerSubscriptionsRouter } from "../subscriptions/router";
 import { buyerProcedure, router } from "../trpc";
 import { acceptOffer } from "./accept-offer";
 import { getBuyerOffer } from "./get-buyer-offer";
@@ -14,5 +15,6 @@ export const buyerRouter = router({
     get: buyerProcedure.input(offerIdInputSchema).query(({ ctx, input }) => getBuyerOffer(ctx.deps, ctx.principal, input.offerId)),
     accept: buyerProcedure.input(acceptOfferInputSchema).mutation(({ ctx, input }) => acceptOffer(ctx.deps, ctx.principal, input, ctx.visitorId)),
   }),
+  subscriptions: buyerSubscriptionsRouter,
   banner: buyerProcedure.input(bannerInputSchema).query(({ ctx, input }) => getOfferBanner(ctx.deps, ctx.principal, input.asin)),
 });

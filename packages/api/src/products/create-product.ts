@@ -4,6 +4,7 @@ import { insertProduct, isUniqueViolation } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { toProductView } from "./product-view";
+import { checkPublicPricing } from "./public-pricing";
 
 export async function createProduct(
   deps: Pick<ApiDeps, "db" | "clock" | "ids">,
@@ -11,7 +12,8 @@ export async function createProduct(
   input: z.output<typeof createProductInputSchema>,
 ): Promise<Product> {
   const now = deps.clock.now().toISOString();
-  const product = { ...input, id: deps.ids.newId("prod"), sellerId, createdAt: now, updatedAt: now };
+  checkPublicPricing(input.publicPricing, input.pricing);
+  const product = { ...input, id: deps.ids.newId("prod"), sellerId, supportConnection: false, createdAt: now, updatedAt: now };
   try {
     await insertProduct(deps.db, product);
   } catch (error) {

@@ -4,6 +4,7 @@ import { router, scopedProcedure } from "../trpc";
 import { createProduct } from "./create-product";
 import { getProduct } from "./get-product";
 import { listProducts } from "./list-products";
+import { setProductSupportConnection } from "./support-connection";
 import { updateProduct } from "./update-product";
 
 /** A seller's products. Reading needs `products:read` (or `offers:read`, to pick a product for an offer); creating and editing `products:write`. */
@@ -14,6 +15,9 @@ export const productsRouter = router({
   update: scopedProcedure("products:write")
     .input(updateProductInputSchema)
     .mutation(({ ctx, input }) => updateProduct(ctx.deps, ctx.principal.sellerId, input)),
+  setSupportConnection: scopedProcedure("admin")
+    .input(z.strictObject({ productId: productRefSchema, enrolled: z.boolean() }))
+    .mutation(({ ctx, input }) => setProductSupportConnection(ctx.deps, ctx.principal.sellerId, input)),
   get: scopedProcedure("products:read", "offers:read")
     .input(z.strictObject({ productId: productRefSchema }))
     .query(({ ctx, input }) => getProduct(ctx.deps, ctx.principal.sellerId, input.productId)),

@@ -1,4 +1,4 @@
-import { productPricingSchema, type Product } from "@offerkit/core";
+import { offerPricingSchema, productPricingSchema, type Product } from "@offerkit/core";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { olderThan, type PageCursor } from "../pagination";
@@ -21,6 +21,8 @@ function toRecord(row: Selectable<ProductsTable>): ProductRecord {
     keywords: stringList.parse(JSON.parse(row.keywords)),
     categories: stringList.parse(JSON.parse(row.categories)),
     pricing: productPricingSchema.parse(JSON.parse(row.pricing)),
+    ...(row.public_pricing === null ? {} : { publicPricing: offerPricingSchema.parse(JSON.parse(row.public_pricing)) }),
+    supportConnection: Number(row.support_connection) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -42,6 +44,8 @@ export async function insertProduct(db: Kysely<Database>, product: ProductRecord
       categories: JSON.stringify(product.categories),
       pricing_model: product.pricing.model,
       pricing: JSON.stringify(product.pricing),
+      public_pricing: product.publicPricing === undefined ? null : JSON.stringify(product.publicPricing),
+      support_connection: product.supportConnection ? 1 : 0,
       created_at: product.createdAt,
       updated_at: product.updatedAt,
     })
@@ -82,7 +86,7 @@ export async function listProducts(
   return rows.map(toRecord);
 }
 
-export type ProductListingPatch = Partial<Pick<Product, "title" | "description" | "highlights" | "keywords" | "categories">>;
+export type ProductListingPatch = Partial<Pick<Product, "title" | "description" | "highlights" | "keywords" | "categories" | "publicPricing">>;
 
 /** Changes listing fields; false when the seller has no such product. */
 export async function updateProductListing(
@@ -100,6 +104,7 @@ export async function updateProductListing(
       ...(patch.highlights !== undefined ? { highlights: JSON.stringify(patch.highlights) } : {}),
       ...(patch.keywords !== undefined ? { keywords: JSON.stringify(patch.keywords) } : {}),
       ...(patch.categories !== undefined ? { categories: JSON.stringify(patch.categories) } : {}),
+      ...(patch.publicPricing !== undefined ? { public_pricing: JSON.stringify(patch.publicPricing) } : {}),
       updated_at: at,
     })
     .where("id", "=", id)
@@ -112,4 +117,15 @@ export async function updateProductListing(
 export async function findProductOwnerByAsin(db: Kysely<Database>, asin: string): Promise<{ sellerId: string; productId: string } | null> {
   const row = await db.selectFrom("products").select(["seller_id", "id"]).where("asin", "=", asin).executeTakeFirst();
   return row ? { sellerId: row.seller_id, productId: row.id } : null;
+}
+
+/** Enrolls or withdraws a product from Product Support Connection; false when the seller has no such product. */
+export async function setSupportConnection(db: Kysely<Database>, sellerId: string, id: string, enrolled: boolean, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable("products")
+    .set({ support_connection: enrolled ? 1 : 0, updated_at: at })
+    .where("id", "=", id)
+    .where("seller_id", "=", sellerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -1,0 +1,69 @@
+import { OfferkitError, type OfferPricing, type subscribeInputSchema, type SubscriptionView } from "@offerkit/core";
+import { findProductByAsin, insertSubscription, type ProductRecord } from "@offerkit/db";
+import type { z } from "zod";
+import type { BuyerPrincipal } from "../buyer/buyer-principal";
+import type { ApiDeps } from "../deps";
+import { attributeConversion } from "../marketing/attribute-conversion";
+import { toSubscriptionView } from "./subscription-view";
+
+/** What a buyer pays on the public offer: its prices, or nothing for free and BYOL products. */
+function publicPrices(product: ProductRecord): OfferPricing | null {
+  if (product.publicPricing) return product.publicPricing;
+  if (product.pricing.model === "free" || product.pricing.model === "byol") return { model: product.pricing.model };
+  return null;
+}
+
+/**
+ * A buyer subscribes to a product at its public pricing. A visitor who came through a tracking
+ * link (cookie or attribution ID) converts that click.
+ */
+export async function subscribe(
+  deps: Pick<ApiDeps, "db" | "clock" | "ids">,
+  buyer: BuyerPrincipal,
+  input: z.output<typeof subscribeInputSchema>,
+  visitorId: string | null = null,
+): Promise<SubscriptionView> {
+  const product = await findProductByAsin(deps.db, buyer.sellerId, input.asin);
+  if (!product) throw new OfferkitError("NOT_FOUND", `No product with ASIN ${input.asin}`, [{ path: ["asin"], message: "Unknown product" }]);
+  const pricing = publicPrices(product);
+  if (!pricing) throw new OfferkitError("CONFLICT", `Product ${input.asin} has no public pricing yet; ask the seller for a private offer`);
+  if (input.quantity !== 1 && product.pricing.model !== "hourly_annual") {
+    throw new OfferkitError("VALIDATION_FAILED", "Only hourly + annual products sell several annual subscriptions", [
+      { path: ["quantity"], message: "Must be 1 for this product" },
+    ]);
+  }
+  const now = deps.clock.now();
+  const subscription = {
+    id: deps.ids.newId("sub"),
+    sellerId: buyer.sellerId,
+    productId: product.id,
+    buyerAccount: buyer.account,
+    pricingModel: product.pricing.model,
+    pricing,
+    quantity: input.quantity,
+    offerId: null,
+    visibility: "public" as const,
+    status: "active" as const,
+    startsAt: now.toISOString(),
+    endsAt: null,
+    cancelledAt: null,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await insertSubscription(trx, subscription);
+    const sessionKey = input.attributionId ?? visitorId;
+    if (sessionKey) {
+      await attributeConversion(trx, deps.ids, {
+        sellerId: buyer.sellerId,
+        productId: product.id,
+        asin: product.asin,
+        sessionKey,
+        source: "subscription",
+        externalId: subscription.id,
+        estimatedUsage: 0,
+        estimatedRevenueMicros: 0n,
+        at: now,
+      });
+    }
+  });
+  return toSubscriptionView(subscription, product, now);
+}

@@ -1,0 +1,127 @@
+import { testDialects } from "@offerkit/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failure } from "../test-helpers";
+import { completeOfferTerms, createTestApi, sampleProduct, TEST_START, uploadSamplePdf } from "../testing";
+
+const ALICE = "111111111111";
+const BOB = "222222222222";
+
+describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dialect) => {
+  let api: Awaited<ReturnType<typeof createTestApi>>;
+  beforeAll(async () => {
+    api = await createTestApi(dialect);
+  });
+  afterAll(async () => api.close());
+
+  /** A seller with a metered product (public rates) and a SaaS-contract product. */
+  async function seller() {
+    api.clock.set(TEST_START);
+    const s = await api.newSeller();
+    const metered = await s.admin.products.create(
+      sampleProduct({
+        title: "Metered API",
+        pricing: { model: "usage", category: "hosts", dimensions: [{ key: "hosts", name: "Hosts" }, { key: "gb", name: "GB" }] },
+        publicPricing: { model: "usage", rates: { hosts: "0.125", gb: "0.00000001" } },
+      }),
+    );
+    const contract = await s.admin.products.create(sampleProduct({ title: "Contract suite" }));
+    return { ...s, metered, contract };
+  }
+
+  it("makes a subscription from an accepted private offer and from the public offer", async () => {
+    const s = await seller();
+    const eula = await uploadSamplePdf(s.admin, 1, s.sellerId);
+    const offer = await s.admin.offers.send({ offerId: (await s.admin.offers.create(completeOfferTerms(s.contract.id, eula.sha256, [ALICE]))).id });
+    const alice = await s.buyer(ALICE);
+    const agreement = await alice.buyer.offers.accept({ offerId: offer.id });
+    api.clock.set("2027-03-01T13:00:00.000Z");
+    const publicOne = await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin });
+    const listed = await alice.buyer.subscriptions.list();
+    expect(listed.map((sub) => [sub.asin, sub.visibility, sub.offerId, sub.status])).toEqual([
+      [s.contract.asin, "private", offer.id, "active"],
+      [s.metered.asin, "public", null, "active"],
+    ]);
+    expect(listed[0]).toMatchObject({ startsAt: agreement.startsAt, endsAt: agreement.endsAt, pricingModel: "saas_contract", pricing: offer.pricing });
+    expect(publicOne).toMatchObject({ pricing: { model: "usage", rates: { hosts: "0.125", gb: "0.00000001" } }, quantity: 1, endsAt: null });
+  });
+
+  it("refuses what cannot be subscribed to, and lets a buyer cancel only its own", async () => {
+    const s = await seller();
+    const alice = await s.buyer(ALICE);
+    const bob = await s.buyer(BOB);
+    expect((await failure(alice.buyer.subscriptions.subscribe({ asin: s.contract.asin }))).code).toBe("CONFLICT");
+    expect((await failure(alice.buyer.subscriptions.subscribe({ asin: s.metered.asin, quantity: 3 }))).paths).toEqual(["quantity"]);
+    expect((await failure(alice.buyer.subscriptions.subscribe({ asin: "B000000000" }))).code).toBe("NOT_FOUND");
+    const sub = await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin });
+    expect((await failure(bob.buyer.subscriptions.cancel({ subscriptionId: sub.id }))).code).toBe("NOT_FOUND");
+    api.clock.set("2027-03-02T00:00:00.000Z");
+    const cancelled = await alice.buyer.subscriptions.cancel({ subscriptionId: sub.id });
+    expect(cancelled).toMatchObject({ status: "cancelled", endsAt: "2027-03-02T00:00:00.000Z" });
+    expect((await failure(alice.buyer.subscriptions.cancel({ subscriptionId: sub.id }))).code).toBe("CONFLICT");
+  });
+
+  it("counts each customer, dimension and hour once, within the 6-hour window", async () => {
+    const s = await seller();
+    const alice = await s.buyer(ALICE);
+    await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin });
+    api.clock.set("2027-03-01T18:30:00.000Z");
+    const metering = await s.keyWith("usage:write");
+    const record = { account: ALICE, asin: s.metered.asin, dimension: "hosts", hour: "2027-03-01T17:00:00Z", quantity: 40 };
+    expect(await metering.usage.report({ records: [record, { ...record, dimension: "gb", quantity: 3 }] })).toEqual([
+      { index: 0, outcome: "accepted" },
+      { index: 1, outcome: "accepted" },
+    ]);
+    expect(await metering.usage.report({ records: [{ ...record, quantity: 999 }] })).toEqual([{ index: 0, outcome: "duplicate" }]);
+
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ hour: "2027-03-01T11:00:00Z" }, "records.0.hour"],
+      [{ hour: "2027-03-01T19:00:00Z" }, "records.0.hour"],
+      [{ hour: "2027-03-01T17:30:00Z" }, "records.0.hour"],
+      [{ dimension: "cpus" }, "records.0.dimension"],
+      [{ account: BOB }, "records.0.account"],
+      [{ asin: s.contract.asin, dimension: "seats" }, "records.0.account"],
+      [{ quantity: 1.5 }, "records.0.quantity"],
+      [{ quantity: -1 }, "records.0.quantity"],
+    ];
+    for (const [override, path] of refusals) {
+      const refused = await failure(metering.usage.report({ records: [{ ...record, hour: "2027-03-01T18:00:00Z", ...override }] as never }));
+      expect(refused.code, JSON.stringify(override)).toBe("VALIDATION_FAILED");
+      expect(refused.paths, JSON.stringify(override)).toContain(path);
+    }
+    const mixed = await failure(metering.usage.report({ records: [{ ...record, hour: "2027-03-01T18:00:00Z" }, { ...record, dimension: "nope" }] }));
+    expect(mixed.paths).toEqual(["records.1.dimension"]);
+    const support = await s.keyWith("support:read");
+    const seen = await support.support.lookup({ account: ALICE });
+    expect(seen.subscriptions[0]?.usage).toEqual([
+      { dimension: "gb", quantity: 3, estimatedCharge: "0.00000003" },
+      { dimension: "hosts", quantity: 40, estimatedCharge: "5.00" },
+    ]);
+    expect(seen.subscriptions[0]?.estimatedCharge).toBe("5.00000003");
+    expect((await failure(support.usage.report({ records: [record] }))).code).toBe("FORBIDDEN");
+  });
+
+  it("shows support only the seller's own products, and audits every lookup", async () => {
+    const a = await seller();
+    const b = await seller();
+    await (await a.buyer(ALICE)).buyer.subscriptions.subscribe({ asin: a.metered.asin });
+    await (await b.buyer(ALICE)).buyer.subscriptions.subscribe({ asin: b.metered.asin });
+    const agent = await a.keyWith("support:read");
+    api.clock.set("2027-03-05T09:00:00.000Z");
+    const view = await agent.support.lookup({ account: ALICE });
+    expect(view.subscriptions.map((sub) => sub.asin)).toEqual([a.metered.asin]);
+    expect(view.subscriptions[0]).toMatchObject({ visibility: "public", status: "active", usage: [], estimatedCharge: null });
+    api.clock.set("2027-03-05T09:01:00.000Z");
+    expect((await agent.support.lookup({ account: BOB })).subscriptions).toEqual([]);
+    const audit = await a.admin.support.auditLog();
+    expect(audit.map((entry) => [entry.account, entry.subscriptionsFound, entry.at])).toEqual([
+      [BOB, 0, "2027-03-05T09:01:00.000Z"],
+      [ALICE, 1, "2027-03-05T09:00:00.000Z"],
+    ]);
+    const whoami = await agent.admin.whoami();
+    expect(audit.every((entry) => entry.keyId === whoami.keyId)).toBe(true);
+    expect(await b.admin.support.auditLog()).toEqual([]);
+    expect((await failure(agent.support.auditLog())).code).toBe("FORBIDDEN");
+    expect((await failure((await a.keyWith("offers:read")).support.lookup({ account: ALICE }))).code).toBe("FORBIDDEN");
+    expect((await failure(agent.support.lookup({ account: "12345" }))).paths).toEqual(["account"]);
+  });
+});

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { accountIdSchema, asinSchema } from "./ids";
+import { attributionIdSchema } from "./marketing";
+import { toUnits, fromUnits } from "./money";
+import { dimensionKeySchema, type OfferPricing, type PricingModel } from "./pricing";
+
+export const subscriptionIdSchema = z
+  .string()
+  .regex(/^sub-[A-Za-z0-9_-]{10,40}$/, "Expected a subscription ID like sub-...")
+  .describe("An Offerkit subscription ID");
+
+export const subscribeInputSchema = z.strictObject({
+  asin: asinSchema,
+  quantity: z.number().int().min(1).max(10_000).default(1).describe("Annual subscriptions bought (hourly + annual); 1 otherwise"),
+  attributionId: attributionIdSchema.optional(),
+});
+export type SubscribeInput = z.input<typeof subscribeInputSchema>;
+
+export const subscriptionIdInputSchema = z.strictObject({ subscriptionId: subscriptionIdSchema });
+
+/** Metered usage is reported for whole hours, like the marketplace's metering. */
+export const usageHourSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00(\.000)?Z$/, "An hour is written YYYY-MM-DDTHH:00:00Z (UTC, on the hour)")
+  .refine((value) => !Number.isNaN(Date.parse(value)), "That hour does not exist")
+  .transform((value) => new Date(value).toISOString());
+
+/** Usage older than this many hours is refused, as the marketplace refuses it. */
+export const USAGE_MAX_AGE_HOURS = 6;
+export const USAGE_BATCH_MAX = 25;
+
+export const usageRecordSchema = z.strictObject({
+  account: accountIdSchema,
+  asin: asinSchema,
+  dimension: dimensionKeySchema,
+  hour: usageHourSchema,
+  quantity: z.number().int("Usage is a whole number of units").min(0).max(1_000_000_000),
+});
+export type UsageRecordInput = z.input<typeof usageRecordSchema>;
+
+export const reportUsageInputSchema = z.strictObject({
+  records: z.array(usageRecordSchema).min(1).max(USAGE_BATCH_MAX, `At most ${USAGE_BATCH_MAX} records per call`),
+});
+
+export type UsageOutcome = "accepted" | "duplicate";
+
+export interface UsageResult {
+  index: number;
+  outcome: UsageOutcome;
+}
+
+export const eligibilityInputSchema = z.strictObject({ account: accountIdSchema });
+
+export type SubscriptionStatus = "active" | "cancelled" | "ended";
+
+export interface SubscriptionView {
+  id: string;
+  productId: string;
+  asin: string;
+  productTitle: string;
+  pricingModel: PricingModel;
+  status: SubscriptionStatus;
+  startsAt: string;
+  /** Null while it runs until cancelled. */
+  endsAt: string | null;
+  /** Annual subscriptions held (hourly + annual); 1 otherwise. */
+  quantity: number;
+  /** The private offer it came from; null for the public offer. */
+  offerId: string | null;
+  visibility: "private" | "public";
+  pricing: OfferPricing | null;
+}
+
+export interface DimensionUsage {
+  dimension: string;
+  quantity: number;
+  /** USD at the subscription's price for the dimension; null when it is not priced by usage. */
+  estimatedCharge: string | null;
+}
+
+export interface EligibleSubscription extends SubscriptionView {
+  /** The last 30 days. */
+  usage: DimensionUsage[];
+  estimatedCharge: string | null;
+}
+
+export interface EligibilityView {
+  account: string;
+  lookedUpAt: string;
+  subscriptions: EligibleSubscription[];
+}
+
+export interface SupportLookupRecord {
+  id: string;
+  keyId: string;
+  account: string;
+  at: string;
+  subscriptionsFound: number;
+}
+
+/** The per-unit usage price of a dimension, or null when the model does not price it by usage. */
+export function usageRate(pricing: OfferPricing | null, dimension: string): string | null {
+  if (!pricing) return null;
+  switch (pricing.model) {
+    case "hourly":
+    case "hourly_annual":
+      return pricing.hourly[dimension] ?? null;
+    case "usage":
+    case "saas_subscription":
+      return pricing.rates[dimension] ?? null;
+    default:
+      return null;
+  }
+}
+
+/** quantity x rate, exactly; the sum of several with `sumCharges`. */
+export function usageCharge(quantity: number, rate: string): bigint {
+  return BigInt(quantity) * toUnits(rate);
+}
+
+export function formatCharge(units: bigint): string {
+  return fromUnits(units, 2);
+}

@@ -1,0 +1,114 @@
+import { offerPricingSchema, type OfferPricing } from "@offerkit/core";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, SubscriptionsTable } from "../schema";
+
+export interface SubscriptionRecord {
+  id: string;
+  sellerId: string;
+  productId: string;
+  buyerAccount: string;
+  pricingModel: string;
+  pricing: OfferPricing | null;
+  quantity: number;
+  offerId: string | null;
+  visibility: "private" | "public";
+  status: "active" | "cancelled";
+  startsAt: string;
+  endsAt: string | null;
+  cancelledAt: string | null;
+}
+
+function toRecord(row: Selectable<SubscriptionsTable>): SubscriptionRecord {
+  return {
+    id: row.id,
+    sellerId: row.seller_id,
+    productId: row.product_id,
+    buyerAccount: row.buyer_account,
+    pricingModel: row.pricing_model,
+    pricing: row.pricing === null ? null : offerPricingSchema.parse(JSON.parse(row.pricing)),
+    quantity: Number(row.quantity),
+    offerId: row.offer_id,
+    visibility: row.visibility,
+    status: row.status,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    cancelledAt: row.cancelled_at,
+  };
+}
+
+export async function insertSubscription(db: Kysely<Database>, subscription: SubscriptionRecord): Promise<void> {
+  await db
+    .insertInto("subscriptions")
+    .values({
+      id: subscription.id,
+      seller_id: subscription.sellerId,
+      product_id: subscription.productId,
+      buyer_account: subscription.buyerAccount,
+      pricing_model: subscription.pricingModel,
+      pricing: subscription.pricing === null ? null : JSON.stringify(subscription.pricing),
+      quantity: subscription.quantity,
+      offer_id: subscription.offerId,
+      visibility: subscription.visibility,
+      status: subscription.status,
+      starts_at: subscription.startsAt,
+      ends_at: subscription.endsAt,
+      cancelled_at: subscription.cancelledAt,
+    })
+    .execute();
+}
+
+/** The account's subscriptions to this seller's products, oldest first. */
+export async function listSubscriptionsOfAccount(db: Kysely<Database>, sellerId: string, account: string): Promise<SubscriptionRecord[]> {
+  const rows = await db
+    .selectFrom("subscriptions")
+    .selectAll()
+    .where("seller_id", "=", sellerId)
+    .where("buyer_account", "=", account)
+    .orderBy("starts_at")
+    .orderBy("id")
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** A subscription of this account with this seller; anyone else's is not found. */
+export async function findSubscriptionOfAccount(
+  db: Kysely<Database>,
+  sellerId: string,
+  account: string,
+  id: string,
+): Promise<SubscriptionRecord | null> {
+  const row = await db
+    .selectFrom("subscriptions")
+    .selectAll()
+    .where("id", "=", id)
+    .where("seller_id", "=", sellerId)
+    .where("buyer_account", "=", account)
+    .executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** Whether the account holds a subscription to the product that runs at `at`. */
+export async function hasRunningSubscription(db: Kysely<Database>, productId: string, account: string, at: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("subscriptions")
+    .select("id")
+    .where("product_id", "=", productId)
+    .where("buyer_account", "=", account)
+    .where("starts_at", "<=", at)
+    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", at)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Cancels an active subscription at `at`; false when it is not active any more. */
+export async function cancelSubscription(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable("subscriptions")
+    .set({ status: "cancelled", cancelled_at: at, ends_at: at })
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", at)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
