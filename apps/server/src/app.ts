@@ -2,6 +2,7 @@ import { appRouter, bearerSecret, createContextInner, readCookie, validVisitorId
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
 import { buyerLanding } from "./routes/buyer-landing";
+import { contactExport } from "./routes/contact-export";
 import { eulaDownloads } from "./routes/eula-downloads";
 import { handleErrors } from "./routes/http-errors";
 import { reportDownloads } from "./routes/report-downloads";
@@ -36,6 +37,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use(eulaDownloads(deps));
   app.use(reportDownloads(deps));
+  app.use(contactExport(deps));
   app.use(buyerLanding());
   app.use((_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "No such route", issues: [] } });

@@ -17,6 +17,11 @@ const envSchema = z.object({
   OFFERKIT_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   OFFERKIT_MARKETPLACE_URL: optional(marketplaceUrlSchema),
   OFFERKIT_EULA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_EULA_MAX_BYTES),
+  OFFERKIT_DATA_KEY: optional(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").byteLength === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)"),
+  ),
   OFFERKIT_BOOTSTRAP_KEY: optional(
     z.string().min(16, "must be at least 16 characters").max(200).regex(/^\S+$/, "must not contain spaces"),
   ),
@@ -33,6 +38,8 @@ export interface ServerConfig {
   /** Product links point here, and nowhere else. */
   marketplaceUrl: string;
   bootstrapKey: string | undefined;
+  /** Seals personal data at rest; without it, a key file in the data folder. */
+  dataKey: string | undefined;
 }
 
 /**
@@ -56,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     eulaMaxBytes: settings.OFFERKIT_EULA_MAX_BYTES,
     marketplaceUrl: settings.OFFERKIT_MARKETPLACE_URL ?? DEFAULT_MARKETPLACE_URL,
     bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
+    dataKey: settings.OFFERKIT_DATA_KEY,
   };
 }

@@ -1,10 +1,11 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { createClickTracker, ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
+import { createClickTracker, createContactCipher, ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
 import { createClickWriter, migrateToLatest, openDatabase } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { ServerConfig } from "./config";
+import { loadDataKey } from "./data-key";
 import { trackingRedirect } from "./routes/tracking-redirect";
 
 export interface RunningServer {
@@ -33,6 +34,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     blobs: createFileBlobStore(join(config.dataDir, "blobs")),
     clock: options.clock ?? systemClock,
     ids: randomIds,
+    cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
     config: { publicUrl: config.publicUrl, eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
   };
   if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);

@@ -1,5 +1,6 @@
 import type { Database, Kysely } from "@offerkit/db";
 import type { BlobStore } from "@offerkit/eula";
+import type { ContactCipher } from "./contacts/cipher";
 
 /** The time source of every service; tests inject one they can move. */
 export interface Clock {
@@ -31,5 +32,7 @@ export interface ApiDeps {
   blobs: BlobStore;
   clock: Clock;
   ids: IdGenerator;
+  /** Seals support contacts at rest. */
+  cipher: ContactCipher;
   config: ApiConfig;
 }

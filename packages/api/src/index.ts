@@ -13,3 +13,5 @@ export { describeError, trpcCodeOf, type OfferkitErrorData } from "./errors";
 export { createClickTracker, type ClickTracker, type TrackingHit, type TrackingResult } from "./links/click-tracker";
 export { readCookie, validVisitorId, VISITOR_COOKIE } from "./links/visitor";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";
+export { createContactCipher, type ContactCipher } from "./contacts/cipher";
+export { exportContactsCsv } from "./contacts/contact-changes";

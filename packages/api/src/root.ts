@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./admin/router";
 import { buyerRouter } from "./buyer/router";
+import { contactsRouter } from "./contacts/router";
 import { eulaRouter } from "./eula/router";
 import { marketingRouter } from "./marketing/router";
 import { offersRouter } from "./offers/router";
@@ -20,6 +21,7 @@ export const appRouter = router({
   reports: reportsRouter,
   usage: usageRouter,
   support: supportRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { CreateProductInput } from "@offerkit/core";
 import { openTestDatabase } from "@offerkit/db/testing";
@@ -5,6 +6,7 @@ import type { DialectName } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { makePdf } from "@offerkit/eula/testing";
 import { createSeller } from "./auth/create-seller";
+import { createContactCipher } from "./contacts/cipher";
 import { createContextInner } from "./context";
 import type { ApiDeps, Clock } from "./deps";
 import { randomIds } from "./ids";
@@ -43,6 +45,7 @@ export async function createTestApi(dialect: DialectName, options: { eulaMaxByte
     blobs: createFileBlobStore(join(database.dataDir, "blobs")),
     clock,
     ids: randomIds,
+    cipher: createContactCipher(randomBytes(32)),
     config: {
       publicUrl: "https://offers.example.test",
       eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024,

@@ -18,6 +18,9 @@ export const errorCodes = {
   EULA_DAMAGED: "The EULA PDF is damaged and cannot be read.",
   EULA_ENCRYPTED: "The EULA PDF is encrypted or password-protected.",
   EULA_NO_PAGES: "The EULA PDF has no pages.",
+  SUPPORT_CONNECTION_NOT_ENROLLED: "The product is not enrolled in Product Support Connection: no contact can be shared.",
+  CONSENT_REQUIRED: "A support contact is shared only with the buyer's explicit consent.",
+  CONTACT_LIMIT_REACHED: "A subscription holds at most 5 support contacts.",
   PAYLOAD_TOO_LARGE: "The request body is larger than the server accepts.",
   INTERNAL: "Something failed on the server; the request changed nothing it did not report.",
 } as const;

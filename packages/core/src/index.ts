@@ -1,4 +1,5 @@
 export * from "./canonical-json";
+export * from "./contacts";
 export * from "./csv";
 export * from "./dates";
 export * from "./errors";

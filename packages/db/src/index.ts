@@ -7,6 +7,7 @@ export type { Database } from "./schema";
 export * from "./repositories/agreements";
 export * from "./repositories/api-keys";
 export * from "./repositories/clicks";
+export * from "./repositories/contacts";
 export * from "./repositories/conversions";
 export * from "./repositories/ref-tag-reports";
 export * from "./repositories/eula-documents";

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import * as initial from "./migrations/0001-initial";
 import * as refTags from "./migrations/0002-ref-tags";
 import * as support from "./migrations/0003-support";
+import * as supportContacts from "./migrations/0004-support-contacts";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-ref-tags": refTags,
   "0003-support": support,
+  "0004-support-contacts": supportContacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

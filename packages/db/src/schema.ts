@@ -18,6 +18,8 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   usage_records: UsageRecordsTable;
   support_lookups: SupportLookupsTable;
+  contacts: ContactsTable;
+  contact_changes: ContactChangesTable;
 }
 
 export interface SellersTable {
@@ -183,4 +185,25 @@ export interface SupportLookupsTable {
   account: string;
   at: string;
   subscriptions_found: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  seller_id: string;
+  product_id: string;
+  subscription_id: string;
+  buyer_account: string;
+  /** The personal fields, sealed with AES-256-GCM; null once the contact is deleted. */
+  sealed: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ContactChangesTable {
+  sequence: Generated<number | string>;
+  seller_id: string;
+  contact_id: string;
+  operation: "added" | "updated" | "deleted";
+  at: string;
 }

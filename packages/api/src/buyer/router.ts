@@ -1,4 +1,5 @@
 import { acceptOfferInputSchema, bannerInputSchema, offerIdInputSchema, pageInputSchema } from "@offerkit/core";
+import { buyerContactsRouter } from "../contacts/router";
 import { buyerSubscriptionsRouter } from "../subscriptions/router";
 import { buyerProcedure, router } from "../trpc";
 import { acceptOffer } from "./accept-offer";
@@ -16,5 +17,6 @@ export const buyerRouter = router({
     accept: buyerProcedure.input(acceptOfferInputSchema).mutation(({ ctx, input }) => acceptOffer(ctx.deps, ctx.principal, input, ctx.visitorId)),
   }),
   subscriptions: buyerSubscriptionsRouter,
+  contacts: buyerContactsRouter,
   banner: buyerProcedure.input(bannerInputSchema).query(({ ctx, input }) => getOfferBanner(ctx.deps, ctx.principal, input.asin)),
 });

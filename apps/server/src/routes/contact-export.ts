@@ -1,0 +1,26 @@
+import { OfferkitError, contactChangesInputSchema, hasScope } from "@offerkit/core";
+import { authenticate, bearerSecret, exportContactsCsv, type ApiDeps } from "@offerkit/api";
+import { Router } from "express";
+
+/**
+ * `GET /contacts/export.csv?since=<cursor>`: support contacts in the marketplace's CSV columns
+ * (`contacts:read`). The next cursor comes back in `X-Next-Cursor`.
+ */
+export function contactExport(deps: ApiDeps): Router {
+  const routes = Router();
+  routes.get("/contacts/export.csv", async (req, res) => {
+    const principal = await authenticate(deps, bearerSecret(req.headers.authorization));
+    if (principal?.kind !== "seller") throw new OfferkitError("UNAUTHORIZED", "A seller API key is required");
+    if (!hasScope(principal.scopes, "contacts:read")) throw new OfferkitError("FORBIDDEN", "This API key lacks the contacts:read scope");
+    const since = typeof req.query.since === "string" ? req.query.since : undefined;
+    const input = contactChangesInputSchema.safeParse({ since, limit: 1000 });
+    if (!input.success) throw new OfferkitError("VALIDATION_FAILED", "`since` is the cursor of a previous export", [{ path: ["since"], message: "Invalid cursor" }]);
+    const exported = await exportContactsCsv(deps, principal.sellerId, input.data);
+    res
+      .status(200)
+      .type("text/csv; charset=utf-8")
+      .set({ "Content-Disposition": 'attachment; filename="support_contacts.csv"', "Cache-Control": "private, no-store", "X-Next-Cursor": exported.nextCursor })
+      .send(exported.csv);
+  });
+  return routes;
+}
