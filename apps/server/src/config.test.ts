@@ -15,6 +15,8 @@ describe("configuration", () => {
     [{ OFFERKIT_EULA_MAX_BYTES: "-5" }, "Invalid setting OFFERKIT_EULA_MAX_BYTES"],
     [{ OFFERKIT_BOOTSTRAP_KEY: "short" }, "Invalid setting OFFERKIT_BOOTSTRAP_KEY: must be at least 16 characters"],
     [{ OFFERKIT_PUBLIC_URL: "javascript:alert(1)" }, "Invalid setting OFFERKIT_PUBLIC_URL"],
+    [{ OFFERKIT_DATA_KEY: "c2hvcnQ=" }, "Invalid setting OFFERKIT_DATA_KEY: must be 32 random bytes in base64"],
+    [{ OFFERKIT_MARKETPLACE_URL: "https://evil.example/?next=" }, "Invalid setting OFFERKIT_MARKETPLACE_URL"],
   ])("stops on a bad setting with one line naming it: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
