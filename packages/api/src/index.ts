@@ -15,3 +15,4 @@ export { readCookie, validVisitorId, VISITOR_COOKIE } from "./links/visitor";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";
 export { createContactCipher, type ContactCipher } from "./contacts/cipher";
 export { exportContactsCsv } from "./contacts/contact-changes";
+export { lookupEligibility } from "./support/lookup-eligibility";
