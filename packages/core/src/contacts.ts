@@ -116,3 +116,7 @@ export const CONTACT_EXPORT_COLUMNS = [
   "Operation Type",
   "Operation Time",
 ] as const;
+
+export type ShareContactInput = z.input<typeof shareContactInputSchema>;
+export type UpdateContactInput = z.input<typeof updateContactInputSchema>;
+export type ContactChangesInput = z.input<typeof contactChangesInputSchema>;

@@ -121,3 +121,5 @@ export function usageCharge(quantity: number, rate: string): bigint {
 export function formatCharge(units: bigint): string {
   return fromUnits(units, 2);
 }
+
+export type ReportUsageInput = z.input<typeof reportUsageInputSchema>;

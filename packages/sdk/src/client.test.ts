@@ -128,6 +128,36 @@ describe("the SDK against a real server", () => {
     expect((await client.reports.weekly({ date: "2001-01-01" })).available).toBe(false);
   });
 
+  it("subscribes, meters usage, looks up eligibility and passes on a support contact", async () => {
+    const client = admin();
+    const { items } = await client.products.list({ limit: 100 });
+    const metered = items.find((product) => product.asin === "B0DEMO0007");
+    if (!metered) throw new Error("demo product missing");
+    await client.products.update({ productId: metered.id, patch: { publicPricing: { model: "usage", rates: { hosts_small: "0.5", hosts_large: "2" } } } });
+    await client.products.setSupportConnection({ productId: metered.id, enrolled: true });
+    const account = "333333333333";
+    const buyer = createOfferkitClient({ baseUrl: server.url, apiKey: (await client.admin.buyerTokens.issue({ account })).secret });
+    const subscription = await buyer.buyer.subscriptions.subscribe({ asin: metered.asin });
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    const record = { account, asin: metered.asin, dimension: "hosts_large", hour, quantity: 7 };
+    expect(await client.usage.report({ records: [record] })).toEqual([{ index: 0, outcome: "accepted" }]);
+    expect(await client.usage.report({ records: [record] })).toEqual([{ index: 0, outcome: "duplicate" }]);
+    const eligibility = await client.support.lookup({ account });
+    expect(eligibility.subscriptions[0]).toMatchObject({ id: subscription.id, visibility: "public", estimatedCharge: "14.00" });
+
+    const before = await client.contacts.changes();
+    const shared = await buyer.buyer.contacts.share({
+      subscriptionId: subscription.id,
+      consent: true,
+      contact: { givenName: "Grace", surname: "Hopper", organization: "Navy", email: "grace@navy.example", phone: "+1 202 555 0199" },
+    });
+    const feed = await client.contacts.changes({ since: before.nextCursor });
+    expect(feed.changes.map((change) => [change.contactId, change.operation, change.contact?.phone])).toEqual([[shared.id, "added", "+12025550199"]]);
+    await expect(buyer.buyer.contacts.share({ subscriptionId: subscription.id, consent: false, contact: shared })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+  });
+
   it("never sends twice when the answer to a send is lost and the SDK retries", async () => {
     const client = admin();
     const product = await demoProduct();

@@ -86,6 +86,7 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
       get: (input) => call(() => trpc.products.get.query(input)),
       create: (input) => call(() => trpc.products.create.mutate(input)),
       update: (input) => call(() => trpc.products.update.mutate(input)),
+      setSupportConnection: (input) => call(() => trpc.products.setSupportConnection.mutate(input)),
     },
     offers: {
       create: (input) => call(() => trpc.offers.create.mutate({ ...input, idempotencyKey: input.idempotencyKey ?? newIdempotencyKey() }, idempotent)),
@@ -116,6 +117,17 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
           call(() => trpc.buyer.offers.accept.mutate({ ...input, idempotencyKey: input.idempotencyKey ?? newIdempotencyKey() }, idempotent)),
         downloadEula: (input) => download(`/buyer/offers/${encodeURIComponent(input.offerId)}/eula`),
       },
+      subscriptions: {
+        subscribe: (input) => call(() => trpc.buyer.subscriptions.subscribe.mutate(input)),
+        list: () => call(() => trpc.buyer.subscriptions.list.query()),
+        cancel: (input) => call(() => trpc.buyer.subscriptions.cancel.mutate(input)),
+      },
+      contacts: {
+        share: (input) => call(() => trpc.buyer.contacts.share.mutate(input)),
+        update: (input) => call(() => trpc.buyer.contacts.update.mutate(input)),
+        delete: (input) => call(() => trpc.buyer.contacts.delete.mutate(input)),
+        list: () => call(() => trpc.buyer.contacts.list.query()),
+      },
       banner: (input) => call(() => trpc.buyer.banner.query(input)),
     },
     admin: {
@@ -141,6 +153,17 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
     reports: {
       daily: (input) => call(() => trpc.reports.daily.query(input)),
       weekly: (input) => call(() => trpc.reports.weekly.query(input)),
+    },
+    usage: {
+      report: (input) => call(() => trpc.usage.report.mutate(input, idempotent)),
+    },
+    support: {
+      lookup: (input) => call(() => trpc.support.lookup.query(input)),
+      auditLog: (input) => call(() => trpc.support.auditLog.query(input)),
+    },
+    contacts: {
+      changes: (input) => call(() => trpc.contacts.changes.query(input)),
+      exportCsv: (input) => call(() => trpc.contacts.exportCsv.query(input)),
     },
   };
   return client;

@@ -44,6 +44,19 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<Out<OfferkitClient["admin"]["whoami"]>>().toEqualTypeOf<RouterOutputs["admin"]["whoami"]>();
   });
 
+  it("for subscriptions, usage, support and contacts", () => {
+    expectTypeOf<In<OfferkitClient["buyer"]["subscriptions"]["subscribe"]>>().toEqualTypeOf<RouterInputs["buyer"]["subscriptions"]["subscribe"]>();
+    expectTypeOf<Out<OfferkitClient["buyer"]["subscriptions"]["list"]>>().toEqualTypeOf<RouterOutputs["buyer"]["subscriptions"]["list"]>();
+    expectTypeOf<In<OfferkitClient["buyer"]["contacts"]["share"]>>().toEqualTypeOf<RouterInputs["buyer"]["contacts"]["share"]>();
+    expectTypeOf<Out<OfferkitClient["buyer"]["contacts"]["share"]>>().toEqualTypeOf<RouterOutputs["buyer"]["contacts"]["share"]>();
+    expectTypeOf<In<OfferkitClient["usage"]["report"]>>().toEqualTypeOf<RouterInputs["usage"]["report"]>();
+    expectTypeOf<Out<OfferkitClient["usage"]["report"]>>().toEqualTypeOf<RouterOutputs["usage"]["report"]>();
+    expectTypeOf<Out<OfferkitClient["support"]["lookup"]>>().toEqualTypeOf<RouterOutputs["support"]["lookup"]>();
+    expectTypeOf<Out<OfferkitClient["support"]["auditLog"]>>().toEqualTypeOf<RouterOutputs["support"]["auditLog"]>();
+    expectTypeOf<Out<OfferkitClient["contacts"]["changes"]>>().toEqualTypeOf<RouterOutputs["contacts"]["changes"]>();
+    expectTypeOf<Out<OfferkitClient["contacts"]["exportCsv"]>>().toEqualTypeOf<RouterOutputs["contacts"]["exportCsv"]>();
+  });
+
   it("for links, marketing and reports", () => {
     expectTypeOf<In<OfferkitClient["links"]["build"]>>().toEqualTypeOf<RouterInputs["marketing"]["buildLink"]>();
     expectTypeOf<Out<OfferkitClient["links"]["build"]>>().toEqualTypeOf<RouterOutputs["marketing"]["buildLink"]>();

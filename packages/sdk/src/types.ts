@@ -6,29 +6,40 @@ export type {
   ApiKeyView,
   BuiltLink,
   BuyerOfferView,
-  CreateOfferInput,
+  ContactChangesInput,
+  ContactChangesPage,
+  ContactView,
   ConversionView,
+  CreateOfferInput,
   CreateProductInput,
   DailyStat,
   DeepLinkInput,
+  EligibilityView,
   EulaDocumentView,
   IssuedApiKey,
   IssuedBuyerToken,
   ListOffersInput,
+  MarketingStatsInput,
   OfferBanner,
   OfferView,
   Page,
-  MarketingStatsInput,
   PageInput,
   Product,
   RecordConversionInput,
   RecordedConversion,
   ReportResult,
+  ReportUsageInput,
   Scope,
   SellerSettings,
   SendOfferInput,
+  ShareContactInput,
+  SubscribeInput,
+  SubscriptionView,
+  SupportLookupRecord,
+  UpdateContactInput,
   UpdateOfferInput,
   UpdateProductInput,
+  UsageResult,
   WhoAmI,
 } from "@offerkit/core";
 
@@ -47,6 +58,8 @@ export interface ProductsResource {
   get(input: { productId: string }): Promise<core.Product>;
   create(input: core.CreateProductInput): Promise<core.Product>;
   update(input: core.UpdateProductInput): Promise<core.Product>;
+  /** Enrolls the product in Product Support Connection (`admin`). */
+  setSupportConnection(input: { productId: string; enrolled: boolean }): Promise<core.Product>;
 }
 
 export interface OffersResource {
@@ -79,6 +92,20 @@ export interface BuyerResource {
     /** Starts the agreement; accepting again returns the same one. Never accepts twice. */
     accept(input: core.AcceptOfferInput): Promise<core.AgreementView>;
     downloadEula(input: { offerId: string }): Promise<Uint8Array>;
+  };
+  subscriptions: {
+    /** Subscribes at the product's public pricing. */
+    subscribe(input: core.SubscribeInput): Promise<core.SubscriptionView>;
+    list(): Promise<core.SubscriptionView[]>;
+    cancel(input: { subscriptionId: string }): Promise<core.SubscriptionView>;
+  };
+  contacts: {
+    /** Shares a support contact with the seller; `consent: true` is required. */
+    share(input: core.ShareContactInput): Promise<core.ContactView>;
+    update(input: core.UpdateContactInput): Promise<core.ContactView>;
+    /** Erases the contact; the seller is told only that it was deleted. */
+    delete(input: { contactId: string }): Promise<{ deleted: true }>;
+    list(): Promise<core.ContactView[]>;
   };
   /** Whether this account has an offer it can still accept for the product. */
   banner(input: { asin: string }): Promise<core.OfferBanner>;
@@ -119,6 +146,25 @@ export interface ReportsResource {
   weekly(input: { date: string }): Promise<core.ReportResult>;
 }
 
+export interface UsageResource {
+  /** Up to 25 metering records; each (customer, dimension, hour) counts once, so a retry is safe. */
+  report(input: core.ReportUsageInput): Promise<core.UsageResult[]>;
+}
+
+export interface SupportResource {
+  /** The account's subscriptions to your products, with 30 days of usage and charges. Audited. */
+  lookup(input: { account: string }): Promise<core.EligibilityView>;
+  /** Who looked up which account, newest first (`admin`). */
+  auditLog(input?: { limit?: number }): Promise<core.SupportLookupRecord[]>;
+}
+
+export interface ContactsResource {
+  /** Support contacts added, updated and deleted since a cursor. */
+  changes(input?: core.ContactChangesInput): Promise<core.ContactChangesPage>;
+  /** The same changes in the marketplace's CSV columns. */
+  exportCsv(input?: core.ContactChangesInput): Promise<{ csv: string; nextCursor: string; rows: number }>;
+}
+
 export interface OfferkitClient {
   products: ProductsResource;
   offers: OffersResource;
@@ -128,6 +174,9 @@ export interface OfferkitClient {
   links: LinksResource;
   marketing: MarketingResource;
   reports: ReportsResource;
+  usage: UsageResource;
+  support: SupportResource;
+  contacts: ContactsResource;
 }
 
 export interface OfferkitClientOptions {

@@ -1,5 +1,5 @@
 import { OfferkitError, USAGE_MAX_AGE_HOURS, type FieldIssue, type reportUsageInputSchema, type UsageResult } from "@offerkit/core";
-import { findProductByAsin, hasRunningSubscription, insertUsage, type ProductRecord } from "@offerkit/db";
+import { findProductByAsin, hasSubscriptionDuring, insertUsage, type ProductRecord } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 
@@ -35,7 +35,8 @@ export async function reportUsage(
     if (!product.pricing.dimensions.some((dimension) => dimension.key === record.dimension)) {
       at("dimension", `${record.dimension} is not a dimension of ${record.asin}`);
     }
-    if (!(await hasRunningSubscription(deps.db, product.id, record.account, record.hour))) {
+    const hourEnd = new Date(hour + HOUR_MS).toISOString();
+    if (!(await hasSubscriptionDuring(deps.db, product.id, record.account, record.hour, hourEnd))) {
       at("account", `This account had no subscription to ${record.asin} at that hour`);
     }
     checked.push({ product, record });

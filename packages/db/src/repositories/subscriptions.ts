@@ -87,15 +87,15 @@ export async function findSubscriptionOfAccount(
   return row ? toRecord(row) : null;
 }
 
-/** Whether the account holds a subscription to the product that runs at `at`. */
-export async function hasRunningSubscription(db: Kysely<Database>, productId: string, account: string, at: string): Promise<boolean> {
+/** Whether the account held a subscription to the product at some time between `from` and `to`. */
+export async function hasSubscriptionDuring(db: Kysely<Database>, productId: string, account: string, from: string, to: string): Promise<boolean> {
   const row = await db
     .selectFrom("subscriptions")
     .select("id")
     .where("product_id", "=", productId)
     .where("buyer_account", "=", account)
-    .where("starts_at", "<=", at)
-    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", at)]))
+    .where("starts_at", "<", to)
+    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", from)]))
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
