@@ -28,6 +28,7 @@ const product: Product = {
   asin: "B00635Y2IW",
   marketplaceProductId: "00000000-0000-4000-8000-000000000001",
   productCode: "demoproduct01",
+  supportConnection: false,
   title: "Demo Analytics",
   description: "A demo product",
   highlights: [],
