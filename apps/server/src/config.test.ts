@@ -17,6 +17,7 @@ describe("configuration", () => {
     [{ OFFERKIT_PUBLIC_URL: "javascript:alert(1)" }, "Invalid setting OFFERKIT_PUBLIC_URL"],
     [{ OFFERKIT_DATA_KEY: "c2hvcnQ=" }, "Invalid setting OFFERKIT_DATA_KEY: must be 32 random bytes in base64"],
     [{ OFFERKIT_MARKETPLACE_URL: "https://evil.example/?next=" }, "Invalid setting OFFERKIT_MARKETPLACE_URL"],
+    [{ DATABASE_URL: "postgres://db.example/offerkit" }, "Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL"],
   ])("stops on a bad setting with one line naming it: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -53,6 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new Error(`Invalid setting ${String(issue?.path[0] ?? "?")}: ${issue?.message ?? "invalid"}`);
   }
   const settings = parsed.data;
+  if (settings.DATABASE_URL && !settings.OFFERKIT_DATA_KEY) {
+    throw new Error("Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL, so that every server on the database seals contacts with the same key");
+  }
   const publicUrl = (settings.OFFERKIT_PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
   return {
     port: settings.PORT,
