@@ -1,6 +1,6 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import { dialectOf } from "../dialect";
-import type { Database } from "../schema";
+import type { ContactsTable, Database } from "../schema";
 
 export interface ContactRecord {
   id: string;
@@ -16,17 +16,7 @@ export interface ContactRecord {
 
 const columns = ["id", "seller_id", "product_id", "subscription_id", "buyer_account", "sealed", "created_at", "updated_at", "deleted_at"] as const;
 
-function toRecord(row: {
-  id: string;
-  seller_id: string;
-  product_id: string;
-  subscription_id: string;
-  buyer_account: string;
-  sealed: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}): ContactRecord {
+function toRecord(row: Selectable<ContactsTable>): ContactRecord {
   return {
     id: row.id,
     sellerId: row.seller_id,
