@@ -5,13 +5,13 @@
  *
  *   pnpm --filter @offerkit/bench bench:daily-report
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSeller, dailyRefTagReport, randomIds, systemClock } from "@offerkit/api";
 import { migrateToLatest, openDatabase } from "@offerkit/db";
 import { sql } from "kysely";
+import { measureEachSizeAlone } from "./each-size";
 
 const DAY = "2027-03-01";
 const TAGS = 50;
@@ -72,13 +72,8 @@ async function measure(clicks: number) {
   }
 }
 
-const only = process.argv[2];
-if (only) {
-  console.log(JSON.stringify(await measure(Number(only))));
-} else {
-  const rows = [1_000_000, 10_000_000].map((clicks) =>
-    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, String(clicks)], { encoding: "utf8" })),
-  ) as { clicks: number; seconds: number; peakMb: number; growthMb: number; setupSeconds: number; rows: number }[];
+const rows = await measureEachSizeAlone<{ clicks: number; seconds: number; peakMb: number; growthMb: number; setupSeconds: number; rows: number }>(import.meta.filename, [1_000_000, 10_000_000], measure);
+if (rows) {
   console.log(`\nDaily ref-tag report on SQLite: one day of clicks, ${TAGS} tags x ${PRODUCTS} products, one process per size\n`);
   console.log("| clicks that day | report seconds | peak RSS MB | RSS growth during the report MB | report rows |");
   console.log("|---|---|---|---|---|");

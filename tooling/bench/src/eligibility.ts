@@ -6,7 +6,6 @@
  *
  *   pnpm --filter @offerkit/bench bench:eligibility
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +13,7 @@ import { join } from "node:path";
 import { createContactCipher, createSeller, lookupEligibility, randomIds, type Clock } from "@offerkit/api";
 import { migrateToLatest, openDatabase } from "@offerkit/db";
 import { sql } from "kysely";
+import { measureEachSizeAlone } from "./each-size";
 import { median, quantile } from "./stats";
 
 const PRODUCTS = 20;
@@ -78,13 +78,8 @@ async function measure(subscriptions: number) {
   }
 }
 
-const only = process.argv[2];
-if (only) {
-  console.log(JSON.stringify(await measure(Number(only))));
-} else {
-  const rows = [100_000, 1_000_000].map((subscriptions) =>
-    JSON.parse(execFileSync(process.execPath, ["--import", "tsx", import.meta.filename, String(subscriptions)], { encoding: "utf8" })),
-  ) as { subscriptions: number; usageRows: number; p50: number; p99: number; setupSeconds: number }[];
+const rows = await measureEachSizeAlone<{ subscriptions: number; usageRows: number; p50: number; p99: number; setupSeconds: number }>(import.meta.filename, [100_000, 1_000_000], measure);
+if (rows) {
   console.log(`\nEligibility lookups on SQLite: ${LOOKUPS} lookups per size, 2 subscriptions and 20 usage records per account\n`);
   console.log("| subscriptions | usage records | p50 ms | p99 ms |");
   console.log("|---|---|---|---|");
