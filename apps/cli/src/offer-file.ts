@@ -8,16 +8,18 @@ export type Pricing = NonNullable<CreateOfferInput["pricing"]>;
 export type Agreement = NonNullable<CreateOfferInput["agreement"]>;
 export type PricingModel = Pricing["model"];
 
-export const pricingModels = [
-  "free",
-  "byol",
-  "hourly",
-  "hourly_annual",
-  "monthly",
-  "usage",
-  "saas_subscription",
-  "saas_contract",
-] as const satisfies readonly PricingModel[];
+// A record keyed by the SDK's own type: a pricing model added to the API and missing here fails to compile.
+const modelNames: Record<PricingModel, true> = {
+  free: true,
+  byol: true,
+  hourly: true,
+  hourly_annual: true,
+  monthly: true,
+  usage: true,
+  saas_subscription: true,
+  saas_contract: true,
+};
+export const pricingModels = Object.keys(modelNames) as readonly PricingModel[];
 
 /** An offer file's fields: the API's create input, a product by ID or ASIN, and a EULA by path. */
 export interface OfferFile {

@@ -92,6 +92,7 @@ export interface ApiKeyView {
   name: string;
   keyPrefix: string;
   scopes: Scope[];
+  /** Set on buyer tokens: the one account the token acts for. */
   buyerAccount: string | null;
   createdAt: string;
   revokedAt: string | null;

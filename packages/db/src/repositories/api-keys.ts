@@ -1,20 +1,10 @@
-import { scopeSchema, type Scope } from "@offerkit/core";
+import { scopeSchema, type ApiKeyView } from "@offerkit/core";
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import type { ApiKeysTable, Database } from "../schema";
 
-export interface ApiKeyRecord {
-  id: string;
-  sellerId: string;
-  kind: "seller" | "buyer";
-  name: string;
-  keyPrefix: string;
-  scopes: Scope[];
-  /** Set on buyer tokens: the one account the token acts for. */
-  buyerAccount: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+/** A key as the API lists it, and the tenant it belongs to. */
+export type ApiKeyRecord = ApiKeyView & { sellerId: string };
 
 const storedScopes = z.array(scopeSchema);
 
