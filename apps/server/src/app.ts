@@ -1,6 +1,7 @@
 import { appRouter, bearerSecret, createContextInner, readCookie, validVisitorId, VISITOR_COOKIE, type ApiDeps } from "@offerkit/api";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
+import { buyerCors } from "./routes/buyer-cors";
 import { buyerLanding } from "./routes/buyer-landing";
 import { contactExport } from "./routes/contact-export";
 import { eulaDownloads } from "./routes/eula-downloads";
@@ -11,7 +12,12 @@ import { reportDownloads } from "./routes/report-downloads";
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** The express app: tRPC at /trpc, EULA and report downloads, the buyer landing page, health. */
-export function createApp(deps: ApiDeps): Express {
+export interface AppOptions {
+  /** Origins whose pages may call the buyer procedures (the widget); none by default. */
+  corsOrigins?: "*" | string[];
+}
+
+export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
@@ -20,6 +26,7 @@ export function createApp(deps: ApiDeps): Express {
     res.json({ status: "ok" });
   });
 
+  app.use("/trpc", buyerCors(options.corsOrigins ?? []));
   app.use(
     "/trpc",
     createExpressMiddleware({

@@ -4,7 +4,7 @@ import { loadConfig } from "./config";
 describe("configuration", () => {
   it("has working defaults for the embedded setup", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", eulaMaxBytes: 10 * 1024 * 1024, publicUrl: "http://localhost:3000" });
+    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", eulaMaxBytes: 10 * 1024 * 1024, publicUrl: null });
     expect(config.dataDir.endsWith(".offerkit")).toBe(true);
     expect(config.databaseUrl).toBeUndefined();
   });
@@ -18,8 +18,20 @@ describe("configuration", () => {
     [{ OFFERKIT_DATA_KEY: "c2hvcnQ=" }, "Invalid setting OFFERKIT_DATA_KEY: must be 32 random bytes in base64"],
     [{ OFFERKIT_MARKETPLACE_URL: "https://evil.example/?next=" }, "Invalid setting OFFERKIT_MARKETPLACE_URL"],
     [{ DATABASE_URL: "postgres://db.example/offerkit" }, "Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL"],
+    [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example/shop" }, "Invalid setting OFFERKIT_CORS_ORIGINS: each origin is scheme://host[:port]"],
+    [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example,*" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
+    [{ OFFERKIT_CORS_ORIGINS: "javascript:alert(1)" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
   ])("stops on a bad setting with one line naming it: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("reads the widget's allowed origins as a list or *", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ OFFERKIT_CORS_ORIGINS: "https://www.acme.example/, http://localhost:5173" }).corsOrigins).toEqual([
+      "https://www.acme.example",
+      "http://localhost:5173",
+    ]);
+    expect(loadConfig({ OFFERKIT_CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
   });
 
   it("drops a trailing slash from the public URL", () => {

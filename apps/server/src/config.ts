@@ -7,6 +7,18 @@ const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
 /** An empty variable means "not set", as env files and CI settings often write it. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+/** `https://www.example.com`: scheme, host and port, nothing more. */
+const originSchema = z.url({ protocol: /^https?$/ }).refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), {
+  message: "each origin is scheme://host[:port], without a path, e.g. https://www.example.com",
+});
+
+/** A comma-separated list of origins, or `*` for any page. */
+const corsOriginsSchema = z
+  .string()
+  .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
+  .pipe(z.union([z.tuple([z.literal("*")]), z.array(originSchema)]))
+  .transform((origins): "*" | string[] => (origins[0] === "*" ? "*" : origins.map((origin) => origin.replace(/\/$/, ""))));
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -22,6 +34,7 @@ const envSchema = z.object({
       .string()
       .refine((value) => Buffer.from(value, "base64").byteLength === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)"),
   ),
+  OFFERKIT_CORS_ORIGINS: optional(corsOriginsSchema),
   OFFERKIT_BOOTSTRAP_KEY: optional(
     z.string().min(16, "must be at least 16 characters").max(200).regex(/^\S+$/, "must not contain spaces"),
   ),
@@ -32,14 +45,16 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
-  /** Where buyers reach this server; buyer URLs are made from it. */
-  publicUrl: string;
+  /** Where buyers reach this server; buyer URLs are made from it. Null: its own address, once it listens. */
+  publicUrl: string | null;
   eulaMaxBytes: number;
   /** Product links point here, and nowhere else. */
   marketplaceUrl: string;
   bootstrapKey: string | undefined;
   /** Seals personal data at rest; without it, a key file in the data folder. */
   dataKey: string | undefined;
+  /** Pages whose scripts (the widget) may call the buyer procedures: a list, `*`, or none. */
+  corsOrigins: "*" | string[];
 }
 
 /**
@@ -56,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (settings.DATABASE_URL && !settings.OFFERKIT_DATA_KEY) {
     throw new Error("Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL, so that every server on the database seals contacts with the same key");
   }
-  const publicUrl = (settings.OFFERKIT_PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
+  const publicUrl = settings.OFFERKIT_PUBLIC_URL?.replace(/\/+$/, "") ?? null;
   return {
     port: settings.PORT,
     host: settings.HOST,
@@ -67,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     marketplaceUrl: settings.OFFERKIT_MARKETPLACE_URL ?? DEFAULT_MARKETPLACE_URL,
     bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
     dataKey: settings.OFFERKIT_DATA_KEY,
+    corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
   };
 }

@@ -5,7 +5,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer(config);
   const storage = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
-  console.log(`Offerkit listening on ${server.url} (${storage}); buyer links use ${config.publicUrl}`);
+  console.log(`Offerkit listening on ${server.url} (${storage}); buyer links use ${server.deps.config.publicUrl}`);
   if (config.bootstrapKey) console.log("Demo seller ready: use OFFERKIT_BOOTSTRAP_KEY as its admin key.");
   if (server.firstAdminKey) {
     console.log(`First start: created seller "default". Its admin key, shown only this once:\n\n  ${server.firstAdminKey}\n`);

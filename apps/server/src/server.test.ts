@@ -51,7 +51,7 @@ describe("the server over real HTTP", () => {
       idempotencyKey: "tour-create-0001",
     });
     const sent = await seller.offers.send.mutate({ offerId: draft.id, idempotencyKey: "tour-send-0001" });
-    expect(sent.buyerUrl).toBe(`http://localhost:0/offers/${draft.id}`);
+    expect(sent.buyerUrl).toBe(`${server.url.replace("127.0.0.1", "localhost")}/offers/${draft.id}`);
 
     const landing = await fetch(`${server.url}/offers/${draft.id}`);
     expect(landing.status).toBe(200);
@@ -60,7 +60,7 @@ describe("the server over real HTTP", () => {
     const token = await seller.admin.buyerTokens.issue.mutate({ account: BUYER });
     const buyer = server.client(token.secret);
     expect((await buyer.buyer.offers.list.query()).items.map((o) => o.id)).toEqual([draft.id]);
-    expect(await buyer.buyer.banner.query({ asin: "B00635Y2IW" })).toEqual({ hasPrivateOffer: true, offerIds: [draft.id] });
+    expect(await buyer.buyer.banner.query({ asin: "B00635Y2IW" })).toEqual({ hasPrivateOffer: true, offerIds: [draft.id], buyerUrl: sent.buyerUrl });
 
     for (const [path, secret] of [
       [`/buyer/offers/${draft.id}/eula`, token.secret],

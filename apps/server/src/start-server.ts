@@ -35,17 +35,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     clock: options.clock ?? systemClock,
     ids: randomIds,
     cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
-    config: { publicUrl: config.publicUrl, eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
+    // Set once the server listens, when not configured: its port may be chosen by the system.
+    config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
   };
   if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
   const firstAdminKey = await ensureFirstSeller(deps);
 
   const tracker = createClickTracker({ db: deps.db, writer: createClickWriter(database) }, deps.clock, {
     marketplaceUrl: config.marketplaceUrl,
-    secureCookie: config.publicUrl.startsWith("https:"),
+    secureCookie: config.publicUrl?.startsWith("https:") ?? false,
     ...options.clicks,
   });
-  const app = createApp(deps);
+  const app = createApp(deps, { corsOrigins: config.corsOrigins });
   const redirect = trackingRedirect(tracker);
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {
@@ -59,6 +60,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   let closing: Promise<void> | undefined;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  deps.config.publicUrl ||= `http://localhost:${port}`;
   return {
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
     deps,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ASIN_PATTERN } from "./link-rules";
 
 /** A marketplace customer account: exactly 12 digits. Kept a string: leading zeros count. */
 export const accountIdSchema = z
@@ -9,7 +10,7 @@ export const accountIdSchema = z
 /** The marketplace's 10-character product identifier. */
 export const asinSchema = z
   .string()
-  .regex(/^[A-Z0-9]{10}$/, "An ASIN is 10 upper-case letters or digits, e.g. B00635Y2IW")
+  .regex(ASIN_PATTERN, "An ASIN is 10 upper-case letters or digits, e.g. B00635Y2IW")
   .describe("The product's 10-character marketplace identifier (ASIN)");
 
 /** The marketplace's GUID for a product. */

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { asinSchema } from "./ids";
+import { DEFAULT_REF_TAG, MAX_REF_TAG_LENGTH, REF_TAG_PATTERN } from "./link-rules";
 
-/** The ref tag of links from a vendor's own site. */
-export const DEFAULT_REF_TAG = "vdr_rf";
-export const MAX_REF_TAG_LENGTH = 50;
+export { DEFAULT_MARKETPLACE_URL, DEFAULT_REF_TAG, MAX_REF_TAG_LENGTH } from "./link-rules";
 
 /**
  * A campaign token: letters, digits and `_`, 1 to 50 characters (`vdr_rf`, `ads_google_q3`,
@@ -13,7 +12,7 @@ export const refTagSchema = z
   .string()
   .min(1, "A ref tag has 1 to 50 characters")
   .max(MAX_REF_TAG_LENGTH, "A ref tag has 1 to 50 characters")
-  .regex(/^[A-Za-z0-9_]+$/, "A ref tag uses letters, digits and _ only, e.g. ads_google_q3")
+  .regex(REF_TAG_PATTERN, "A ref tag uses letters, digits and _ only, e.g. ads_google_q3")
   .describe("The campaign's ref tag: letters, digits and _");
 
 /** The marketplace's base URL: absolute http(s), no query, no fragment, no trailing slash. */
@@ -24,8 +23,6 @@ export const marketplaceUrlSchema = z
     return url.search === "" && url.hash === "" && url.username === "" && url.password === "";
   }, "The marketplace URL has no query, fragment or credentials")
   .transform((value) => value.replace(/\/+$/, ""));
-
-export const DEFAULT_MARKETPLACE_URL = "https://aws.amazon.com/marketplace";
 
 /** Online-ad campaigns, which the weekly report covers. */
 export function isOnlineAdTag(tag: string): boolean {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ATTRIBUTION_ID_PATTERN } from "./link-rules";
 import { addDays, calendarDateSchema, utcDate } from "./dates";
 import { asinSchema } from "./ids";
 import { refTagSchema } from "./links";
@@ -10,7 +11,7 @@ import { refTagSchema } from "./links";
  */
 export const attributionIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, "An attribution ID is 16 to 64 letters, digits, _ or -")
+  .regex(ATTRIBUTION_ID_PATTERN, "An attribution ID is 16 to 64 letters, digits, _ or -")
   .describe("The visitor's attribution ID, as put on the tracking link (?aid=)");
 
 /** Conversions are attributed to the visitor's latest click on the product within this window. */

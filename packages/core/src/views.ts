@@ -109,6 +109,8 @@ export interface OfferBanner {
   /** True while the account has an offer for this product that it can still accept. */
   hasPrivateOffer: boolean;
   offerIds: string[];
+  /** The buyer URL of the open offer whose deadline comes first, for the banner to link to. */
+  buyerUrl: string | null;
 }
 
 export interface WhoAmI {

@@ -120,9 +120,9 @@ describe.each(testDialects())("buyers on %s", (dialect) => {
     const { seller, offer, product } = await sentOfferFor([ALICE]);
     const alice = await seller.buyer(ALICE);
     const bob = await seller.buyer(BOB);
-    expect(await alice.buyer.banner({ asin: product.asin })).toEqual({ hasPrivateOffer: true, offerIds: [offer.id] });
-    expect(await bob.buyer.banner({ asin: product.asin })).toEqual({ hasPrivateOffer: false, offerIds: [] });
-    expect(await alice.buyer.banner({ asin: "B000000000" })).toEqual({ hasPrivateOffer: false, offerIds: [] });
+    expect(await alice.buyer.banner({ asin: product.asin })).toEqual({ hasPrivateOffer: true, offerIds: [offer.id], buyerUrl: offer.buyerUrl });
+    expect(await bob.buyer.banner({ asin: product.asin })).toEqual({ hasPrivateOffer: false, offerIds: [], buyerUrl: null });
+    expect(await alice.buyer.banner({ asin: "B000000000" })).toEqual({ hasPrivateOffer: false, offerIds: [], buyerUrl: null });
     expect((await failure(alice.buyer.banner({ asin: "not-an-asin" }))).paths).toEqual(["asin"]);
     await alice.buyer.offers.accept({ offerId: offer.id });
     expect((await alice.buyer.banner({ asin: product.asin })).hasPrivateOffer).toBe(false);
