@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything and runs every check: type checks, lint and all test suites, the
-# database suites on SQLite and on PostgreSQL. Without OFFERKIT_TEST_DATABASE_URL it starts a
-# throwaway PostgreSQL (installing Debian's package when it can); under CI=true PostgreSQL is
-# required and its absence fails the run.
+# database suites on SQLite and on PostgreSQL, the browser tests in Chromium. Without
+# OFFERKIT_TEST_DATABASE_URL it starts a throwaway PostgreSQL; both PostgreSQL and Chromium come
+# from Debian's packages when missing. Under CI=true their absence fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -23,6 +23,15 @@ if [ -z "${OFFERKIT_TEST_DATABASE_URL:-}" ]; then
   else
     echo "PostgreSQL is not available: the database suites run on SQLite only." >&2
   fi
+fi
+
+if chromium=$(bash scripts/chromium.sh); then
+  export OFFERKIT_CHROMIUM="$chromium"
+elif [ "${CI:-}" = "true" ]; then
+  echo "Chromium could not be installed, and CI requires the browser tests." >&2
+  exit 1
+else
+  echo "Chromium is not available: the browser tests will fail and say so." >&2
 fi
 
 status=0

@@ -1,3 +1,3 @@
 import config from "@offerkit/eslint-config";
 
-export default config;
+export default [...config, { ignores: ["test/consumer/**"] }];

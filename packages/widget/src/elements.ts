@@ -80,6 +80,13 @@ function bannerElement(defaults: ElementDefaults) {
     }
 
     connectedCallback() {
+      // A page may set the token before this element is defined (a deferred embed script):
+      // that value then sits on the instance, hiding the setter, until taken over here.
+      if (Object.prototype.hasOwnProperty.call(this, "buyerToken")) {
+        const early: unknown = Reflect.get(this, "buyerToken");
+        Reflect.deleteProperty(this, "buyerToken");
+        this.token = typeof early === "string" ? early : null;
+      }
       this.refresh();
     }
 

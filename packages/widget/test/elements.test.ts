@@ -78,3 +78,17 @@ describe("<offerkit-offer-banner>", () => {
     await expect(banner("not-a-real-token")).rejects.toMatchObject({ code: "UNAUTHORIZED", status: 401 });
   });
 });
+
+describe("<offerkit-offer-banner> defined after the page set its token", () => {
+  it("takes over a token set before the element was upgraded", async () => {
+    const element = document.createElement("offerkit-offer-banner-late");
+    Object.assign(element, { buyerToken: inject("scenario").targetedToken });
+    element.setAttribute("asin", "B00635Y2IW");
+    element.setAttribute("api-url", inject("apiUrl"));
+    const answered = new Promise((resolve) => element.addEventListener("offerkit-banner", resolve));
+    document.body.append(element);
+    customElements.define("offerkit-offer-banner-late", class extends (customElements.get("offerkit-offer-banner") ?? HTMLElement) {});
+    await answered;
+    expect(element.shadowRoot?.querySelector("[role=status]")).not.toBeNull();
+  });
+});

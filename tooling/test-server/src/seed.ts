@@ -61,7 +61,8 @@ export async function seedBuyerScenario(url: string, accounts = { targeted: "111
 
 const withId = z.object({ id: z.string() });
 
-function rpc(url: string, secret: string) {
+/** Calls procedures over tRPC's plain HTTP shape as `secret`, reading each answer with a schema. */
+export function rpc(url: string, secret: string) {
   return async <T>(path: string, kind: "query" | "mutation", input: unknown, result: z.ZodType<T>): Promise<T> => {
     const headers = { authorization: `Bearer ${secret}`, "content-type": "application/json" };
     const response =

@@ -10,6 +10,8 @@ interface FieldSpec {
   required: boolean;
   type: "text" | "email" | "tel";
   autoComplete: string;
+  /** An example shown with the label. */
+  example?: string;
 }
 
 const FIELDS: readonly FieldSpec[] = [
@@ -18,8 +20,8 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "title", label: "Job title", required: false, type: "text", autoComplete: "organization-title" },
   { name: "organization", label: "Organization", required: true, type: "text", autoComplete: "organization" },
   { name: "email", label: "E-mail", required: true, type: "email", autoComplete: "email" },
-  { name: "phone", label: "Phone, international (+1 206 555 0100)", required: true, type: "tel", autoComplete: "tel" },
-  { name: "countryCode", label: "Country code (US)", required: false, type: "text", autoComplete: "country" },
+  { name: "phone", label: "Phone", required: true, type: "tel", autoComplete: "tel", example: "+1 206 555 0100" },
+  { name: "countryCode", label: "Country code", required: false, type: "text", autoComplete: "country", example: "US" },
   { name: "postalCode", label: "Postal code", required: false, type: "text", autoComplete: "postal-code" },
 ];
 
@@ -63,7 +65,7 @@ export function SupportContactForm({ apiUrl, buyerToken, subscriptionId, consent
     if (state === "sending") return;
     setFormError(null);
     const missing: Partial<Record<ErrorKey, string>> = {};
-    for (const field of FIELDS) if (field.required && values[field.name].trim() === "") missing[field.name] = `${field.label.split(",")[0]} is required`;
+    for (const field of FIELDS) if (field.required && values[field.name].trim() === "") missing[field.name] = `${field.label} is required`;
     if (!consent) missing.consent = "Tick the box to agree before sharing this contact";
     if (Object.keys(missing).length > 0) return showErrors(missing);
 
@@ -97,6 +99,7 @@ export function SupportContactForm({ apiUrl, buyerToken, subscriptionId, consent
             <label htmlFor={idOf(field.name)}>
               {field.label}
               {field.required ? "" : " (optional)"}
+              {field.example ? `, e.g. ${field.example}` : ""}
             </label>
             <input
               id={idOf(field.name)}
@@ -152,10 +155,8 @@ export function SupportContactForm({ apiUrl, buyerToken, subscriptionId, consent
   );
 }
 
-const FIELD_NAMES = new Set<string>(FIELDS.map((field) => field.name));
-
 function isFieldName(value: unknown): value is FieldName {
-  return typeof value === "string" && FIELD_NAMES.has(value);
+  return FIELDS.some((field) => field.name === value);
 }
 
 /** The server's issues placed on the form's fields; what fits no field is said above the button. */
