@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { createClickTracker, createContactCipher, ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
+import { createClickTracker, createContactCipher, ensureDemoSeller, ensureFirstSeller, localPublisher, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
 import { createClickWriter, migrateToLatest, openDatabase } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
@@ -36,6 +36,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ids: randomIds,
     cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
     config: { publicUrl: config.publicUrl, eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
+    publisher: localPublisher,
   };
   if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
   const firstAdminKey = await ensureFirstSeller(deps);
