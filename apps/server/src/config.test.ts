@@ -18,8 +18,27 @@ describe("configuration", () => {
     [{ OFFERKIT_DATA_KEY: "c2hvcnQ=" }, "Invalid setting OFFERKIT_DATA_KEY: must be 32 random bytes in base64"],
     [{ OFFERKIT_MARKETPLACE_URL: "https://evil.example/?next=" }, "Invalid setting OFFERKIT_MARKETPLACE_URL"],
     [{ DATABASE_URL: "postgres://db.example/offerkit" }, "Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL"],
+    [{ OFFERKIT_PUBLISHER: "azure" }, "Invalid setting OFFERKIT_PUBLISHER: must be local or aws"],
+    [{ OFFERKIT_PUBLISHER: "aws" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws"],
+    [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "Acme_EULAs" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: must be an S3 bucket name"],
+    [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "virginia" }, "Invalid setting OFFERKIT_AWS_REGION: must be an AWS region"],
   ])("stops on a bad setting with one line naming it: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("publishes locally unless told to publish to AWS, in us-east-1 unless told otherwise", () => {
+    expect(loadConfig({}).publisher).toEqual({ kind: "local" });
+    expect(loadConfig({ OFFERKIT_PUBLISHER: "local", OFFERKIT_AWS_EULA_BUCKET: "ignored-bucket" }).publisher).toEqual({ kind: "local" });
+    expect(loadConfig({ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas" }).publisher).toEqual({
+      kind: "aws",
+      region: "us-east-1",
+      eulaBucket: "acme-eulas",
+      eulaKeyPrefix: undefined,
+    });
+    expect(
+      loadConfig({ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "eu-west-1", OFFERKIT_AWS_EULA_PREFIX: "legal/eulas/" })
+        .publisher,
+    ).toMatchObject({ region: "eu-west-1", eulaKeyPrefix: "legal/eulas/" });
   });
 
   it("drops a trailing slash from the public URL", () => {

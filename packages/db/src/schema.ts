@@ -216,6 +216,7 @@ export interface OfferPublicationsTable {
   seller_id: string;
   state: "publishing" | "published" | "failed";
   attempt: number;
+  attempt_started_at: string;
   change_set_id: string | null;
   marketplace_offer_id: string | null;
   marketplace_buyer_url: string | null;

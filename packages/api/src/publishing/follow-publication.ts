@@ -136,6 +136,7 @@ async function publishRequest(
   return {
     offerId: publication.offerId,
     attempt: publication.attempt,
+    attemptStartedAt: new Date(publication.attemptStartedAt),
     product: { id: product.id, catalogProductId: product.catalogProductId ?? null, marketplaceProductId: product.marketplaceProductId },
     terms,
     eula: { sha256: terms.eulaSha256, bytes },

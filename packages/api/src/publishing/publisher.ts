@@ -5,6 +5,8 @@ export interface PublishRequest {
   offerId: string;
   /** 1 for the first try, then one more per `offers.republish`; retries of one attempt must be the same request. */
   attempt: number;
+  /** When this attempt began; anything time-dependent in the request (a signature) is made as of then. */
+  attemptStartedAt: Date;
   product: {
     id: string;
     /** The product's entity ID in the marketplace's Catalog API; null when the seller has not set it. */

@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("seller_id", "text", (c) => c.notNull().references("sellers.id"))
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("attempt", "integer", (c) => c.notNull())
+    // Every retry of one attempt signs its request as of this time, so it is the same request.
+    .addColumn("attempt_started_at", "text", (c) => c.notNull())
     .addColumn("change_set_id", "text")
     .addColumn("marketplace_offer_id", "text")
     .addColumn("marketplace_buyer_url", "text")

@@ -18,6 +18,8 @@ export interface PublicationRecord {
   sellerId: string;
   state: StoredPublicationState;
   attempt: number;
+  /** When this attempt began: a retry of it rebuilds exactly the same request. */
+  attemptStartedAt: string;
   changeSetId: string | null;
   marketplaceOfferId: string | null;
   buyerUrl: string | null;
@@ -45,6 +47,7 @@ function toRecord(row: Selectable<OfferPublicationsTable>): PublicationRecord {
     sellerId: row.seller_id,
     state: row.state,
     attempt: Number(row.attempt),
+    attemptStartedAt: row.attempt_started_at,
     changeSetId: row.change_set_id,
     marketplaceOfferId: row.marketplace_offer_id,
     buyerUrl: row.marketplace_buyer_url,
@@ -76,6 +79,7 @@ export async function insertPublication(
       seller_id: publication.sellerId,
       state: publication.state,
       attempt: 1,
+      attempt_started_at: publication.at,
       marketplace_buyer_url: publication.buyerUrl,
       next_check_at: publication.nextCheckAt,
       created_at: publication.at,
@@ -178,6 +182,7 @@ export async function restartPublication(
     .set({
       state: "publishing",
       attempt: fromAttempt + 1,
+      attempt_started_at: at,
       change_set_id: null,
       error: null,
       failures_in_a_row: 0,
