@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 /**
  * Publication to the live marketplace. Sent offers are immutable down to their row, so where an
@@ -30,6 +30,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("offer_publications_due").on("offer_publications").column("next_check_at").execute();
+
+  // Offers sent before publishers existed were published by this server, at their own buyer URL.
+  await sql`INSERT INTO offer_publications
+      (offer_id, seller_id, state, attempt, attempt_started_at, marketplace_buyer_url, failures_in_a_row, created_at, updated_at)
+    SELECT id, seller_id, 'published', 1, sent_at, buyer_url, 0, sent_at, sent_at
+    FROM offers WHERE status <> 'draft'`.execute(db);
 
   await db.schema.alterTable("products").addColumn("catalog_product_id", "text").execute();
 }
