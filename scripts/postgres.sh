@@ -2,6 +2,7 @@
 # Starts a throwaway PostgreSQL server for the test suites and prints its URL on stdout.
 # Installs Debian's postgresql package when the machine has no server binaries.
 #   url=$(bash scripts/postgres.sh start)   ...   bash scripts/postgres.sh stop
+#   bash scripts/postgres.sh running        exits 0 when that server is already up
 set -euo pipefail
 
 PORT="${OFFERKIT_PG_PORT:-54329}"
@@ -47,6 +48,12 @@ start() {
   echo "postgres://offerkit@127.0.0.1:$PORT/offerkit_test"
 }
 
+running() {
+  local bin
+  bin=$(find_bin) || return 1
+  [ -f "$ROOT/data/postmaster.pid" ] && as_pg "'$bin/pg_ctl' -D '$ROOT/data' status" >/dev/null 2>&1
+}
+
 stop() {
   local bin
   bin=$(find_bin) || return 0
@@ -56,5 +63,6 @@ stop() {
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  running) running ;;
+  *) echo "usage: $0 start|stop|running" >&2; exit 2 ;;
 esac

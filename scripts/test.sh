@@ -14,9 +14,10 @@ cleanup() {
 trap cleanup EXIT
 
 if [ -z "${OFFERKIT_TEST_DATABASE_URL:-}" ]; then
+  # A server that was already up is someone else's: it is used, and left running.
+  bash scripts/postgres.sh running || started_postgres=1
   if url=$(bash scripts/postgres.sh start); then
     export OFFERKIT_TEST_DATABASE_URL="$url"
-    started_postgres=1
   elif [ "${CI:-}" = "true" ]; then
     echo "PostgreSQL could not be started, and CI requires the PostgreSQL suites." >&2
     exit 1

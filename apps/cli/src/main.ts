@@ -5,13 +5,14 @@ import type { Command, Io } from "./command";
 import { offersCopy } from "./commands/offers-copy";
 import { offersCreate } from "./commands/offers-create";
 import { offersList } from "./commands/offers-list";
+import { offersRepublish } from "./commands/offers-republish";
 import { offersSend } from "./commands/offers-send";
 import { offersShow } from "./commands/offers-show";
 import { productsList } from "./commands/products-list";
 import { UsageError } from "./errors";
 import { groupHelp, overview } from "./help";
 
-const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersList, offersShow, offersCopy];
+const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy];
 
 function inGroup(group: string): Command[] {
   return commands.filter((command) => command.name.startsWith(`${group} `));

@@ -1,6 +1,6 @@
 import type { OfferView, Product } from "@offerkit/sdk";
 import { describe, expect, it } from "vitest";
-import { describeAgreement, offerDetails, pricingLines } from "./offer-details";
+import { describeAgreement, offerDetails, pricingLines, publicationLines } from "./offer-details";
 
 const draft: OfferView = {
   id: "offer-abcdefghij12",
@@ -21,6 +21,7 @@ const draft: OfferView = {
   updatedAt: "2027-01-01T00:00:00.000Z",
   sentAt: null,
   acceptedAt: null,
+  publication: { state: "not_published", attempt: 0, marketplaceOfferId: null, buyerUrl: null, error: null, agreement: null, updatedAt: null },
 };
 
 const product: Product = {
@@ -85,5 +86,55 @@ describe("offerDetails", () => {
     expect(details.get("Buyer URL")).toBe("http://localhost:3000/offers/offer-abcdefghij12");
     expect(details.get("Replaces")).toBe("offer-zyxwvutsrq98");
     expect(details.get("Sent")).toBe("2027-01-02T00:00:00.000Z");
+  });
+});
+
+describe("publicationLines", () => {
+  const sentAt = { ...draft, status: "sent" as const, buyerUrl: "http://localhost:3000/offers/offer-abcdefghij12" };
+
+  it("says a draft is not published", () => {
+    expect(publicationLines(draft)).toEqual([["Publication", "not published"]]);
+  });
+
+  it("shows a locally published offer without repeating its buyer URL", () => {
+    const local = { ...sentAt, publication: { ...draft.publication, state: "published" as const, attempt: 1, buyerUrl: sentAt.buyerUrl } };
+    expect(publicationLines(local)).toEqual([["Publication", "published"]]);
+  });
+
+  it("shows a failed attempt with each of the marketplace's reasons", () => {
+    const failed: OfferView = {
+      ...sentAt,
+      publication: {
+        ...draft.publication,
+        state: "failed",
+        attempt: 2,
+        error: { message: "The change set failed", details: [{ code: "INVALID_INPUT", message: "The EULA cannot be reached" }] },
+      },
+    };
+    expect(publicationLines(failed)).toEqual([
+      ["Publication", "failed (attempt 2)"],
+      ["Publication error", "The change set failed"],
+      ["  INVALID_INPUT", "The EULA cannot be reached"],
+    ]);
+  });
+
+  it("shows the marketplace's offer, its URL and the buyer's agreement there", () => {
+    const accepted: OfferView = {
+      ...sentAt,
+      status: "accepted",
+      publication: {
+        ...draft.publication,
+        state: "published",
+        attempt: 1,
+        marketplaceOfferId: "offer-mkt0001",
+        buyerUrl: "https://aws.amazon.com/marketplace/procurement?productId=p&offerId=offer-mkt0001",
+        agreement: { id: "agmt-1", buyerAccount: "012345678901", acceptedAt: "2027-01-03T00:00:00.000Z", startsAt: "2027-01-03T00:00:00.000Z", endsAt: "2028-01-03T00:00:00.000Z" },
+      },
+    };
+    const details = new Map(offerDetails(accepted, product));
+    expect(details.get("Publication")).toBe("published");
+    expect(details.get("Marketplace offer")).toBe("offer-mkt0001");
+    expect(details.get("Marketplace URL")).toBe("https://aws.amazon.com/marketplace/procurement?productId=p&offerId=offer-mkt0001");
+    expect(details.get("Marketplace agreement")).toBe("agmt-1, accepted 2027-01-03T00:00:00.000Z, runs 2027-01-03T00:00:00.000Z to 2028-01-03T00:00:00.000Z");
   });
 });

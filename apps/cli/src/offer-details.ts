@@ -38,6 +38,23 @@ export function describeAgreement(agreement: Agreement | null): string {
   return `${amount} ${unit}${amount === 1 ? "" : "s"} (${agreement.duration})`;
 }
 
+/** Where the offer stands on the live marketplace, and why, when it failed there. */
+export function publicationLines(offer: Pick<OfferView, "buyerUrl" | "publication">): Pair[] {
+  const { state, attempt, marketplaceOfferId, buyerUrl, error, agreement } = offer.publication;
+  if (state === "not_published") return [["Publication", "not published"]];
+  const pairs: Pair[] = [["Publication", attempt > 1 ? `${state} (attempt ${attempt})` : state]];
+  if (marketplaceOfferId !== null) pairs.push(["Marketplace offer", marketplaceOfferId]);
+  if (buyerUrl !== null && buyerUrl !== offer.buyerUrl) pairs.push(["Marketplace URL", buyerUrl]);
+  if (error !== null) {
+    pairs.push(["Publication error", error.message], ...error.details.map((detail): Pair => [`  ${detail.code}`, detail.message]));
+  }
+  if (agreement !== null) {
+    const term = agreement.startsAt !== null && agreement.endsAt !== null ? `, runs ${agreement.startsAt} to ${agreement.endsAt}` : "";
+    pairs.push(["Marketplace agreement", `${agreement.id}, accepted ${agreement.acceptedAt}${term}`]);
+  }
+  return pairs;
+}
+
 /** Every term of an offer for a person to read, in the order a rep checks them. */
 export function offerDetails(offer: OfferView, product: Product | undefined): Pair[] {
   const eula = offer.eula;
@@ -57,6 +74,7 @@ export function offerDetails(offer: OfferView, product: Product | undefined): Pa
     ["EULA sha256", eula?.sha256 ?? ""],
     ["Buyer URL", offer.buyerUrl ?? ""],
     ["Terms sha256", offer.termsSha256 ?? ""],
+    ...publicationLines(offer),
   ];
   if (offer.replacesOfferId !== null) pairs.push(["Replaces", offer.replacesOfferId]);
   pairs.push(["Created", offer.createdAt], ["Updated", offer.updatedAt]);

@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe("help and usage", () => {
-  const commands = ["products list", "offers create", "offers send", "offers list", "offers show", "offers copy"];
+  const commands = ["products list", "offers create", "offers send", "offers republish", "offers list", "offers show", "offers copy"];
 
   it.each([["--help"], ["help"]])("offerkit %s lists every command", async (flag) => {
     const result = await runCli([flag]);

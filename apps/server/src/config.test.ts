@@ -21,6 +21,10 @@ describe("configuration", () => {
     [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example/shop" }, "Invalid setting OFFERKIT_CORS_ORIGINS: each origin is scheme://host[:port]"],
     [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example,*" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
     [{ OFFERKIT_CORS_ORIGINS: "javascript:alert(1)" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
+    [{ OFFERKIT_PUBLISHER: "azure" }, "Invalid setting OFFERKIT_PUBLISHER: must be local or aws"],
+    [{ OFFERKIT_PUBLISHER: "aws" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws"],
+    [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "Acme_EULAs" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: must be an S3 bucket name"],
+    [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "virginia" }, "Invalid setting OFFERKIT_AWS_REGION: must be an AWS region"],
   ])("stops on a bad setting with one line naming it: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -32,6 +36,21 @@ describe("configuration", () => {
       "http://localhost:5173",
     ]);
     expect(loadConfig({ OFFERKIT_CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
+  });
+
+  it("publishes locally unless told to publish to AWS, in us-east-1 unless told otherwise", () => {
+    expect(loadConfig({}).publisher).toEqual({ kind: "local" });
+    expect(loadConfig({ OFFERKIT_PUBLISHER: "local", OFFERKIT_AWS_EULA_BUCKET: "ignored-bucket" }).publisher).toEqual({ kind: "local" });
+    expect(loadConfig({ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas" }).publisher).toEqual({
+      kind: "aws",
+      region: "us-east-1",
+      eulaBucket: "acme-eulas",
+      eulaKeyPrefix: undefined,
+    });
+    expect(
+      loadConfig({ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "eu-west-1", OFFERKIT_AWS_EULA_PREFIX: "legal/eulas/" })
+        .publisher,
+    ).toMatchObject({ region: "eu-west-1", eulaKeyPrefix: "legal/eulas/" });
   });
 
   it("drops a trailing slash from the public URL", () => {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
+import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
 import { z } from "zod";
 
 const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
@@ -38,7 +39,16 @@ const envSchema = z.object({
   OFFERKIT_BOOTSTRAP_KEY: optional(
     z.string().min(16, "must be at least 16 characters").max(200).regex(/^\S+$/, "must not contain spaces"),
   ),
+  OFFERKIT_PUBLISHER: optional(z.enum(["local", "aws"], "must be local or aws")),
+  OFFERKIT_AWS_REGION: optional(awsRegionSchema),
+  OFFERKIT_AWS_EULA_BUCKET: optional(s3BucketSchema),
+  OFFERKIT_AWS_EULA_PREFIX: optional(s3KeyPrefixSchema),
 });
+
+/** Where sent offers are published: this server, or AWS Marketplace (with the S3 bucket for EULAs). */
+export type PublisherConfig =
+  | { kind: "local" }
+  | { kind: "aws"; region: string; eulaBucket: string; eulaKeyPrefix: string | undefined };
 
 export interface ServerConfig {
   port: number;
@@ -55,6 +65,7 @@ export interface ServerConfig {
   dataKey: string | undefined;
   /** Pages whose scripts (the widget) may call the buyer procedures: a list, `*`, or none. */
   corsOrigins: "*" | string[];
+  publisher: PublisherConfig;
 }
 
 /**
@@ -71,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (settings.DATABASE_URL && !settings.OFFERKIT_DATA_KEY) {
     throw new Error("Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL, so that every server on the database seals contacts with the same key");
   }
+  if (settings.OFFERKIT_PUBLISHER === "aws" && !settings.OFFERKIT_AWS_EULA_BUCKET) {
+    throw new Error("Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws, the S3 bucket AWS Marketplace reads offers' EULAs from");
+  }
   const publicUrl = settings.OFFERKIT_PUBLIC_URL?.replace(/\/+$/, "") ?? null;
   return {
     port: settings.PORT,
@@ -83,5 +97,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
     dataKey: settings.OFFERKIT_DATA_KEY,
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
+    publisher:
+      settings.OFFERKIT_PUBLISHER === "aws" && settings.OFFERKIT_AWS_EULA_BUCKET
+        ? {
+            kind: "aws",
+            // The Catalog and Agreement APIs of AWS Marketplace answer in us-east-1.
+            region: settings.OFFERKIT_AWS_REGION ?? "us-east-1",
+            eulaBucket: settings.OFFERKIT_AWS_EULA_BUCKET,
+            eulaKeyPrefix: settings.OFFERKIT_AWS_EULA_PREFIX,
+          }
+        : { kind: "local" },
   };
 }

@@ -1,10 +1,25 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { createClickTracker, createContactCipher, ensureDemoSeller, ensureFirstSeller, randomIds, systemClock, type ApiDeps, type ClickTracker, type Clock } from "@offerkit/api";
+import {
+  createClickTracker,
+  createContactCipher,
+  createPublicationFollower,
+  ensureDemoSeller,
+  ensureFirstSeller,
+  localPublisher,
+  randomIds,
+  systemClock,
+  type ApiDeps,
+  type ClickTracker,
+  type Clock,
+  type FollowerOptions,
+  type OfferPublisher,
+  type PublicationFollower,
+} from "@offerkit/api";
 import { createClickWriter, migrateToLatest, openDatabase } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
-import type { ServerConfig } from "./config";
+import type { PublisherConfig, ServerConfig } from "./config";
 import { loadDataKey } from "./data-key";
 import { trackingRedirect } from "./routes/tracking-redirect";
 
@@ -13,6 +28,8 @@ export interface RunningServer {
   url: string;
   deps: ApiDeps;
   tracker: ClickTracker;
+  /** Publishes sent offers to the marketplace in the background; null with the local publisher. */
+  follower: PublicationFollower | null;
   /** A new admin key, when this start created the first seller; shown once. */
   firstAdminKey: string | null;
   /** Stops accepting, finishes requests in flight, closes the database. */
@@ -24,6 +41,24 @@ export interface StartOptions {
   clock?: Clock;
   /** Click batching: how often (ms) and how many at most per write. */
   clicks?: { flushIntervalMs?: number; maxBatch?: number };
+  /** Replaces the publisher the configuration names (tests hand in one whose AWS calls they intercept). */
+  publisher?: OfferPublisher;
+  /** The publication follower's timings and scheduler. */
+  follower?: FollowerOptions;
+}
+
+/**
+ * The configured publisher. The AWS SDK is loaded only when the AWS publisher is chosen, and
+ * even then it looks for credentials and the network only when an offer is first published.
+ */
+async function configuredPublisher(config: PublisherConfig): Promise<OfferPublisher> {
+  if (config.kind === "local") return localPublisher;
+  const { createAwsPublisher } = await import("@offerkit/publisher-aws");
+  return createAwsPublisher({
+    region: config.region,
+    eulaBucket: config.eulaBucket,
+    ...(config.eulaKeyPrefix === undefined ? {} : { eulaKeyPrefix: config.eulaKeyPrefix }),
+  });
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
@@ -37,6 +72,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
     // Set once the server listens, when not configured: its port may be chosen by the system.
     config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
+    publisher: options.publisher ?? (await configuredPublisher(config.publisher)),
   };
   if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
   const firstAdminKey = await ensureFirstSeller(deps);
@@ -46,6 +82,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     secureCookie: config.publicUrl?.startsWith("https:") ?? false,
     ...options.clicks,
   });
+  const follower = deps.publisher.kind === "marketplace" ? createPublicationFollower(deps, deps.publisher, options.follower) : null;
   const app = createApp(deps, { corsOrigins: config.corsOrigins });
   const redirect = trackingRedirect(tracker);
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
@@ -57,6 +94,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     server.once("error", reject);
     server.listen(config.port, config.host, resolve);
   });
+  follower?.start();
   let closing: Promise<void> | undefined;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -65,6 +103,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
     deps,
     tracker,
+    follower,
     firstAdminKey,
     close: () => {
       closing ??= (async () => {
@@ -74,6 +113,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         });
         // Every click answered before the stop is written before the database closes.
         await tracker.close();
+        // A publication step in progress finishes (and is recorded) before the database closes.
+        await follower?.close();
         await database.close();
       })();
       return closing;

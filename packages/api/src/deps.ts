@@ -1,6 +1,7 @@
 import type { Database, Kysely } from "@offerkit/db";
 import type { BlobStore } from "@offerkit/eula";
 import type { ContactCipher } from "./contacts/cipher";
+import type { OfferPublisher } from "./publishing/publisher";
 
 /** The time source of every service; tests inject one they can move. */
 export interface Clock {
@@ -35,4 +36,6 @@ export interface ApiDeps {
   /** Seals support contacts at rest. */
   cipher: ContactCipher;
   config: ApiConfig;
+  /** Where sent offers are published: this server (`local`) or a live marketplace. */
+  publisher: OfferPublisher;
 }

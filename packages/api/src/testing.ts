@@ -10,6 +10,7 @@ import { createContactCipher } from "./contacts/cipher";
 import { createContextInner } from "./context";
 import type { ApiDeps, Clock } from "./deps";
 import { randomIds } from "./ids";
+import { localPublisher, type OfferPublisher } from "./publishing/publisher";
 import { createCaller, type RouterInputs } from "./root";
 
 /** A clock a test moves by hand. */
@@ -37,7 +38,7 @@ export type Caller = ReturnType<typeof createCaller>;
  * A real API over a fresh database (SQLite or PostgreSQL), a blob folder and a test clock:
  * everything a service test needs, with no HTTP.
  */
-export async function createTestApi(dialect: DialectName, options: { eulaMaxBytes?: number } = {}) {
+export async function createTestApi(dialect: DialectName, options: { eulaMaxBytes?: number; publisher?: OfferPublisher } = {}) {
   const database = await openTestDatabase(dialect);
   const clock = new TestClock(TEST_START);
   const deps: ApiDeps = {
@@ -51,6 +52,7 @@ export async function createTestApi(dialect: DialectName, options: { eulaMaxByte
       eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024,
       marketplaceUrl: "https://marketplace.example.test/marketplace",
     },
+    publisher: options.publisher ?? localPublisher,
   };
   const callerFor = async (secret: string | null, visitorId: string | null = null): Promise<Caller> =>
     createCaller(await createContextInner(deps, secret, visitorId));

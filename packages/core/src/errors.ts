@@ -11,6 +11,7 @@ export const errorCodes = {
   OFFER_IMMUTABLE: "The offer has been sent; a sent offer never changes. Copy it as a new draft.",
   OFFER_NOT_SENDABLE: "The draft is incomplete or breaks a rule; `issues` names each field.",
   OFFER_EXPIRED: "The offer's acceptance deadline has passed.",
+  PUBLICATION_NOT_RETRYABLE: "Only a failed publication can be tried again, and only with a marketplace publisher configured.",
   DATA_SHARING_REQUIRED: "The seller must enroll in the data-sharing program before creating private offers.",
   IDEMPOTENCY_KEY_REUSED: "This idempotency key was already used with a different request.",
   EULA_TOO_LARGE: "The EULA file is larger than the configured limit.",

@@ -22,6 +22,12 @@ export const marketplaceProductIdSchema = z
   )
   .describe("The marketplace's GUID for the product");
 
+/** The product's entity ID in the marketplace's Catalog API, which private offers are made for. */
+export const catalogProductIdSchema = z
+  .string()
+  .regex(/^prod-[A-Za-z0-9]{4,64}$/, "A catalog product ID looks like prod-1111111111111")
+  .describe("The product's entity ID in the marketplace's Catalog API (prod-...); needed to publish offers there");
+
 /** The code stamped on the product's images, used for entitlement. */
 export const productCodeSchema = z
   .string()

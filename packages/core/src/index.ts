@@ -11,6 +11,7 @@ export * from "./offer";
 export * from "./page";
 export * from "./pricing";
 export * from "./product";
+export * from "./publication";
 export * from "./scopes";
 export * from "./support";
 export * from "./traffic";

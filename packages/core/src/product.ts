@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { asinSchema, marketplaceProductIdSchema, productCodeSchema, productRefSchema } from "./ids";
+import { asinSchema, catalogProductIdSchema, marketplaceProductIdSchema, productCodeSchema, productRefSchema } from "./ids";
 import { offerPricingSchema, productPricingSchema } from "./pricing";
 
 const shortList = (what: string, item: z.ZodString) =>
@@ -21,6 +21,7 @@ export const createProductInputSchema = productListingSchema.extend({
   asin: asinSchema,
   marketplaceProductId: marketplaceProductIdSchema,
   productCode: productCodeSchema,
+  catalogProductId: catalogProductIdSchema.optional(),
   pricing: productPricingSchema,
   publicPricing: offerPricingSchema
     .optional()
@@ -34,7 +35,10 @@ export type CreateProductInput = z.input<typeof createProductInputSchema>;
  */
 export const updateProductInputSchema = z.strictObject({
   productId: productRefSchema,
-  patch: productListingSchema.partial().extend({ publicPricing: offerPricingSchema.optional() }),
+  patch: productListingSchema.partial().extend({
+    publicPricing: offerPricingSchema.optional(),
+    catalogProductId: catalogProductIdSchema.optional(),
+  }),
 });
 export type UpdateProductInput = z.input<typeof updateProductInputSchema>;
 

@@ -1,6 +1,7 @@
 import type { Scope } from "./scopes";
 import type { AgreementTerm, OfferStatus } from "./offer";
 import type { OfferPricing } from "./pricing";
+import type { PublicationView } from "./publication";
 
 /** An uploaded EULA PDF, as the seller sees it. */
 export interface EulaDocumentView {
@@ -34,6 +35,8 @@ export interface OfferView {
   updatedAt: string;
   sentAt: string | null;
   acceptedAt: string | null;
+  /** Its publication on the live marketplace; `not_published` for drafts and with the local publisher off. */
+  publication: PublicationView;
 }
 
 /** An offer as a targeted buyer sees it: no internal description, no other buyers. */

@@ -14,6 +14,7 @@ export * from "./repositories/eula-documents";
 export * from "./repositories/idempotency";
 export * from "./repositories/offers";
 export * from "./repositories/products";
+export * from "./repositories/publications";
 export * from "./repositories/sellers";
 export * from "./repositories/subscriptions";
 export * from "./repositories/support-lookups";

@@ -3,6 +3,7 @@ import * as initial from "./migrations/0001-initial";
 import * as refTags from "./migrations/0002-ref-tags";
 import * as support from "./migrations/0003-support";
 import * as supportContacts from "./migrations/0004-support-contacts";
+import * as publications from "./migrations/0005-publications";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0002-ref-tags": refTags,
   "0003-support": support,
   "0004-support-contacts": supportContacts,
+  "0005-publications": publications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

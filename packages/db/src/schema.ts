@@ -20,6 +20,7 @@ export interface Database {
   support_lookups: SupportLookupsTable;
   contacts: ContactsTable;
   contact_changes: ContactChangesTable;
+  offer_publications: OfferPublicationsTable;
 }
 
 export interface SellersTable {
@@ -50,6 +51,8 @@ export interface ProductsTable {
   asin: string;
   marketplace_product_id: string;
   product_code: string;
+  /** The Catalog API's entity ID (`prod-...`), needed to publish offers to the marketplace. */
+  catalog_product_id: string | null;
   title: string;
   description: string;
   highlights: string;
@@ -206,4 +209,26 @@ export interface ContactChangesTable {
   contact_id: string;
   operation: "added" | "updated" | "deleted";
   at: string;
+}
+
+export interface OfferPublicationsTable {
+  offer_id: string;
+  seller_id: string;
+  state: "publishing" | "published" | "failed";
+  attempt: number;
+  attempt_started_at: string;
+  change_set_id: string | null;
+  marketplace_offer_id: string | null;
+  marketplace_buyer_url: string | null;
+  /** JSON `{ message, details: [{ code, message }] }`. */
+  error: string | null;
+  agreement_id: string | null;
+  agreement_buyer_account: string | null;
+  agreement_accepted_at: string | null;
+  agreement_starts_at: string | null;
+  agreement_ends_at: string | null;
+  next_check_at: string | null;
+  failures_in_a_row: Generated<number>;
+  created_at: string;
+  updated_at: string;
 }

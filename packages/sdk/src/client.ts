@@ -96,6 +96,7 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
       list: (input) => call(() => trpc.offers.list.query(input)),
       listAll: (input = {}) => pages((cursor) => client.offers.list({ ...input, cursor })),
       send: (input) => call(() => trpc.offers.send.mutate({ ...input, idempotencyKey: input.idempotencyKey ?? newIdempotencyKey() }, idempotent)),
+      republish: (input) => call(() => trpc.offers.republish.mutate(input)),
       copyAsDraft: (input) => call(() => trpc.offers.copyAsDraft.mutate(input)),
     },
     eula: {

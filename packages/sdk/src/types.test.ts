@@ -28,6 +28,8 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<Out<OfferkitClient["offers"]["get"]>>().toEqualTypeOf<RouterOutputs["offers"]["get"]>();
     expectTypeOf<Out<OfferkitClient["offers"]["list"]>>().toEqualTypeOf<RouterOutputs["offers"]["list"]>();
     expectTypeOf<Out<OfferkitClient["offers"]["send"]>>().toEqualTypeOf<RouterOutputs["offers"]["send"]>();
+    expectTypeOf<In<OfferkitClient["offers"]["republish"]>>().toEqualTypeOf<RouterInputs["offers"]["republish"]>();
+    expectTypeOf<Out<OfferkitClient["offers"]["republish"]>>().toEqualTypeOf<RouterOutputs["offers"]["republish"]>();
     expectTypeOf<Out<OfferkitClient["offers"]["delete"]>>().toEqualTypeOf<RouterOutputs["offers"]["delete"]>();
   });
 

@@ -23,6 +23,11 @@ export type {
   OfferBanner,
   OfferView,
   Page,
+  PublicationError,
+  PublicationErrorDetail,
+  PublicationState,
+  PublicationView,
+  MarketplaceAgreementView,
   PageInput,
   Product,
   RecordConversionInput,
@@ -71,8 +76,14 @@ export interface OffersResource {
   list(input?: core.ListOffersInput): Promise<core.Page<core.OfferView>>;
   /** Every offer matching the filter: `for await (const offer of client.offers.listAll({ status: "sent" }))`. */
   listAll(input?: Omit<core.ListOffersInput, "cursor">): AsyncGenerator<core.OfferView>;
-  /** Checks every rule, freezes the offer and gives it its buyer URL. Never sends twice. */
+  /**
+   * Checks every rule, freezes the offer and gives it its buyer URL. Never sends twice. With a
+   * marketplace publisher the answer's `publication.state` is `publishing`; read the offer again
+   * to see it `published` (or `failed`, with the marketplace's reasons).
+   */
   send(input: core.SendOfferInput): Promise<core.OfferView>;
+  /** Publishes a sent offer again, same terms, after its publication failed; refused in any other state. */
+  republish(input: { offerId: string }): Promise<core.OfferView>;
   /** A new draft with the same terms, linked to the offer it replaces. */
   copyAsDraft(input: { offerId: string }): Promise<core.OfferView>;
 }

@@ -14,7 +14,9 @@ export const offersShow: Command = {
   help: `Usage: offerkit offers show <id> [--json]
 
 Shows one offer: status, product, buyers, prices, agreement, deadline, refund policy, the
-EULA (file, pages, sha256), the buyer URL and the terms' sha256 once sent.
+EULA (file, pages, sha256), the buyer URL and the terms' sha256 once sent, and where it
+stands on the marketplace: publishing, published (its offer ID, URL and the buyer's
+agreement there) or failed, with the marketplace's reasons.
 
 Flags:
   --json             Print the offer as the API's JSON

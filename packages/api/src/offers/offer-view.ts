@@ -1,7 +1,8 @@
 import { offerStatusAt, type OfferView } from "@offerkit/core";
-import { findEulaDocument, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
+import { findEulaDocument, findPublication, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
+import { toPublicationView } from "../publishing/publication-view";
 
-/** The seller's view of an offer: stored fields, its EULA's record, and the status by the clock. */
+/** The seller's view of an offer: stored fields, its EULA's record, its publication, and the status by the clock. */
 export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now: Date): Promise<OfferView> {
   const { terms } = offer;
   const eula = terms.eulaSha256 ? await findEulaDocument(db, offer.sellerId, terms.eulaSha256) : null;
@@ -24,5 +25,6 @@ export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now:
     updatedAt: offer.updatedAt,
     sentAt: offer.sentAt,
     acceptedAt: offer.acceptedAt,
+    publication: toPublicationView(offer.status === "draft" ? null : await findPublication(db, offer.id)),
   };
 }

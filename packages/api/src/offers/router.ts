@@ -11,10 +11,11 @@ import { createOffer } from "./create-offer";
 import { deleteOffer } from "./delete-offer";
 import { getOffer } from "./get-offer";
 import { listOffers } from "./list-offers";
+import { republishOffer } from "../publishing/republish-offer";
 import { sendOffer } from "./send-offer";
 import { updateOffer } from "./update-offer";
 
-/** Private offers. Reading needs `offers:read`; drafting, sending and copying `offers:write`. */
+/** Private offers. Reading needs `offers:read`; drafting, sending, republishing and copying `offers:write`. */
 export const offersRouter = router({
   create: scopedProcedure("offers:write")
     .input(createOfferInputSchema)
@@ -28,6 +29,9 @@ export const offersRouter = router({
   send: scopedProcedure("offers:write")
     .input(sendOfferInputSchema)
     .mutation(({ ctx, input }) => sendOffer(ctx.deps, ctx.principal.sellerId, input)),
+  republish: scopedProcedure("offers:write")
+    .input(offerIdInputSchema)
+    .mutation(({ ctx, input }) => republishOffer(ctx.deps, ctx.principal.sellerId, input.offerId)),
   copyAsDraft: scopedProcedure("offers:write")
     .input(offerIdInputSchema)
     .mutation(({ ctx, input }) => copyOfferAsDraft(ctx.deps, ctx.principal.sellerId, input.offerId)),

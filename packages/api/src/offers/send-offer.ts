@@ -4,6 +4,7 @@ import { inspectEula } from "@offerkit/eula";
 import type { ApiDeps } from "../deps";
 import { sha256Hex } from "../hashing";
 import { withIdempotency } from "../idempotency";
+import { startPublication } from "../publishing/start-publication";
 import { requireDataSharing } from "./draft-rules";
 import { explainRefusedWrite, loadOffer, offerImmutable } from "./load-offer";
 import { toOfferView } from "./offer-view";
@@ -40,15 +41,17 @@ export async function sendOffer(
     }
 
     return deps.db.transaction().execute(async (trx) => {
+      const buyerUrl = `${deps.config.publicUrl}/offers/${offerId}`;
       const frozen = await markOfferSent(trx, {
         sellerId,
         id: offerId,
         version: offer.version,
-        buyerUrl: `${deps.config.publicUrl}/offers/${offerId}`,
+        buyerUrl,
         termsSha256: sha256Hex(canonicalTerms(offer.productId, terms)),
         sentAt: now.toISOString(),
       });
       if (!frozen) throw await explainRefusedWrite(trx, sellerId, offerId);
+      await startPublication(trx, deps.publisher, { id: offerId, sellerId, buyerUrl }, now.toISOString());
       const view = await toOfferView(trx, await loadOffer(trx, sellerId, offerId), now);
       await remember(trx, view);
       return view;

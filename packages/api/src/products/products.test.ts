@@ -24,6 +24,17 @@ describe.each(testDialects())("products on %s", (dialect) => {
     expect(updated.pricing).toEqual(created.pricing);
   });
 
+  it("keeps the marketplace's catalog product ID, set at creation or later, and checks its form", async () => {
+    const { admin } = await api.newSeller();
+    const created = await admin.products.create(sampleProduct());
+    expect(created.catalogProductId).toBeUndefined();
+    const updated = await admin.products.update({ productId: created.id, patch: { catalogProductId: "prod-abcdef123456" } });
+    expect(updated.catalogProductId).toBe("prod-abcdef123456");
+    expect((await admin.products.get({ productId: created.id })).catalogProductId).toBe("prod-abcdef123456");
+    const refused = await failure(admin.products.update({ productId: created.id, patch: { catalogProductId: "4e4f3b0a-1111" } }));
+    expect(refused.paths).toEqual(["patch.catalogProductId"]);
+  });
+
   it("pages through products newest first", async () => {
     const { admin } = await api.newSeller();
     const ids = [];

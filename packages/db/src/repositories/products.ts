@@ -15,6 +15,7 @@ function toRecord(row: Selectable<ProductsTable>): ProductRecord {
     asin: row.asin,
     marketplaceProductId: row.marketplace_product_id,
     productCode: row.product_code,
+    ...(row.catalog_product_id === null ? {} : { catalogProductId: row.catalog_product_id }),
     title: row.title,
     description: row.description,
     highlights: stringList.parse(JSON.parse(row.highlights)),
@@ -37,6 +38,7 @@ export async function insertProduct(db: Kysely<Database>, product: ProductRecord
       asin: product.asin,
       marketplace_product_id: product.marketplaceProductId,
       product_code: product.productCode,
+      catalog_product_id: product.catalogProductId ?? null,
       title: product.title,
       description: product.description,
       highlights: JSON.stringify(product.highlights),
@@ -86,7 +88,7 @@ export async function listProducts(
   return rows.map(toRecord);
 }
 
-export type ProductListingPatch = Partial<Pick<Product, "title" | "description" | "highlights" | "keywords" | "categories" | "publicPricing">>;
+export type ProductListingPatch = Partial<Pick<Product, "title" | "description" | "highlights" | "keywords" | "categories" | "publicPricing" | "catalogProductId">>;
 
 /** Changes listing fields; false when the seller has no such product. */
 export async function updateProductListing(
@@ -105,6 +107,7 @@ export async function updateProductListing(
       ...(patch.keywords !== undefined ? { keywords: JSON.stringify(patch.keywords) } : {}),
       ...(patch.categories !== undefined ? { categories: JSON.stringify(patch.categories) } : {}),
       ...(patch.publicPricing !== undefined ? { public_pricing: JSON.stringify(patch.publicPricing) } : {}),
+      ...(patch.catalogProductId !== undefined ? { catalog_product_id: patch.catalogProductId } : {}),
       updated_at: at,
     })
     .where("id", "=", id)

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Migrator } from "kysely";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "./connect";
+import * as initial from "./migrations/0001-initial";
+import * as refTags from "./migrations/0002-ref-tags";
+import * as support from "./migrations/0003-support";
+import * as supportContacts from "./migrations/0004-support-contacts";
+import { findOffer, findPublication, insertOffer, insertSeller, markOfferSent, migrateToLatest } from "./index";
+
+const before0005 = { "0001-initial": initial, "0002-ref-tags": refTags, "0003-support": support, "0004-support-contacts": supportContacts };
+
+const at = "2027-01-01T00:00:00.000Z";
+
+describe("migration 0005 on a database with offers", () => {
+  it("records every offer sent before it as published at its own buyer URL, and leaves drafts alone", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "offerkit-0005-"));
+    const handle = openDatabase({ dataDir });
+    try {
+      const { error } = await new Migrator({ db: handle.db, provider: { getMigrations: async () => before0005 } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      await insertSeller(handle.db, { id: "seller-a", name: "A", dataSharingEnrolled: true, createdAt: at });
+      await handle.db
+        .insertInto("products")
+        .values({
+          id: "prod-aaaaaaaaaa",
+          seller_id: "seller-a",
+          asin: "B00635Y2IW",
+          marketplace_product_id: "00000000-0000-4000-8000-000000000001",
+          product_code: "abcdefgh1234",
+          title: "Widget",
+          description: "A widget",
+          highlights: "[]",
+          keywords: "[]",
+          categories: "[]",
+          pricing_model: "monthly",
+          pricing: JSON.stringify({ model: "monthly", dimensions: [] }),
+          public_pricing: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      for (const id of ["offer-sent00000001", "offer-draft0000001"]) {
+        await insertOffer(handle.db, { id, sellerId: "seller-a", productId: "prod-aaaaaaaaaa", terms: { buyerAccounts: [] }, replacesOfferId: null, createdAt: at });
+      }
+      const version = (await findOffer(handle.db, "seller-a", "offer-sent00000001"))?.version ?? 0;
+      await markOfferSent(handle.db, { sellerId: "seller-a", id: "offer-sent00000001", version, buyerUrl: "https://example.test/offers/offer-sent00000001", termsSha256: "f".repeat(64), sentAt: "2027-01-02T00:00:00.000Z" });
+
+      await migrateToLatest(handle.db);
+      expect(await findPublication(handle.db, "offer-sent00000001")).toMatchObject({
+        state: "published",
+        attempt: 1,
+        buyerUrl: "https://example.test/offers/offer-sent00000001",
+        marketplaceOfferId: null,
+        nextCheckAt: null,
+        updatedAt: "2027-01-02T00:00:00.000Z",
+      });
+      expect(await findPublication(handle.db, "offer-draft0000001")).toBeNull();
+    } finally {
+      await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

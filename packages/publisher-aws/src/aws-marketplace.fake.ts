@@ -1,0 +1,79 @@
+import { http, HttpResponse } from "msw";
+import { z } from "zod";
+
+export const REGION = "us-east-1";
+export const BUCKET = "eulas-test";
+const CATALOG_URL = `https://catalog.marketplace.${REGION}.amazonaws.com`;
+const AGREEMENT_URL = `https://agreement-marketplace.${REGION}.amazonaws.com/`;
+
+/** A change as it went over the wire. */
+export const wireChangeSchema = z.looseObject({ ChangeType: z.string(), DetailsDocument: z.unknown() });
+
+const startChangeSetBody = z.object({
+  Catalog: z.string(),
+  ChangeSetName: z.string(),
+  ClientRequestToken: z.string(),
+  ChangeSet: z.array(wireChangeSchema),
+});
+
+export interface StartedChangeSet {
+  id: string;
+  token: string;
+  body: z.infer<typeof startChangeSetBody>;
+}
+
+/**
+ * AWS as the tests see it: S3, the Catalog API and the Agreement API at their real endpoints,
+ * answered by msw. It keeps what it was sent, makes one change set per client request token
+ * (as AWS does) and answers what each test queues.
+ */
+export class FakeAws {
+  readonly uploads: { key: string; contentType: string | null; bytes: Uint8Array }[] = [];
+  readonly changeSets: StartedChangeSet[] = [];
+  readonly startRequests: string[] = [];
+  readonly describeRequests: string[] = [];
+  readonly agreementSearches: unknown[] = [];
+  /** Answers queued for StartChangeSet before it makes a change set: a status and an AWS error type. */
+  startFailures: { status: number; type: string; message: string }[] = [];
+  /** The DescribeChangeSet body per change set ID; a change set not listed is still PREPARING. */
+  readonly described = new Map<string, unknown>();
+  agreements: unknown[] = [];
+
+  handlers() {
+    return [
+      http.put(`https://${BUCKET}.s3.${REGION}.amazonaws.com/*`, async ({ request }) => {
+        this.uploads.push({
+          key: decodeURIComponent(new URL(request.url).pathname.slice(1)),
+          contentType: request.headers.get("content-type"),
+          bytes: new Uint8Array(await request.arrayBuffer()),
+        });
+        return new HttpResponse(null, { status: 200, headers: { ETag: '"etag"' } });
+      }),
+      http.post(`${CATALOG_URL}/StartChangeSet`, async ({ request }) => {
+        const body = startChangeSetBody.parse(await request.json());
+        this.startRequests.push(body.ClientRequestToken);
+        const failure = this.startFailures.shift();
+        if (failure) {
+          return HttpResponse.json({ message: failure.message }, { status: failure.status, headers: { "x-amzn-ErrorType": failure.type } });
+        }
+        const existing = this.changeSets.find((changeSet) => changeSet.token === body.ClientRequestToken);
+        const changeSet = existing ?? { id: `cs-${this.changeSets.length + 1}`, token: body.ClientRequestToken, body };
+        if (!existing) this.changeSets.push(changeSet);
+        return HttpResponse.json({ ChangeSetId: changeSet.id, ChangeSetArn: `arn:aws:aws-marketplace:${REGION}:123456789012:AWSMarketplace/ChangeSet/${changeSet.id}` });
+      }),
+      http.get(`${CATALOG_URL}/DescribeChangeSet`, ({ request }) => {
+        const url = new URL(request.url);
+        const id = url.searchParams.get("changeSetId") ?? "";
+        this.describeRequests.push(`${url.searchParams.get("catalog")}/${id}`);
+        return HttpResponse.json(this.described.get(id) ?? { ChangeSetId: id, Status: "PREPARING", ChangeSet: [] });
+      }),
+      http.post(AGREEMENT_URL, async ({ request }) => {
+        if (request.headers.get("x-amz-target") !== "AWSMPCommerceService_v20200301.SearchAgreements") {
+          return HttpResponse.json({ message: "unexpected operation" }, { status: 400 });
+        }
+        this.agreementSearches.push(await request.json());
+        return HttpResponse.json({ agreementViewSummaries: this.agreements });
+      }),
+    ];
+  }
+}

@@ -1,0 +1,258 @@
+import { setupServer } from "msw/node";
+import type { OfferTerms } from "@offerkit/core";
+import { PublisherError, type PublishRequest } from "@offerkit/api";
+import { z } from "zod";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAwsPublisher } from "./aws-publisher";
+import { clientRequestToken } from "./client-request-token";
+import { BUCKET, FakeAws, REGION } from "./aws-marketplace.fake";
+
+const credentials = { accessKeyId: "AKIATESTTESTTESTTEST", secretAccessKey: "test-secret-key-not-real" };
+const SHA = "c".repeat(64);
+const PDF = new TextEncoder().encode("%PDF-1.7 a small EULA");
+
+const terms: OfferTerms = {
+  name: "Acme three-year deal",
+  description: "Negotiated with Acme procurement",
+  buyerAccounts: ["012345678901"],
+  pricing: { model: "saas_contract", contract: { seats: "1200.125" } },
+  eulaSha256: SHA,
+  agreement: { kind: "duration", duration: "P36M" },
+  acceptanceDeadline: "2027-03-31",
+  refundPolicy: "Write to refunds@example.com within 30 days.",
+};
+
+function request(overrides: Partial<PublishRequest> = {}): PublishRequest {
+  return {
+    offerId: "offer-V1StGXR8_Z5jdHi6B-myT",
+    attempt: 1,
+    attemptStartedAt: new Date("2027-03-01T12:00:00.000Z"),
+    product: { id: "prod-ours0000001", catalogProductId: "prod-abcdef123456", marketplaceProductId: "4e4f3b0a-1111-4222-8333-444455556666" },
+    terms,
+    eula: { sha256: SHA, bytes: PDF },
+    ...overrides,
+  };
+}
+
+const server = setupServer();
+
+describe("the AWS publisher against AWS's HTTP endpoints", () => {
+  let fake: FakeAws;
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeEach(() => {
+    fake = new FakeAws();
+    server.resetHandlers(...fake.handlers());
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  const publisher = (maxAttempts = 3) => createAwsPublisher({ region: REGION, eulaBucket: BUCKET, maxAttempts }, { credentials });
+
+  it("uploads the EULA, then starts one change set holding the whole offer with a presigned EULA URL", async () => {
+    const { changeSetId } = await publisher().publish(request());
+    expect(changeSetId).toBe("cs-1");
+
+    expect(fake.uploads).toEqual([{ key: `offerkit/eulas/${SHA}.pdf`, contentType: "application/pdf", bytes: PDF }]);
+    const [changeSet] = fake.changeSets;
+    expect(changeSet?.body).toMatchObject({
+      Catalog: "AWSMarketplace",
+      ChangeSetName: "Offerkit offer-V1StGXR8_Z5jdHi6B-myT",
+      ClientRequestToken: clientRequestToken("offer-V1StGXR8_Z5jdHi6B-myT", 1),
+    });
+    const changes = changeSet?.body.ChangeSet ?? [];
+    expect(changes.map((change) => change.ChangeType)).toEqual([
+      "CreateOffer",
+      "UpdateInformation",
+      "UpdateTargeting",
+      "UpdatePricingTerms",
+      "UpdateLegalTerms",
+      "UpdateSupportTerms",
+      "UpdateValidityTerms",
+      "UpdateAvailability",
+      "ReleaseOffer",
+    ]);
+    // On the wire each change carries DetailsDocument, an object; never Details, a JSON string.
+    for (const change of changes) {
+      expect(change).toHaveProperty("DetailsDocument");
+      expect(change).not.toHaveProperty("Details");
+    }
+    expect(changes[3]).toEqual({
+      ChangeType: "UpdatePricingTerms",
+      Entity: { Type: "Offer@1.0", Identifier: "$CreateOfferChange.Entity.Identifier" },
+      DetailsDocument: {
+        PricingModel: "Contract",
+        Terms: [
+          {
+            Type: "ConfigurableUpfrontPricingTerm",
+            CurrencyCode: "USD",
+            RateCards: [
+              {
+                Selector: { Type: "Duration", Value: "P36M" },
+                RateCard: [{ DimensionKey: "seats", Price: "1200.125" }],
+                Constraints: { MultipleDimensionSelection: "Allowed", QuantityConfiguration: "Allowed" },
+              },
+            ],
+          },
+        ],
+      },
+    });
+
+    const legalTerms = z.object({ Terms: z.tuple([z.object({ Type: z.literal("LegalTerm"), Documents: z.tuple([z.object({ Type: z.string(), Url: z.string() })]) })]) });
+    const document = legalTerms.parse(changes[4]?.DetailsDocument).Terms[0].Documents[0];
+    expect(document.Type).toBe("CustomEula");
+    const url = new URL(document.Url);
+    expect(url.origin).toBe(`https://${BUCKET}.s3.${REGION}.amazonaws.com`);
+    expect(url.pathname).toBe(`/offerkit/eulas/${SHA}.pdf`);
+    expect(url.searchParams.get("X-Amz-Algorithm")).toBe("AWS4-HMAC-SHA256");
+    expect(url.searchParams.get("X-Amz-Credential")).toBe(`${credentials.accessKeyId}/20270301/${REGION}/s3/aws4_request`);
+    expect(url.searchParams.get("X-Amz-Date")).toBe("20270301T120000Z");
+    expect(url.searchParams.get("X-Amz-Expires")).toBe("604800");
+    expect(url.searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("retries a throttled StartChangeSet and succeeds with the same request", async () => {
+    fake.startFailures.push({ status: 429, type: "ThrottlingException", message: "Rate exceeded" });
+    const { changeSetId } = await publisher().publish(request());
+    expect(changeSetId).toBe("cs-1");
+    const token = clientRequestToken("offer-V1StGXR8_Z5jdHi6B-myT", 1);
+    expect(fake.startRequests).toEqual([token, token]);
+    expect(fake.changeSets).toHaveLength(1);
+  });
+
+  it("reports throttling that outlasts the SDK's retries as retryable, so the follower tries later", async () => {
+    fake.startFailures.push(
+      { status: 429, type: "ThrottlingException", message: "Rate exceeded" },
+      { status: 429, type: "ThrottlingException", message: "Rate exceeded" },
+    );
+    const error = await publisher(2).publish(request()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PublisherError);
+    expect(error).toMatchObject({ retryable: true, details: [{ code: "ThrottlingException", message: "Rate exceeded" }] });
+  });
+
+  it("reports a refused request as not retryable, with AWS's error", async () => {
+    fake.startFailures.push({ status: 403, type: "AccessDeniedException", message: "User is not authorized" });
+    const error = await publisher().publish(request()).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ retryable: false, details: [{ code: "AccessDeniedException", message: "User is not authorized" }] });
+  });
+
+  it("makes one offer however often an attempt is retried, and a new request for the next attempt", async () => {
+    const first = await publisher().publish(request());
+    // A follower that stopped before it recorded the answer publishes the same attempt again.
+    const again = await publisher().publish(request());
+    expect(again).toEqual(first);
+    expect(fake.changeSets).toHaveLength(1);
+    expect(new Set(fake.startRequests).size).toBe(1);
+
+    const next = await publisher().publish(request({ attempt: 2, attemptStartedAt: new Date("2027-03-02T08:00:00.000Z") }));
+    expect(next.changeSetId).toBe("cs-2");
+    expect(fake.changeSets[1]?.token).toBe(clientRequestToken("offer-V1StGXR8_Z5jdHi6B-myT", 2));
+  });
+
+  it("sends a retry of an attempt byte for byte as the first request, the EULA's signature included", async () => {
+    const bodies: string[] = [];
+    server.events.on("request:start", ({ request }) => {
+      if (request.url.endsWith("/StartChangeSet")) void request.clone().text().then((text) => bodies.push(text));
+    });
+    await publisher().publish(request());
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await publisher().publish(request());
+    server.events.removeAllListeners();
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]).toBe(bodies[0]);
+  });
+
+  it("refuses, without calling AWS, a product that has no catalog product ID", async () => {
+    const product = { ...request().product, catalogProductId: null };
+    const error = await publisher().publish(request({ product })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ retryable: false, message: expect.stringContaining("prod-ours0000001 has no catalogProductId") });
+    expect(fake.uploads).toEqual([]);
+    expect(fake.startRequests).toEqual([]);
+  });
+
+  it("follows a change set until it succeeds, and gives the marketplace's offer and procurement URL", async () => {
+    const follow = { changeSetId: "cs-9", marketplaceProductId: "4e4f3b0a-1111-4222-8333-444455556666" };
+    expect(await publisher().follow(follow)).toEqual({ status: "in_progress" });
+    fake.described.set("cs-9", { ChangeSetId: "cs-9", Status: "APPLYING", ChangeSet: [] });
+    expect(await publisher().follow(follow)).toEqual({ status: "in_progress" });
+    fake.described.set("cs-9", {
+      ChangeSetId: "cs-9",
+      Status: "SUCCEEDED",
+      ChangeSet: [
+        { ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt1111111111" }, ErrorDetailList: [] },
+        { ChangeType: "ReleaseOffer", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt1111111111" }, ErrorDetailList: [] },
+      ],
+    });
+    expect(await publisher().follow(follow)).toEqual({
+      status: "succeeded",
+      marketplaceOfferId: "offer-mkt1111111111",
+      buyerUrl: "https://aws.amazon.com/marketplace/procurement?productId=4e4f3b0a-1111-4222-8333-444455556666&offerId=offer-mkt1111111111",
+    });
+    expect(fake.describeRequests).toEqual(["AWSMarketplace/cs-9", "AWSMarketplace/cs-9", "AWSMarketplace/cs-9"]);
+  });
+
+  it("reports a FAILED change set with every entry of its ErrorDetailList", async () => {
+    fake.described.set("cs-7", {
+      ChangeSetId: "cs-7",
+      Status: "FAILED",
+      FailureCode: "CLIENT_ERROR",
+      FailureDescription: "One or more changes failed",
+      ChangeSet: [
+        { ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0" }, ErrorDetailList: [] },
+        {
+          ChangeType: "UpdateLegalTerms",
+          Entity: { Type: "Offer@1.0" },
+          ErrorDetailList: [{ ErrorCode: "INVALID_INPUT", ErrorMessage: "The EULA document could not be downloaded" }],
+        },
+        {
+          ChangeType: "UpdateTargeting",
+          Entity: { Type: "Offer@1.0" },
+          ErrorDetailList: [{ ErrorCode: "INVALID_ACCOUNT", ErrorMessage: "Account 012345678901 cannot be targeted" }],
+        },
+      ],
+    });
+    expect(await publisher().follow({ changeSetId: "cs-7", marketplaceProductId: "4e4f3b0a-1111-4222-8333-444455556666" })).toEqual({
+      status: "failed",
+      error: {
+        message: "Change set cs-7 failed on the marketplace: One or more changes failed",
+        details: [
+          { code: "INVALID_INPUT", message: "UpdateLegalTerms: The EULA document could not be downloaded" },
+          { code: "INVALID_ACCOUNT", message: "UpdateTargeting: Account 012345678901 cannot be targeted" },
+        ],
+      },
+    });
+  });
+
+  it("finds the buyer's agreement by the marketplace's offer ID, with its dates", async () => {
+    expect(await publisher().findAgreement("offer-mkt1111111111")).toBeNull();
+    fake.agreements = [
+      {
+        agreementId: "agmt-2222222222222222222222222",
+        acceptanceTime: Date.parse("2027-03-05T10:00:00Z") / 1000,
+        startTime: Date.parse("2027-03-05T10:00:00Z") / 1000,
+        endTime: Date.parse("2030-03-05T10:00:00Z") / 1000,
+        agreementType: "PurchaseAgreement",
+        acceptor: { accountId: "012345678901" },
+        proposer: { accountId: "123456789012" },
+        proposalSummary: { offerId: "offer-mkt1111111111", resources: [{ id: "prod-abcdef123456", type: "SaaSProduct" }] },
+        status: "ACTIVE",
+      },
+    ];
+    expect(await publisher().findAgreement("offer-mkt1111111111")).toEqual({
+      id: "agmt-2222222222222222222222222",
+      buyerAccount: "012345678901",
+      acceptedAt: new Date("2027-03-05T10:00:00Z"),
+      startsAt: new Date("2027-03-05T10:00:00Z"),
+      endsAt: new Date("2030-03-05T10:00:00Z"),
+    });
+    expect(fake.agreementSearches[1]).toEqual({
+      catalog: "AWSMarketplace",
+      filters: [
+        { name: "PartyType", values: ["Proposer"] },
+        { name: "AgreementType", values: ["PurchaseAgreement"] },
+        { name: "OfferId", values: ["offer-mkt1111111111"] },
+      ],
+      maxResults: 50,
+    });
+  });
+});
+

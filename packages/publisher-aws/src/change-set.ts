@@ -1,0 +1,67 @@
+import type { AgreementTerm, OfferTerms } from "@offerkit/core";
+import type { Json } from "./json";
+import { pricingTermsDocument } from "./pricing-terms";
+
+export const CATALOG = "AWSMarketplace";
+export const OFFER_ENTITY_TYPE = "Offer@1.0";
+/** The name of the change that creates the offer; later changes refer to the offer through it. */
+export const CREATE_OFFER_CHANGE = "CreateOfferChange";
+
+/** One change of a `StartChangeSet` request, with its details as a document (never a JSON string). */
+export interface OfferChange {
+  ChangeType: string;
+  ChangeName?: string;
+  Entity: { Type: string; Identifier?: string };
+  DetailsDocument: { [key: string]: Json };
+}
+
+export interface OfferChangeSetInput {
+  /** The product's entity ID in the Catalog API (`prod-...`). */
+  catalogProductId: string;
+  terms: OfferTerms;
+  /** Where the marketplace fetches the EULA PDF: a presigned S3 URL. */
+  eulaUrl: string;
+}
+
+const createdOffer = { Type: OFFER_ENTITY_TYPE, Identifier: `$${CREATE_OFFER_CHANGE}.Entity.Identifier` };
+
+function change(ChangeType: string, DetailsDocument: { [key: string]: Json }): OfferChange {
+  return { ChangeType, Entity: createdOffer, DetailsDocument };
+}
+
+function validityTerm(agreement: AgreementTerm): Json {
+  return agreement.kind === "duration"
+    ? { Type: "ValidityTerm", AgreementDuration: agreement.duration }
+    : { Type: "ValidityTerm", AgreementEndDate: agreement.endDate };
+}
+
+/**
+ * The whole private offer as one ordered change set: create it for the product, describe it,
+ * target the buyers, price it, attach the EULA and refund policy, set how long the agreement
+ * runs and until when it may be accepted, then release it to the buyers. Pure: the same terms
+ * always make the same changes, which is what makes a retry of the request safe to compare.
+ */
+export function offerChangeSet({ catalogProductId, terms, eulaUrl }: OfferChangeSetInput): OfferChange[] {
+  const changes: OfferChange[] = [
+    {
+      ChangeType: "CreateOffer",
+      ChangeName: CREATE_OFFER_CHANGE,
+      Entity: { Type: OFFER_ENTITY_TYPE },
+      DetailsDocument: { ProductId: catalogProductId },
+    },
+    change("UpdateInformation", { Name: terms.name, Description: terms.description }),
+    change("UpdateTargeting", { PositiveTargeting: { BuyerAccounts: terms.buyerAccounts } }),
+    change("UpdatePricingTerms", pricingTermsDocument(terms.pricing, terms.agreement)),
+    change("UpdateLegalTerms", { Terms: [{ Type: "LegalTerm", Documents: [{ Type: "CustomEula", Url: eulaUrl }] }] }),
+  ];
+  // A free offer may have no refund policy; the marketplace asks for one only when money moves.
+  if (terms.refundPolicy !== undefined) {
+    changes.push(change("UpdateSupportTerms", { Terms: [{ Type: "SupportTerm", RefundPolicy: terms.refundPolicy }] }));
+  }
+  changes.push(
+    change("UpdateValidityTerms", { Terms: [validityTerm(terms.agreement)] }),
+    change("UpdateAvailability", { AvailabilityEndDate: terms.acceptanceDeadline }),
+    change("ReleaseOffer", {}),
+  );
+  return changes;
+}

@@ -1,0 +1,145 @@
+import { createPublicationFollower, type PublicationFollower, type Scheduler } from "@offerkit/api";
+import { completeOfferTerms, createTestApi, sampleProduct, TEST_START, uploadSamplePdf } from "@offerkit/api/testing";
+import { testDialects } from "@offerkit/db/testing";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BUCKET, FakeAws, REGION } from "./aws-marketplace.fake";
+import { createAwsPublisher } from "./aws-publisher";
+import { clientRequestToken } from "./client-request-token";
+
+const credentials = { accessKeyId: "AKIATESTTESTTESTTEST", secretAccessKey: "test-secret-key-not-real" };
+const neverTicks: Scheduler = { after: () => ({ cancel: () => undefined }) };
+const server = setupServer();
+
+describe.each(testDialects())("a sent offer published to AWS Marketplace, seen by its seller, on %s", (dialect) => {
+  let fake: FakeAws;
+  let api: Awaited<ReturnType<typeof createTestApi>>;
+  let follower: PublicationFollower;
+
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    fake = new FakeAws();
+    server.resetHandlers(...fake.handlers());
+    const publisher = createAwsPublisher({ region: REGION, eulaBucket: BUCKET }, { credentials });
+    api = await createTestApi(dialect, { publisher });
+    follower = createPublicationFollower(api.deps, publisher, { scheduler: neverTicks });
+  });
+  afterEach(async () => {
+    await follower.close();
+    await api.close();
+  });
+
+  async function sentOffer() {
+    api.clock.set(TEST_START);
+    const { admin } = await api.newSeller();
+    const product = await admin.products.create(sampleProduct({ catalogProductId: "prod-abcdef123456" }));
+    const eula = await uploadSamplePdf(admin);
+    const draft = await admin.offers.create(completeOfferTerms(product.id, eula.sha256));
+    const offer = await admin.offers.send({ offerId: draft.id });
+    return { admin, product, eula, offer };
+  }
+
+  const later = (iso: string) => api.clock.set(iso);
+
+  it("reports a change set that failed on AWS with its ErrorDetailList, then republishes the same terms under a new token", async () => {
+    const { admin, offer, eula } = await sentOffer();
+    expect(offer.publication.state).toBe("publishing");
+    expect(fake.startRequests).toEqual([]);
+
+    await follower.runOnce();
+    expect(fake.uploads.map((upload) => upload.key)).toEqual([`offerkit/eulas/${eula.sha256}.pdf`]);
+    expect(fake.changeSets.map((changeSet) => changeSet.token)).toEqual([clientRequestToken(offer.id, 1)]);
+
+    fake.described.set("cs-1", {
+      ChangeSetId: "cs-1",
+      Status: "FAILED",
+      FailureCode: "CLIENT_ERROR",
+      ChangeSet: [
+        {
+          ChangeType: "UpdateLegalTerms",
+          Entity: { Type: "Offer@1.0" },
+          ErrorDetailList: [{ ErrorCode: "INVALID_INPUT", ErrorMessage: "The EULA document could not be downloaded" }],
+        },
+      ],
+    });
+    later("2027-03-01T12:01:00.000Z");
+    await follower.runOnce();
+    const failed = await admin.offers.get({ offerId: offer.id });
+    expect(failed.status).toBe("sent");
+    expect(failed.publication).toMatchObject({
+      state: "failed",
+      attempt: 1,
+      error: {
+        message: "Change set cs-1 failed on the marketplace: CLIENT_ERROR",
+        details: [{ code: "INVALID_INPUT", message: "UpdateLegalTerms: The EULA document could not be downloaded" }],
+      },
+    });
+
+    await admin.offers.republish({ offerId: offer.id });
+    await follower.runOnce();
+    expect(fake.changeSets.map((changeSet) => changeSet.token)).toEqual([clientRequestToken(offer.id, 1), clientRequestToken(offer.id, 2)]);
+    // The same terms; only the EULA URL is signed anew, as of the new attempt.
+    const withoutLegal = (index: number) => fake.changeSets[index]?.body.ChangeSet.filter((change) => change.ChangeType !== "UpdateLegalTerms");
+    expect(withoutLegal(1)).toEqual(withoutLegal(0));
+    expect(JSON.stringify(fake.changeSets[1]?.body.ChangeSet)).toContain("X-Amz-Date=20270301T120100Z");
+
+    fake.described.set("cs-2", {
+      ChangeSetId: "cs-2",
+      Status: "SUCCEEDED",
+      ChangeSet: [{ ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt3333333333" } }],
+    });
+    later("2027-03-01T12:02:00.000Z");
+    await follower.runOnce();
+    const published = await admin.offers.get({ offerId: offer.id });
+    expect(published.publication).toMatchObject({
+      state: "published",
+      attempt: 2,
+      marketplaceOfferId: "offer-mkt3333333333",
+      error: null,
+    });
+    expect(published.publication.buyerUrl).toMatch(/^https:\/\/aws\.amazon\.com\/marketplace\/procurement\?productId=[0-9a-f-]{36}&offerId=offer-mkt3333333333$/);
+  });
+
+  it("marks the offer accepted when the follower finds the buyer's agreement on AWS", async () => {
+    const { admin, offer } = await sentOffer();
+    await follower.runOnce();
+    fake.described.set("cs-1", {
+      ChangeSetId: "cs-1",
+      Status: "SUCCEEDED",
+      ChangeSet: [{ ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt4444444444" } }],
+    });
+    later("2027-03-01T12:01:00.000Z");
+    await follower.runOnce();
+    await follower.runOnce();
+    expect(fake.agreementSearches).toHaveLength(1);
+    expect((await admin.offers.get({ offerId: offer.id })).status).toBe("sent");
+
+    fake.agreements = [
+      {
+        agreementId: "agmt-5555555555555555555555555",
+        acceptanceTime: Date.parse("2027-03-02T08:30:00Z") / 1000,
+        startTime: Date.parse("2027-03-02T08:30:00Z") / 1000,
+        endTime: Date.parse("2030-03-02T08:30:00Z") / 1000,
+        acceptor: { accountId: "012345678901" },
+        proposalSummary: { offerId: "offer-mkt4444444444" },
+        status: "ACTIVE",
+      },
+    ];
+    later("2027-03-02T09:00:00.000Z");
+    await follower.runOnce();
+    const accepted = await admin.offers.get({ offerId: offer.id });
+    expect(accepted.status).toBe("accepted");
+    expect(accepted.acceptedAt).toBe("2027-03-02T08:30:00.000Z");
+    expect(accepted.publication.agreement).toEqual({
+      id: "agmt-5555555555555555555555555",
+      buyerAccount: "012345678901",
+      acceptedAt: "2027-03-02T08:30:00.000Z",
+      startsAt: "2027-03-02T08:30:00.000Z",
+      endsAt: "2030-03-02T08:30:00.000Z",
+    });
+    later("2027-03-03T09:00:00.000Z");
+    await follower.runOnce();
+    expect(fake.agreementSearches).toHaveLength(2);
+  });
+});
