@@ -3,6 +3,7 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
 import { buyerCors } from "./routes/buyer-cors";
 import { buyerLanding } from "./routes/buyer-landing";
+import { consoleApp } from "./routes/console-app";
 import { contactExport } from "./routes/contact-export";
 import { eulaDownloads } from "./routes/eula-downloads";
 import { handleErrors } from "./routes/http-errors";
@@ -11,10 +12,12 @@ import { reportDownloads } from "./routes/report-downloads";
 /** Room for the multipart envelope around a EULA of the largest allowed size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** The express app: tRPC at /trpc, EULA and report downloads, the buyer landing page, health. */
+/** The express app: tRPC at /trpc, downloads, the buyer landing page, the console, health. */
 export interface AppOptions {
   /** Origins whose pages may call the buyer procedures (the widget); none by default. */
   corsOrigins?: "*" | string[];
+  /** The console's built files; without it, no console is served. */
+  consoleDir?: string;
 }
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
@@ -46,6 +49,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.use(reportDownloads(deps));
   app.use(contactExport(deps));
   app.use(buyerLanding());
+  if (options.consoleDir) app.use(consoleApp(options.consoleDir));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "No such route", issues: [] } });
   });

@@ -1,9 +1,12 @@
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
 import { z } from "zod";
 
 const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
+/** The console app's build output in this repository. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL("../../console/dist", import.meta.url));
 
 /** An empty variable means "not set", as env files and CI settings often write it. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -36,6 +39,7 @@ const envSchema = z.object({
       .refine((value) => Buffer.from(value, "base64").byteLength === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)"),
   ),
   OFFERKIT_CORS_ORIGINS: optional(corsOriginsSchema),
+  OFFERKIT_CONSOLE_DIR: optional(z.string().min(1)),
   OFFERKIT_BOOTSTRAP_KEY: optional(
     z.string().min(16, "must be at least 16 characters").max(200).regex(/^\S+$/, "must not contain spaces"),
   ),
@@ -65,6 +69,8 @@ export interface ServerConfig {
   dataKey: string | undefined;
   /** Pages whose scripts (the widget) may call the buyer procedures: a list, `*`, or none. */
   corsOrigins: "*" | string[];
+  /** The console's built files, served at /console. */
+  consoleDir: string;
   publisher: PublisherConfig;
 }
 
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
     dataKey: settings.OFFERKIT_DATA_KEY,
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
+    consoleDir: settings.OFFERKIT_CONSOLE_DIR ? resolve(settings.OFFERKIT_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
     publisher:
       settings.OFFERKIT_PUBLISHER === "aws" && settings.OFFERKIT_AWS_EULA_BUCKET
         ? {

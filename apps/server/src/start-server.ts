@@ -83,7 +83,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ...options.clicks,
   });
   const follower = deps.publisher.kind === "marketplace" ? createPublicationFollower(deps, deps.publisher, options.follower) : null;
-  const app = createApp(deps, { corsOrigins: config.corsOrigins });
+  const app = createApp(deps, { corsOrigins: config.corsOrigins, consoleDir: config.consoleDir });
   const redirect = trackingRedirect(tracker);
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {

@@ -1,0 +1,3 @@
+import config from "@offerkit/eslint-config";
+
+export default config;

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { messageOf } from "./errors";
+import type { AsyncState } from "./use-async";
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="muted" role="status">
+      Loading {what}...
+    </p>
+  );
+}
+
+export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div className="error-note" role="alert">
+      <p>{messageOf(error)}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="empty">{children}</div>;
+}
+
+/** Renders the loading and error states of `state`, and `children` with its data. */
+export function AsyncView<T>({ state, what, children }: { state: AsyncState<T> & { reload: () => void }; what: string; children: (data: T) => ReactNode }) {
+  if (state.status === "loading") return <Loading what={what} />;
+  if (state.status === "error") return <ErrorNote error={state.error} onRetry={state.reload} />;
+  return <>{children(state.data)}</>;
+}
+
+/** A labelled field with its hint and its error, wired for assistive technology. */
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ReactNode }) {
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Props for an input inside `Field`: its error and hint described, its state announced. */
+export function describedBy(id: string, error: string | undefined, hint?: boolean) {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined };
+}
+
+export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = async () => {
+    await navigator.clipboard.writeText(text);
+    setCopied(true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <button type="button" onClick={copy} aria-live="polite">
+      {copied ? "Copied" : label}
+    </button>
+  );
+}
+
+/** Days and hours until the end of a UTC deadline day, in words. */
+export function timeLeft(deadline: string, now = new Date()): string {
+  const end = Date.parse(`${deadline}T00:00:00Z`) + 86_400_000;
+  const hours = Math.floor((end - now.getTime()) / 3_600_000);
+  if (hours < 0) return "passed";
+  if (hours < 48) return `${hours} h left`;
+  return `${Math.floor(hours / 24)} days left`;
+}
