@@ -55,7 +55,7 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
             <Row label="Buyer accounts" value={<span className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</span>} />
             <Row label="Prices" value={<PricesSummary pricing={offer.pricing} />} />
             <Row label="EULA" value={offer.eula ? `${offer.eula.fileName}, ${offer.eula.pageCount} pages, SHA-256 ${offer.eula.sha256}` : "none yet"} />
-            <Row label="Agreement" value={offer.agreement ? (offer.agreement.kind === "duration" ? offer.agreement.duration : `until ${offer.agreement.endDate}`) : "not set"} />
+            <Row label="Agreement" value={offer.agreement ? (offer.agreement.kind === "duration" ? durationText(offer.agreement.duration) : `until ${offer.agreement.endDate}`) : "not set"} />
             <Row label="Acceptance deadline" value={offer.acceptanceDeadline ? `${offer.acceptanceDeadline} (${timeLeft(offer.acceptanceDeadline)})` : "not set"} />
             <Row label="Refund policy" value={offer.refundPolicy ?? "none"} />
             {offer.description && <Row label="Internal description" value={offer.description} />}
@@ -78,6 +78,12 @@ function Row({ label, value }: { label: string; value: ReactNode }) {
       <dd>{value}</dd>
     </div>
   );
+}
+
+/** `P12M` as "12 months", `P365D` as "365 days". */
+function durationText(duration: string): string {
+  const amount = duration.slice(1, -1);
+  return `${amount} ${duration.endsWith("M") ? "months" : "days"}`;
 }
 
 function publicationText(offer: OfferView): string {
@@ -157,6 +163,18 @@ function OfferActions({ session, offer, onSent }: { session: Session; offer: Off
   );
 }
 
+/** The form's names for the fields the server names by path. */
+const FIELD_LABELS: Record<string, string> = {
+  name: "Offer name",
+  description: "Internal description",
+  buyerAccounts: "Buyer accounts",
+  pricing: "Prices",
+  eulaSha256: "EULA",
+  agreement: "Agreement length",
+  acceptanceDeadline: "Acceptance deadline",
+  refundPolicy: "Refund policy",
+};
+
 function SendFailure({ error }: { error: unknown }) {
   if (!isOfferkitError(error) || error.issues.length === 0) return <ErrorNote error={error} />;
   return (
@@ -165,7 +183,7 @@ function SendFailure({ error }: { error: unknown }) {
       <ul>
         {error.issues.map((issue) => (
           <li key={`${issue.path.join(".")}${issue.message}`}>
-            <strong>{issue.path.join(".") || "offer"}</strong>: {issue.message}
+            <strong>{FIELD_LABELS[String(issue.path[0])] ?? (issue.path.join(".") || "Offer")}</strong>: {issue.message}
           </li>
         ))}
       </ul>

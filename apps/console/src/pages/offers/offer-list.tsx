@@ -65,7 +65,7 @@ export function OfferListPage({ session }: { session: Session }) {
             <Empty>{status || productId ? "No offer matches these filters." : "No offers yet. Make the first one with New offer."}</Empty>
           ) : (
             <div className="table-wrap">
-              <table>
+              <table className="stack-narrow">
                 <thead>
                   <tr>
                     <th scope="col">Offer</th>
@@ -82,12 +82,14 @@ export function OfferListPage({ session }: { session: Session }) {
                         <Link to={`/offers/${offer.id}`}>{offer.name ?? "Untitled draft"}</Link>
                         <div className="muted mono small">{offer.id}</div>
                       </td>
-                      <td>
+                      <td data-label="Status">
                         <StatusBadge status={offer.status} />
                       </td>
-                      <td>{productOf(offer.productId)?.title ?? offer.productId}</td>
-                      <td className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</td>
-                      <td>
+                      <td data-label="Product">{productOf(offer.productId)?.title ?? offer.productId}</td>
+                      <td data-label="Buyer accounts" className="mono">
+                        {offer.buyerAccounts.join(", ") || "none yet"}
+                      </td>
+                      <td data-label="Deadline">
                         {offer.acceptanceDeadline ?? "not set"}
                         {offer.acceptanceDeadline && (offer.status === "sent" || offer.status === "draft") && <div className="muted small">{timeLeft(offer.acceptanceDeadline)}</div>}
                       </td>
