@@ -41,7 +41,7 @@ export function ClickStats({ session }: { session: Session }) {
         </div>
         {stats.status === "done" && (
           <div className="field">
-            <label htmlFor="stats-tag">Ref tag</label>
+            <label htmlFor="stats-tag">Filter by ref tag</label>
             <select id="stats-tag" value={tag} onChange={(event) => setTag(event.target.value)}>
               <option value="">All tags</option>
               {tagsOf(stats.data).map((value) => (

@@ -1,13 +1,16 @@
 import type { DailyStat } from "@offerkit/sdk";
+import { useId } from "react";
 
 /** Every number the chart draws, per day, ref tag and product, with the totals. */
 export function StatsTable({ rows, caption }: { rows: DailyStat[]; caption: string }) {
   const clicks = rows.reduce((sum, row) => sum + row.clicks, 0);
   const conversions = rows.reduce((sum, row) => sum + row.conversions, 0);
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    // Focusable so that keyboard users can scroll it sideways on a narrow screen.
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="stats-table">
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Day (UTC)</th>

@@ -74,9 +74,12 @@ export function ContactChanges({ session }: { session: Session }) {
 
 function ChangesTable({ changes }: { changes: ContactChange[] }) {
   return (
-    <div className="table-wrap">
+    // Focusable so that keyboard users can scroll it sideways on a narrow screen.
+    <div className="table-wrap" role="region" aria-labelledby="contacts-caption" tabIndex={0}>
       <table className="contacts-table">
-        <caption className="visually-hidden">Support contact changes, oldest first</caption>
+        <caption id="contacts-caption" className="visually-hidden">
+          Support contact changes, oldest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">When (UTC)</th>
