@@ -127,8 +127,10 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     const testLink = page.getByRole("link", { name: /Test the link/ });
     expect(await testLink.getAttribute("href")).toBe(tracked);
     const [testVisit] = await Promise.all([page.waitForEvent("popup"), testLink.click()]);
-    pages.push(testVisit);
     await testVisit.waitForURL(`${site.marketplaceUrl}/pp/${OFFER_ASIN}/ref=${tag}`);
+    // A tab in the background gets no animation frames, which Playwright waits for before a click.
+    await testVisit.close();
+    await page.bringToFront();
 
     // Clicks are written in batches a few milliseconds apart: ask again until it shows.
     const row = page.locator(".stats-table tbody tr", { hasText: tag });
@@ -145,8 +147,17 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect(await page.locator(".chart-clicks title", { hasText: `${utcDay()}: 1 clicks` }).count()).toBe(1);
 
     await page.getByLabel("Filter by ref tag").selectOption(tag);
-    expect(await page.locator(".stats-table caption").textContent()).toContain(`ref tag ${tag}`);
+    expect(await page.getByRole("table", { name: `Days with activity from ${utcDay(-13)} to ${utcDay()}, ref tag ${tag}` }).count()).toBe(1);
     expect(await page.locator(".stats-table tfoot td").allTextContents()).toEqual(["1", "0"]);
+
+    await page.getByLabel("From (UTC)").fill(utcDay(1));
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect.poll(() => page.locator("#stats-to-error").textContent()).toBe("`from` must not be after `to`");
+    expect(await page.getByLabel("To (UTC)").getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("From (UTC)").fill(utcDay(-13));
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.locator(".stats-table").waitFor();
+    expect(await page.locator("#stats-to-error").count()).toBe(0);
     expect(await axeViolationsUnderCsp(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "console-marketing-link-and-stats.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
@@ -162,17 +173,12 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect(await reports.getByRole("alert").count()).toBe(0);
 
     await visit(tag);
+    // Clicks are written in batches a few milliseconds apart; the report must include this one.
+    await expect.poll(() => clicksFor(tag), { timeout: 5000 }).toBe(1);
     await reports.getByLabel("Report date (UTC)").fill(utcDay(1));
-    const download = reports.getByRole("button", { name: /^Download reftag_daily_breakdown_report_/ });
-    await expect
-      .poll(
-        async () => {
-          await reports.getByRole("button", { name: "Check reports" }).click();
-          return download.count();
-        },
-        { timeout: 5000 },
-      )
-      .toBe(1);
+    await reports.getByRole("button", { name: "Check reports" }).click();
+    const download = reports.getByRole("button", { name: `Download reftag_daily_breakdown_report_${utcDay(1)}.csv` });
+    await download.waitFor();
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
     expect(file.suggestedFilename()).toBe(`reftag_daily_breakdown_report_${utcDay(1)}.csv`);
     const csv = readFileSync(await file.path(), "utf8");
@@ -232,6 +238,21 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     await expect.poll(() => contacts.getByRole("status").textContent()).toBe("Saved support_contacts.csv.");
     await page.screenshot({ path: join(screenshots, "console-support-contacts.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
+  });
+
+  it("shows each part of Support only to a key with its scope, and Marketing only with marketing:read", async () => {
+    const issued = await rpc(server.url, ADMIN_KEY)("admin.apiKeys.create", "mutation", { name: "CRM sync", scopes: ["contacts:read"] }, z.object({ secret: z.string() }));
+    const page = await browser.newPage({ viewport: DESKTOP });
+    pages.push(page);
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel("API key").fill(issued.secret);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Support" }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Sections" }).getByRole("link").allTextContents()).toEqual(["Support"]);
+    await expect.poll(() => page.locator(".contacts-table tbody tr").count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Customer eligibility" }).count()).toBe(0);
+    expect(await page.getByLabel("Account ID").count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, "console-support-contacts-scope-only.png"), fullPage: true });
   });
 
   it("fits a 390 px wide screen, builds a link by keyboard, and axe finds nothing there", async () => {

@@ -77,7 +77,7 @@ function StatsView({ stats, from, to, tag }: { stats: DailyStat[]; from: string;
         totals={totals}
         summary={`Clicks and conversions per day from ${from} to ${to}, ${scope}: ${clicks} clicks and ${conversions} conversions in all. The table below lists every number.`}
       />
-      <StatsTable rows={rows} caption={`Days with activity from ${from} to ${to}, ${scope}`} />
+      <StatsTable rows={rows} title={`Days with activity from ${from} to ${to}, ${scope}`} />
     </>
   );
 }

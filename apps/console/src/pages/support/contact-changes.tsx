@@ -75,7 +75,7 @@ export function ContactChanges({ session }: { session: Session }) {
 function ChangesTable({ changes }: { changes: ContactChange[] }) {
   return (
     // Focusable so that keyboard users can scroll it sideways on a narrow screen.
-    <div className="table-wrap" role="region" aria-labelledby="contacts-caption" tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label="Support contact changes" tabIndex={0}>
       <table className="contacts-table">
         <caption id="contacts-caption" className="visually-hidden">
           Support contact changes, oldest first
