@@ -1,9 +1,11 @@
 import { useEffect, useState, type ReactNode } from "react";
+import { MarketingPage } from "./pages/marketing/marketing-page";
 import { OfferCreatePage } from "./pages/offers/offer-create";
 import { OfferDetailPage } from "./pages/offers/offer-detail";
 import { OfferEditPage } from "./pages/offers/offer-edit";
 import { OfferListPage } from "./pages/offers/offer-list";
 import { SignInPage } from "./pages/sign-in";
+import { SupportPage } from "./pages/support/support-page";
 import { Link, navigate, useRoute } from "./router";
 import { can, signIn, signOut, storedKey, type Session } from "./session";
 import { Loading } from "./ui";
@@ -27,6 +29,18 @@ const sections: Section[] = [
       if (offerId && edit) return <OfferEditPage session={session} offerId={offerId} />;
       return offerId ? <OfferDetailPage session={session} offerId={offerId} /> : <OfferListPage session={session} />;
     },
+  },
+  {
+    route: "/marketing",
+    label: "Marketing",
+    allowed: (session) => can(session, "marketing:read"),
+    page: (session) => <MarketingPage session={session} />,
+  },
+  {
+    route: "/support",
+    label: "Support",
+    allowed: (session) => can(session, "support:read") || can(session, "contacts:read"),
+    page: (session) => <SupportPage session={session} />,
   },
 ];
 
