@@ -6,7 +6,7 @@ import { OFFER_ASIN, SUPPORT_ASIN, rpc, seedBuyerScenario, type BuyerScenario } 
 import type { Browser, Page, ViewportSize } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { axeViolationsUnderCsp } from "../src/axe-in-page";
+import { axeViolations } from "../src/axe";
 import { launchChromium, visitorUserAgent } from "../src/chromium";
 import { startExampleSite, type ExampleSite } from "../src/example-site";
 
@@ -158,7 +158,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     await page.getByRole("button", { name: "Show" }).click();
     await page.locator(".stats-table").waitFor();
     expect(await page.locator("#stats-to-error").count()).toBe(0);
-    expect(await axeViolationsUnderCsp(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "console-marketing-link-and-stats.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -216,7 +216,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect(publicOne).toContain("Public offer");
     expect(publicOne).toContain("No usage recorded in the last 30 days.");
     expect(await page.getByRole("link", { name: scenario.offerId }).getAttribute("href")).toBe(`/console/offers/${scenario.offerId}`);
-    expect(await axeViolationsUnderCsp(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "console-support-lookup.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -267,7 +267,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     await page.locator(".stats-table").waitFor();
     expect(await page.locator(".chart svg").evaluate((svg) => svg.getBoundingClientRect().right)).toBeLessThanOrEqual(PHONE.width);
     expect(await fitsTheScreen(page)).toBe(true);
-    expect(await axeViolationsUnderCsp(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "console-marketing-390.png"), fullPage: true });
 
     await page.getByRole("link", { name: "Support" }).click();
@@ -276,7 +276,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     await expect.poll(() => page.locator(".subscription-card").count()).toBe(2);
     await page.locator(".contacts-table").waitFor();
     expect(await fitsTheScreen(page)).toBe(true);
-    expect(await axeViolationsUnderCsp(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, "console-support-390.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
