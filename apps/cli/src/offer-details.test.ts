@@ -14,6 +14,7 @@ const draft: OfferView = {
   agreement: null,
   acceptanceDeadline: null,
   refundPolicy: null,
+  installments: null,
   replacesOfferId: null,
   buyerUrl: null,
   termsSha256: null,
@@ -68,6 +69,14 @@ describe("offerDetails", () => {
     expect(keys).toContain("Buyer URL");
     expect(keys).not.toContain("Sent");
     expect(keys).not.toContain("Replaces");
+  });
+
+  it("shows a payment schedule one installment per line", () => {
+    const withSchedule: OfferView = { ...draft, installments: [{ chargeDate: "2027-02-01", amount: "500" }, { chargeDate: "2027-08-01", amount: "500.5" }] };
+    expect(offerDetails(withSchedule, undefined).filter(([key]) => key.startsWith("Installment"))).toEqual([
+      ["Installment 1", "2027-02-01  500 USD"],
+      ["Installment 2", "2027-08-01  500.5 USD"],
+    ]);
   });
 
   it("shows a sent copy's product, EULA, buyer URL and the offer it replaces", () => {

@@ -70,6 +70,7 @@ export function offerDetails(offer: OfferView, product: Product | undefined): Pa
     ["Agreement", describeAgreement(offer.agreement)],
     ["Deadline", offer.acceptanceDeadline ?? ""],
     ["Refund policy", offer.refundPolicy ?? ""],
+    ...(offer.installments ?? []).map((installment, index): Pair => [`Installment ${index + 1}`, `${installment.chargeDate}  ${installment.amount} USD`]),
     ["EULA", eula === null ? "" : `${eula.fileName}, ${eula.pageCount} page${eula.pageCount === 1 ? "" : "s"}, ${eula.size} bytes`],
     ["EULA sha256", eula?.sha256 ?? ""],
     ["Buyer URL", offer.buyerUrl ?? ""],

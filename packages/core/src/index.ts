@@ -4,6 +4,7 @@ export * from "./csv";
 export * from "./dates";
 export * from "./errors";
 export * from "./ids";
+export * from "./installments";
 export * from "./links";
 export * from "./marketing";
 export * from "./money";

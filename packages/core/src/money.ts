@@ -38,6 +38,12 @@ export const upfrontPriceSchema = priceSchema(UPFRONT_DECIMALS, "upfront").descr
   "USD, a decimal string with up to 3 decimal places",
 );
 
+/** An installment of a payment schedule: more than zero, cents at most, as the marketplace bills them. */
+export const INSTALLMENT_DECIMALS = 2;
+export const installmentAmountSchema = priceSchema(INSTALLMENT_DECIMALS, "installment")
+  .refine(isPositive, "An installment is more than 0 USD")
+  .describe("USD charged on the date, a decimal string with up to 2 decimal places");
+
 /** "007.50" -> "7.5"; "3.000" -> "3". One spelling per amount, so stored terms compare equal. */
 export function normalizeDecimal(value: string): string {
   const [whole = "0", fraction = ""] = value.split(".");

@@ -3,6 +3,7 @@ import { canonicalJson } from "./canonical-json";
 import { attributionIdSchema } from "./marketing";
 import { addDays, addUtcMonths, calendarDateSchema, endOfUtcDay, utcDate } from "./dates";
 import type { FieldIssue } from "./errors";
+import { checkInstallments, installmentsSchema } from "./installments";
 import { accountIdSchema, asinSchema, idempotencyKeySchema, offerIdSchema, productRefSchema, sha256Schema } from "./ids";
 import { checkPricingCoversProduct, isPaid, offerPricingSchema, type OfferPricing, type ProductPricing } from "./pricing";
 
@@ -73,6 +74,7 @@ export const offerTermsSchema = z.strictObject({
     "The last UTC calendar day on which the buyer may accept; in the future when the offer is sent",
   ),
   refundPolicy: refundPolicySchema.optional(),
+  installments: installmentsSchema.optional(),
 });
 export type OfferTerms = z.infer<typeof offerTermsSchema>;
 export type DraftTerms = Partial<OfferTerms>;
@@ -95,6 +97,7 @@ export const updateOfferInputSchema = z.strictObject({
     agreement: agreementTermSchema.nullable(),
     acceptanceDeadline: calendarDateSchema.nullable(),
     refundPolicy: refundPolicySchema.nullable(),
+    installments: installmentsSchema.nullable(),
   }).partial(),
 });
 export type UpdateOfferInput = z.input<typeof updateOfferInputSchema>;
@@ -185,6 +188,9 @@ export function checkSendable({ terms, productPricing, eulaAvailable, now }: Sen
       path: ["acceptanceDeadline"],
       message: `The acceptance deadline ${terms.acceptanceDeadline} has passed (today is ${today} UTC)`,
     });
+  }
+  if (terms.installments !== undefined) {
+    issues.push(...checkInstallments(terms.installments, { pricing: terms.pricing, agreement: terms.agreement, acceptanceDeadline: terms.acceptanceDeadline, today }));
   }
   if (terms.agreement?.kind === "endDate") {
     const { endDate } = terms.agreement;

@@ -1,4 +1,5 @@
 import type { Scope } from "./scopes";
+import type { Installment } from "./installments";
 import type { AgreementTerm, OfferStatus } from "./offer";
 import type { OfferPricing } from "./pricing";
 import type { PublicationView } from "./publication";
@@ -25,6 +26,8 @@ export interface OfferView {
   agreement: AgreementTerm | null;
   acceptanceDeadline: string | null;
   refundPolicy: string | null;
+  /** The payment schedule, when the buyer pays in installments rather than at once. */
+  installments: Installment[] | null;
   /** The offer this draft was copied from, when it replaces one. */
   replacesOfferId: string | null;
   /** The link the sales rep sends the buyer; set when the offer is sent. */
@@ -51,6 +54,8 @@ export interface BuyerOfferView {
   agreement: AgreementTerm;
   acceptanceDeadline: string;
   refundPolicy: string | null;
+  /** When and how much the buyer pays, when in installments. */
+  installments: Installment[] | null;
   /** This account's agreement, once it accepted. */
   acceptance: AgreementView | null;
 }

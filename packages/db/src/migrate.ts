@@ -4,6 +4,7 @@ import * as refTags from "./migrations/0002-ref-tags";
 import * as support from "./migrations/0003-support";
 import * as supportContacts from "./migrations/0004-support-contacts";
 import * as publications from "./migrations/0005-publications";
+import * as offerInstallments from "./migrations/0006-offer-installments";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "0003-support": support,
   "0004-support-contacts": supportContacts,
   "0005-publications": publications,
+  "0006-offer-installments": offerInstallments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,7 +8,7 @@ import * as initial from "./migrations/0001-initial";
 import * as refTags from "./migrations/0002-ref-tags";
 import * as support from "./migrations/0003-support";
 import * as supportContacts from "./migrations/0004-support-contacts";
-import { findOffer, findPublication, insertOffer, insertSeller, markOfferSent, migrateToLatest } from "./index";
+import { findPublication, insertSeller, migrateToLatest } from "./index";
 
 const before0005 = { "0001-initial": initial, "0002-ref-tags": refTags, "0003-support": support, "0004-support-contacts": supportContacts };
 
@@ -42,11 +42,22 @@ describe("migration 0005 on a database with offers", () => {
           updated_at: at,
         })
         .execute();
-      for (const id of ["offer-sent00000001", "offer-draft0000001"]) {
-        await insertOffer(handle.db, { id, sellerId: "seller-a", productId: "prod-aaaaaaaaaa", terms: { buyerAccounts: [] }, replacesOfferId: null, createdAt: at });
-      }
-      const version = (await findOffer(handle.db, "seller-a", "offer-sent00000001"))?.version ?? 0;
-      await markOfferSent(handle.db, { sellerId: "seller-a", id: "offer-sent00000001", version, buyerUrl: "https://example.test/offers/offer-sent00000001", termsSha256: "f".repeat(64), sentAt: "2027-01-02T00:00:00.000Z" });
+      // Rows as the schema before 0005 held them: the repositories of today write newer columns.
+      const offer = { seller_id: "seller-a", product_id: "prod-aaaaaaaaaa", buyer_accounts: "[]", created_at: at, updated_at: at };
+      await handle.db
+        .insertInto("offers")
+        .values([
+          { ...offer, id: "offer-draft0000001", status: "draft" },
+          {
+            ...offer,
+            id: "offer-sent00000001",
+            status: "sent",
+            buyer_url: "https://example.test/offers/offer-sent00000001",
+            terms_sha256: "f".repeat(64),
+            sent_at: "2027-01-02T00:00:00.000Z",
+          },
+        ])
+        .execute();
 
       await migrateToLatest(handle.db);
       expect(await findPublication(handle.db, "offer-sent00000001")).toMatchObject({

@@ -90,6 +90,8 @@ export interface OffersTable {
   agreement: string | null;
   acceptance_deadline: string | null;
   refund_policy: string | null;
+  /** JSON: the payment schedule, `[{ chargeDate, amount }]`. */
+  installments: string | null;
   replaces_offer_id: string | null;
   buyer_url: string | null;
   terms_sha256: string | null;

@@ -165,6 +165,33 @@ describe("the change set of a private offer", () => {
     expect(validity?.DetailsDocument).toEqual({ Terms: [{ Type: "ValidityTerm", AgreementEndDate: "2028-06-30" }] });
   });
 
+  it("adds the payment schedule after the validity terms, in cents at midnight UTC", () => {
+    const terms = termsWith(
+      { model: "saas_contract", contract: { seats: "10" } },
+      { installments: [{ chargeDate: "2027-04-01", amount: "1200" }, { chargeDate: "2027-10-01", amount: "1200.5" }] },
+    );
+    const changes = offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL });
+    expect(changes.map((change) => change.ChangeType).slice(-4)).toEqual(["UpdateValidityTerms", "UpdatePaymentScheduleTerms", "UpdateAvailability", "ReleaseOffer"]);
+    expect(JSON.stringify(changes.find((change) => change.ChangeType === "UpdatePaymentScheduleTerms"))).toBe(
+      JSON.stringify({
+        ChangeType: "UpdatePaymentScheduleTerms",
+        Entity: { Type: "Offer@1.0", Identifier: "$CreateOfferChange.Entity.Identifier" },
+        DetailsDocument: {
+          Terms: [
+            {
+              Type: "PaymentScheduleTerm",
+              CurrencyCode: "USD",
+              Schedule: [
+                { ChargeDate: "2027-04-01T00:00:00Z", ChargeAmount: "1200.00" },
+                { ChargeDate: "2027-10-01T00:00:00Z", ChargeAmount: "1200.50" },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+  });
+
   it("leaves out the support terms of a free offer without a refund policy", () => {
     const { refundPolicy: _refund, ...terms } = termsWith({ model: "free" });
     const types = offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL }).map((change) => change.ChangeType);

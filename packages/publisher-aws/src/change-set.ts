@@ -1,4 +1,4 @@
-import type { AgreementTerm, OfferTerms } from "@offerkit/core";
+import { fromUnits, toUnits, type AgreementTerm, type Installment, type OfferTerms } from "@offerkit/core";
 import type { Json } from "./json";
 import { pricingTermsDocument } from "./pricing-terms";
 
@@ -35,10 +35,23 @@ function validityTerm(agreement: AgreementTerm): Json {
     : { Type: "ValidityTerm", AgreementEndDate: agreement.endDate };
 }
 
+/** Charges in cents and at midnight UTC of their day, as the marketplace invoices them. */
+function paymentScheduleTerm(installments: Installment[]): Json {
+  return {
+    Type: "PaymentScheduleTerm",
+    CurrencyCode: "USD",
+    Schedule: installments.map((installment) => ({
+      ChargeDate: `${installment.chargeDate}T00:00:00Z`,
+      ChargeAmount: fromUnits(toUnits(installment.amount), 2),
+    })),
+  };
+}
+
 /**
  * The whole private offer as one ordered change set: create it for the product, describe it,
  * target the buyers, price it, attach the EULA and refund policy, set how long the agreement
- * runs and until when it may be accepted, then release it to the buyers. Pure: the same terms
+ * runs, its payment schedule if it has one, and until when it may be accepted, then release it
+ * to the buyers. Pure: the same terms
  * always make the same changes, which is what makes a retry of the request safe to compare.
  */
 export function offerChangeSet({ catalogProductId, terms, eulaUrl }: OfferChangeSetInput): OfferChange[] {
@@ -58,10 +71,10 @@ export function offerChangeSet({ catalogProductId, terms, eulaUrl }: OfferChange
   if (terms.refundPolicy !== undefined) {
     changes.push(change("UpdateSupportTerms", { Terms: [{ Type: "SupportTerm", RefundPolicy: terms.refundPolicy }] }));
   }
-  changes.push(
-    change("UpdateValidityTerms", { Terms: [validityTerm(terms.agreement)] }),
-    change("UpdateAvailability", { AvailabilityEndDate: terms.acceptanceDeadline }),
-    change("ReleaseOffer", {}),
-  );
+  changes.push(change("UpdateValidityTerms", { Terms: [validityTerm(terms.agreement)] }));
+  if (terms.installments !== undefined) {
+    changes.push(change("UpdatePaymentScheduleTerms", { Terms: [paymentScheduleTerm(terms.installments)] }));
+  }
+  changes.push(change("UpdateAvailability", { AvailabilityEndDate: terms.acceptanceDeadline }), change("ReleaseOffer", {}));
   return changes;
 }

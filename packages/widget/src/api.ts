@@ -1,7 +1,21 @@
-import type { FieldIssue, OfferBanner } from "@offerkit/core";
 import { normalizeBaseUrl } from "@offerkit/core/link-rules";
 
-export type { FieldIssue, OfferBanner };
+// The server's shapes, written out here so that the published types need nothing else; a type
+// test proves they equal the server's own.
+
+/** One field the server refused: `path` as it names it, e.g. `["contact", "email"]`. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface OfferBanner {
+  /** True while the account has an offer for this product that it can still accept. */
+  hasPrivateOffer: boolean;
+  offerIds: string[];
+  /** The buyer URL of the open offer whose deadline comes first, for the banner to link to. */
+  buyerUrl: string | null;
+}
 
 /** A refused or failed call: the server's code, its message and the fields at fault. */
 export class WidgetApiError extends Error {

@@ -1,7 +1,7 @@
-import type { ContactDetails, contactDetailsSchema, OfferBanner as ServerBanner } from "@offerkit/core";
+import type { ContactDetails, contactDetailsSchema, FieldIssue as ServerFieldIssue, OfferBanner as ServerBanner } from "@offerkit/core";
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import type { OfferBanner, SupportContact } from "../src/index";
+import type { FieldIssue, OfferBanner, SupportContact } from "../src/index";
 
 // Checked by the type checker (`tsc`): the widget's own shapes may not drift from the server's.
 describe("the widget's types", () => {
@@ -12,5 +12,6 @@ describe("the widget's types", () => {
 
   it("read the banner the server answers", () => {
     expectTypeOf<OfferBanner>().toEqualTypeOf<ServerBanner>();
+    expectTypeOf<FieldIssue>().toEqualTypeOf<ServerFieldIssue>();
   });
 });

@@ -98,6 +98,7 @@ describe("the console in Chromium: offers, against the real server", () => {
     await page.getByLabel("Months", { exact: true }).fill("12");
     await page.getByLabel("Acceptance deadline").fill(inDays(30));
     await page.getByLabel("Refund policy").fill("Write to refunds@acme.example within 30 days.");
+    await page.getByLabel("Installments (optional)").fill(`${inDays(10)} 2000.00\n${inDays(200)} 3428.50`);
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("button", { name: "Create draft" }).click();
 
@@ -121,6 +122,7 @@ describe("the console in Chromium: offers, against the real server", () => {
     const offerId = /\/offers\/(offer-[A-Za-z0-9_-]+)$/.exec(url)?.[1] ?? "";
     expect(offerId).not.toBe("");
     expect(await page.locator(".badge").textContent()).toBe("sent");
+    expect(await page.getByRole("definition").filter({ hasText: "3428.5 USD" }).textContent()).toBe(`${inDays(10)}: 2000 USD${inDays(200)}: 3428.5 USD`);
     await expect.poll(() => page.getByRole("button", { name: "Copy buyer URL" }).isVisible()).toBe(true);
     await page.screenshot({ path: join(screenshots, "console-offer-sent.png"), fullPage: true });
 

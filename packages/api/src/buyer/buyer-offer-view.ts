@@ -42,6 +42,7 @@ export async function toBuyerOfferView(
     agreement: terms.agreement,
     acceptanceDeadline: terms.acceptanceDeadline,
     refundPolicy: terms.refundPolicy ?? null,
+    installments: terms.installments ?? null,
     acceptance: agreement ? toAgreementView(agreement) : null,
   };
 }

@@ -18,6 +18,7 @@ export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now:
     agreement: terms.agreement ?? null,
     acceptanceDeadline: terms.acceptanceDeadline ?? null,
     refundPolicy: terms.refundPolicy ?? null,
+    installments: terms.installments ?? null,
     replacesOfferId: offer.replacesOfferId,
     buyerUrl: offer.buyerUrl,
     termsSha256: offer.termsSha256,

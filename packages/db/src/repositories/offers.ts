@@ -1,6 +1,7 @@
 import {
   accountIdSchema,
   agreementTermSchema,
+  installmentsSchema,
   offerPricingSchema,
   type DraftTerms,
   type OfferStatus,
@@ -46,6 +47,8 @@ function toRecord(row: Selectable<OffersTable>): OfferRecord {
   if (pricing !== undefined) terms.pricing = pricing;
   const agreement = parseJson(agreementTermSchema, row.agreement);
   if (agreement !== undefined) terms.agreement = agreement;
+  const installments = parseJson(installmentsSchema, row.installments);
+  if (installments !== undefined) terms.installments = installments;
   return {
     id: row.id,
     sellerId: row.seller_id,
@@ -73,6 +76,7 @@ function termColumns(terms: DraftTerms) {
     agreement: terms.agreement === undefined ? null : JSON.stringify(terms.agreement),
     acceptance_deadline: terms.acceptanceDeadline ?? null,
     refund_policy: terms.refundPolicy ?? null,
+    installments: terms.installments === undefined ? null : JSON.stringify(terms.installments),
   };
 }
 

@@ -58,6 +58,22 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
             <Row label="Agreement" value={offer.agreement ? (offer.agreement.kind === "duration" ? durationText(offer.agreement.duration) : `until ${offer.agreement.endDate}`) : "not set"} />
             <Row label="Acceptance deadline" value={offer.acceptanceDeadline ? `${offer.acceptanceDeadline} (${timeLeft(offer.acceptanceDeadline)})` : "not set"} />
             <Row label="Refund policy" value={offer.refundPolicy ?? "none"} />
+            <Row
+              label="Installments"
+              value={
+                offer.installments ? (
+                  <ul className="plain">
+                    {offer.installments.map((installment) => (
+                      <li key={installment.chargeDate}>
+                        {installment.chargeDate}: {installment.amount} USD
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "paid at once"
+                )
+              }
+            />
             {offer.description && <Row label="Internal description" value={offer.description} />}
             {offer.sentAt && <Row label="Sent" value={new Date(offer.sentAt).toLocaleString()} />}
             {offer.acceptedAt && <Row label="Accepted" value={new Date(offer.acceptedAt).toLocaleString()} />}
@@ -173,6 +189,7 @@ const FIELD_LABELS: Record<string, string> = {
   agreement: "Agreement length",
   acceptanceDeadline: "Acceptance deadline",
   refundPolicy: "Refund policy",
+  installments: "Installments",
 };
 
 function SendFailure({ error }: { error: unknown }) {

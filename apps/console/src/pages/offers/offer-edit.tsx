@@ -33,6 +33,7 @@ export function OfferEditPage({ session, offerId }: { session: Session; offerId:
                     agreement: terms.agreement ?? null,
                     acceptanceDeadline: terms.acceptanceDeadline ?? null,
                     refundPolicy: terms.refundPolicy ?? null,
+                    installments: terms.installments ?? null,
                   },
                 });
                 navigate(`/offers/${offerId}`);

@@ -19,6 +19,8 @@ export interface OfferFormValues {
   endDate: string;
   acceptanceDeadline: string;
   refundPolicy: string;
+  /** One installment per line: `2028-01-15 50000.00`. */
+  installments: string;
 }
 
 export interface OfferTermsInput {
@@ -31,6 +33,7 @@ export interface OfferTermsInput {
   agreement?: { kind: "duration"; duration: string } | { kind: "endDate"; endDate: string };
   acceptanceDeadline?: string;
   refundPolicy?: string;
+  installments?: { chargeDate: string; amount: string }[];
 }
 
 const STEPS = ["Product", "Buyers", "Prices", "EULA", "Terms", "Review"] as const;
@@ -56,13 +59,27 @@ export function valuesOf(offer: OfferView | null, productId = ""): OfferFormValu
     endDate: agreement?.kind === "endDate" ? agreement.endDate : "",
     acceptanceDeadline: offer?.acceptanceDeadline ?? "",
     refundPolicy: offer?.refundPolicy ?? "",
+    installments: offer?.installments?.map((installment) => `${installment.chargeDate} ${installment.amount}`).join("\n") ?? "",
   };
+}
+
+/** Each non-empty line as `date amount`; what does not parse is sent as typed, for the server to name. */
+function installmentsOf(text: string): { chargeDate: string; amount: string }[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [chargeDate = "", amount = ""] = line.split(/[\s,;]+/);
+      return { chargeDate, amount };
+    });
 }
 
 /** The terms the form describes; what is left empty is left out, and the server says what is missing. */
 export function termsOf(values: OfferFormValues, product: Product): OfferTermsInput {
   const accounts = values.buyerAccounts.split(/[\s,;]+/).filter(Boolean);
   const text = (value: string) => (value.trim() === "" ? undefined : value.trim());
+  const installments = installmentsOf(values.installments);
   const agreement =
     values.agreementKind === "duration"
       ? values.months.trim() && { kind: "duration" as const, duration: `P${values.months.trim()}M` }
@@ -77,6 +94,7 @@ export function termsOf(values: OfferFormValues, product: Product): OfferTermsIn
     ...(agreement && { agreement }),
     ...(values.acceptanceDeadline && { acceptanceDeadline: values.acceptanceDeadline }),
     ...(text(values.refundPolicy) && { refundPolicy: text(values.refundPolicy) }),
+    ...(installments.length > 0 && { installments }),
   };
 }
 
@@ -136,6 +154,13 @@ export function OfferForm({
     }
   };
 
+  const installmentError = Object.entries(errors)
+    .filter(([path]) => path.startsWith("installments"))
+    .map(([path, message]) => {
+      const index = Number(path.split(".")[1]);
+      return Number.isInteger(index) ? `Line ${index + 1}: ${message}` : message;
+    })
+    .join(" ") || undefined;
   const accountErrors = Object.entries(errors).filter(([path]) => path.startsWith("buyerAccounts"));
   const accounts = values.buyerAccounts.split(/[\s,;]+/).filter(Boolean);
   const accountError = accountErrors.length
@@ -219,6 +244,14 @@ export function OfferForm({
           <Field id="refund-policy" label="Refund policy" hint="Required for a paid offer: how the buyer asks for a refund." error={error("refundPolicy")}>
             <textarea {...describedBy("refund-policy", error("refundPolicy"), true)} rows={2} value={values.refundPolicy} onChange={(event) => set("refundPolicy", event.target.value)} />
           </Field>
+          <Field
+            id="installments"
+            label="Installments (optional)"
+            hint="To be paid in installments rather than at once: one per line, the UTC day then USD, e.g. 2028-01-15 50000.00. At most one on or before the deadline."
+            error={installmentError}
+          >
+            <textarea {...describedBy("installments", installmentError, true)} rows={3} value={values.installments} onChange={(event) => set("installments", event.target.value)} />
+          </Field>
         </>
       )}
 
@@ -285,6 +318,7 @@ function Review({ values, product }: { values: OfferFormValues; product: Product
     ["Agreement", terms.agreement ? (terms.agreement.kind === "duration" ? `${values.months} months` : `until ${terms.agreement.endDate}`) : "missing"],
     ["Acceptance deadline", terms.acceptanceDeadline ?? "missing"],
     ["Refund policy", terms.refundPolicy ?? "none"],
+    ["Installments", terms.installments ? terms.installments.map((installment) => `${installment.chargeDate}: ${installment.amount} USD`).join(", ") : "paid at once"],
   ];
   return (
     <dl className="terms">
