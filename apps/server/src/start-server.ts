@@ -16,7 +16,7 @@ import {
   type OfferPublisher,
   type PublicationFollower,
 } from "@offerkit/api";
-import { createClickWriter, migrateToLatest, openDatabase } from "@offerkit/db";
+import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { PublisherConfig, ServerConfig } from "./config";
@@ -63,7 +63,6 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
   const deps: ApiDeps = {
     db: database.db,
     blobs: createFileBlobStore(join(config.dataDir, "blobs")),
@@ -74,8 +73,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
     publisher: options.publisher ?? (await configuredPublisher(config.publisher)),
   };
-  if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
-  const firstAdminKey = await ensureFirstSeller(deps);
+  // Servers of a fleet starting together take turns: each migration and each bootstrap row once.
+  const firstAdminKey = await withStartupLock(deps.db, async () => {
+    await migrateToLatest(deps.db);
+    if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
+    return ensureFirstSeller(deps);
+  });
 
   const tracker = createClickTracker({ db: deps.db, writer: createClickWriter(database) }, deps.clock, {
     marketplaceUrl: config.marketplaceUrl,

@@ -2,6 +2,7 @@ export { openDatabase, isPostgresUrl, type DatabaseConfig, type DatabaseHandle }
 export { dialectOf, type DialectName } from "./dialect";
 export { isImmutableOfferViolation, isUniqueViolation } from "./errors";
 export { migrateToLatest, pendingMigrations } from "./migrate";
+export { withStartupLock } from "./startup-lock";
 export { decodeCursor, encodeCursor, toPage, type PageCursor } from "./pagination";
 export type { Database } from "./schema";
 export * from "./repositories/agreements";
