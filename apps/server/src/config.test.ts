@@ -1,3 +1,4 @@
+import { startServerProcess } from "@offerkit/test-server";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
 
@@ -22,6 +23,9 @@ describe("configuration", () => {
     [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example,*" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
     [{ OFFERKIT_CORS_ORIGINS: "javascript:alert(1)" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
     [{ OFFERKIT_PUBLISHER: "azure" }, "Invalid setting OFFERKIT_PUBLISHER: must be local or aws"],
+    [{ OFFERKIT_LOG_LEVEL: "loud" }, "Invalid setting OFFERKIT_LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent"],
+    [{ OFFERKIT_DB_TIMEOUT_MS: "soon" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be a number of milliseconds"],
+    [{ OFFERKIT_DB_TIMEOUT_MS: "10" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be at least 100 (ms)"],
     [{ OFFERKIT_PUBLISHER: "aws" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "Acme_EULAs" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: must be an S3 bucket name"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "virginia" }, "Invalid setting OFFERKIT_AWS_REGION: must be an AWS region"],
@@ -56,4 +60,9 @@ describe("configuration", () => {
   it("drops a trailing slash from the public URL", () => {
     expect(loadConfig({ OFFERKIT_PUBLIC_URL: "https://offers.acme.example/" }).publicUrl).toBe("https://offers.acme.example");
   });
+
+  it("stops the real server with exactly one line naming the bad setting", async () => {
+    const started = startServerProcess({ OFFERKIT_DB_TIMEOUT_MS: "soon" });
+    await expect(started).rejects.toThrow(/exited with 1:\nInvalid setting OFFERKIT_DB_TIMEOUT_MS: must be a number of milliseconds\n$/);
+  }, 30_000);
 });

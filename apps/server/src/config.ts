@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
 import { z } from "zod";
+import { logLevels, type LogLevel } from "./observability/logger";
 
 const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_DB_TIMEOUT_MS = 5000;
 /** The console app's build output in this repository. */
 const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL("../../console/dist", import.meta.url));
 
@@ -47,6 +49,13 @@ const envSchema = z.object({
   OFFERKIT_AWS_REGION: optional(awsRegionSchema),
   OFFERKIT_AWS_EULA_BUCKET: optional(s3BucketSchema),
   OFFERKIT_AWS_EULA_PREFIX: optional(s3KeyPrefixSchema),
+  OFFERKIT_LOG_LEVEL: optional(z.enum(logLevels, `must be one of ${logLevels.join(", ")}`)),
+  OFFERKIT_DB_TIMEOUT_MS: z.coerce
+    .number("must be a number of milliseconds")
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be at least 100 (ms)")
+    .max(600_000, "must be at most 600000 (ms)")
+    .default(DEFAULT_DB_TIMEOUT_MS),
 });
 
 /** Where sent offers are published: this server, or AWS Marketplace (with the S3 bucket for EULAs). */
@@ -72,6 +81,9 @@ export interface ServerConfig {
   /** The console's built files, served at /console. */
   consoleDir: string;
   publisher: PublisherConfig;
+  logLevel: LogLevel;
+  /** The longest one database statement (PostgreSQL) or a readiness check may take, in ms. */
+  dbTimeoutMs: number;
 }
 
 /**
@@ -104,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataKey: settings.OFFERKIT_DATA_KEY,
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
     consoleDir: settings.OFFERKIT_CONSOLE_DIR ? resolve(settings.OFFERKIT_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
+    logLevel: settings.OFFERKIT_LOG_LEVEL ?? "info",
+    dbTimeoutMs: settings.OFFERKIT_DB_TIMEOUT_MS,
     publisher:
       settings.OFFERKIT_PUBLISHER === "aws" && settings.OFFERKIT_AWS_EULA_BUCKET
         ? {

@@ -15,6 +15,11 @@ export interface DatabaseConfig {
   schema?: string | undefined;
   /** PostgreSQL only: connections in the pool. */
   poolSize?: number | undefined;
+  /**
+   * PostgreSQL only: the longest a statement may run, and a connection may take to open, in ms;
+   * without it, no limit (migrations, which may run long, open the database without one).
+   */
+  timeoutMs?: number | undefined;
 }
 
 export interface DatabaseHandle {
@@ -35,6 +40,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: config.poolSize ?? 10,
+      ...(config.timeoutMs ? { statement_timeout: config.timeoutMs, connectionTimeoutMillis: config.timeoutMs } : {}),
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

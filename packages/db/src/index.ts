@@ -3,6 +3,7 @@ export { dialectOf, type DialectName } from "./dialect";
 export { isImmutableOfferViolation, isUniqueViolation } from "./errors";
 export { migrateToLatest, pendingMigrations } from "./migrate";
 export { withStartupLock } from "./startup-lock";
+export { pingDatabase } from "./ping";
 export { decodeCursor, encodeCursor, toPage, type PageCursor } from "./pagination";
 export type { Database } from "./schema";
 export * from "./repositories/agreements";

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyTraffic, parseDeepLinkPath } from "@offerkit/core";
 import { readCookie, VISITOR_COOKIE, type ClickTracker, type TrackingResult } from "@offerkit/api";
+import type { Logger } from "../observability/logger";
+import { requestIdOf } from "../observability/request-id";
 
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -54,7 +56,7 @@ function respond(res: ServerResponse, result: TrackingResult): void {
   res.end();
 }
 
-export function trackingRedirect(tracker: ClickTracker) {
+export function trackingRedirect(tracker: ClickTracker, logger: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? "";
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -87,7 +89,8 @@ export function trackingRedirect(tracker: ClickTracker) {
     tracker.track(hit).then(
       (result) => respond(res, result),
       (error: unknown) => {
-        console.error(JSON.stringify({ level: "error", msg: "tracking redirect failed", operation: "trackClick", error: error instanceof Error ? error.message : String(error) }));
+        // Only a failure is logged here: a line per redirect would cost the hot path its speed.
+        logger.error({ reqId: requestIdOf(req), operation: "trackClick", error: error instanceof Error ? error.message : String(error) }, "tracking redirect failed");
         if (!res.headersSent) res.writeHead(500, PAGE_HEADERS).end();
       },
     );

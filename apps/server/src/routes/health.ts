@@ -1,0 +1,18 @@
+import { checkReadiness, type ApiDeps } from "@offerkit/api";
+import { Router } from "express";
+
+/**
+ * `/healthz`: the process is alive. `/readyz`: it can serve, i.e. the database answers within
+ * the timeout and every migration is applied; 503 otherwise, so a load balancer skips it.
+ */
+export function health(deps: Pick<ApiDeps, "db">, readyTimeoutMs: number): Router {
+  const routes = Router();
+  routes.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  routes.get("/readyz", async (_req, res) => {
+    const readiness = await checkReadiness(deps.db, readyTimeoutMs);
+    res.status(readiness.ready ? 200 : 503).set("Cache-Control", "no-store").json({ status: readiness.ready ? "ready" : "not ready", ...readiness });
+  });
+  return routes;
+}
