@@ -1,6 +1,8 @@
 import { appRouter, bearerSecret, createContextInner, readCookie, validVisitorId, VISITOR_COOKIE, type ApiDeps } from "@offerkit/api";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
+import { buyerLimits } from "./limits/buyer-limits";
+import type { RateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
 import { requestIdOf } from "./observability/request-id";
 import { requestLog } from "./observability/request-log";
@@ -26,6 +28,8 @@ export interface AppOptions {
   logger?: Logger;
   /** How long /readyz waits for the database. */
   readyTimeoutMs?: number;
+  /** Rate limits on the buyer procedures; none without them. */
+  limits?: { buyer: RateLimiter; contacts: RateLimiter };
 }
 
 const DEFAULT_READY_TIMEOUT_MS = 2000;
@@ -40,6 +44,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS));
 
   app.use("/trpc", buyerCors(options.corsOrigins ?? []));
+  if (options.limits) app.use("/trpc", buyerLimits(options.limits));
   app.use(
     "/trpc",
     createExpressMiddleware({

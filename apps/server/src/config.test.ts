@@ -26,6 +26,9 @@ describe("configuration", () => {
     [{ OFFERKIT_LOG_LEVEL: "loud" }, "Invalid setting OFFERKIT_LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent"],
     [{ OFFERKIT_DB_TIMEOUT_MS: "soon" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be a number of milliseconds"],
     [{ OFFERKIT_DB_TIMEOUT_MS: "10" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be at least 100 (ms)"],
+    [{ OFFERKIT_RATE_LIMIT_REDIRECT: "lots" }, "Invalid setting OFFERKIT_RATE_LIMIT_REDIRECT: must be a number of requests per minute"],
+    [{ OFFERKIT_RATE_LIMIT_BUYER: "-1" }, "Invalid setting OFFERKIT_RATE_LIMIT_BUYER: must be 0 (no limit) or more"],
+    [{ OFFERKIT_RATE_LIMIT_CONTACTS: "2.5" }, "Invalid setting OFFERKIT_RATE_LIMIT_CONTACTS: must be a whole number of requests per minute"],
     [{ OFFERKIT_PUBLISHER: "aws" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "Acme_EULAs" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: must be an S3 bucket name"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "virginia" }, "Invalid setting OFFERKIT_AWS_REGION: must be an AWS region"],
@@ -59,6 +62,15 @@ describe("configuration", () => {
 
   it("drops a trailing slash from the public URL", () => {
     expect(loadConfig({ OFFERKIT_PUBLIC_URL: "https://offers.acme.example/" }).publicUrl).toBe("https://offers.acme.example");
+  });
+
+  it("reads rate limits per minute, 0 turning one off, an empty value meaning the default", () => {
+    expect(loadConfig({}).rateLimits).toEqual({ redirect: 600, buyer: 300, contacts: 20 });
+    expect(loadConfig({ OFFERKIT_RATE_LIMIT_REDIRECT: "0", OFFERKIT_RATE_LIMIT_BUYER: "", OFFERKIT_RATE_LIMIT_CONTACTS: "3" }).rateLimits).toEqual({
+      redirect: 0,
+      buyer: 300,
+      contacts: 3,
+    });
   });
 
   it("stops the real server with exactly one line naming the bad setting", async () => {

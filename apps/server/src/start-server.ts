@@ -21,6 +21,7 @@ import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { PublisherConfig, ServerConfig } from "./config";
 import { loadDataKey } from "./data-key";
+import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
 import { trackingRedirect } from "./routes/tracking-redirect";
 
@@ -102,8 +103,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ...options.clicks,
   });
   const follower = deps.publisher.kind === "marketplace" ? createPublicationFollower(deps, deps.publisher, options.follower) : null;
-  const app = createApp(deps, { corsOrigins: config.corsOrigins, consoleDir: config.consoleDir, logger, readyTimeoutMs: config.dbTimeoutMs });
-  const redirect = trackingRedirect(tracker, logger);
+  // A test's clock decides the rate limits' minutes too; in production, the cheaper Date.now.
+  const nowMs = options.clock ? () => clock.now().getTime() : Date.now;
+  const app = createApp(deps, {
+    corsOrigins: config.corsOrigins,
+    consoleDir: config.consoleDir,
+    logger,
+    readyTimeoutMs: config.dbTimeoutMs,
+    limits: { buyer: createRateLimiter(config.rateLimits.buyer, nowMs), contacts: createRateLimiter(config.rateLimits.contacts, nowMs) },
+  });
+  const redirect = trackingRedirect(tracker, logger, createRateLimiter(config.rateLimits.redirect, nowMs));
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith("/pp/")) redirect(req, res);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyTraffic, parseDeepLinkPath } from "@offerkit/core";
 import { readCookie, VISITOR_COOKIE, type ClickTracker, type TrackingResult } from "@offerkit/api";
+import type { RateLimiter } from "../limits/rate-limiter";
 import type { Logger } from "../observability/logger";
 import { requestIdOf } from "../observability/request-id";
 
@@ -56,12 +57,18 @@ function respond(res: ServerResponse, result: TrackingResult): void {
   res.end();
 }
 
-export function trackingRedirect(tracker: ClickTracker, logger: Logger) {
+export function trackingRedirect(tracker: ClickTracker, logger: Logger, limiter: RateLimiter) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? "";
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { ...PAGE_HEADERS, Allow: "GET, HEAD" });
       res.end();
+      return;
+    }
+    const wait = limiter.take(req.socket.remoteAddress ?? "");
+    if (wait > 0) {
+      res.writeHead(429, { ...PAGE_HEADERS, "Retry-After": String(wait) });
+      res.end("<!doctype html><title>Too many requests</title><h1>Too many requests</h1>\n");
       return;
     }
     const link = parseDeepLinkPath(url);
