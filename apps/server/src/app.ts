@@ -6,6 +6,8 @@ import type { RateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
 import { requestIdOf } from "./observability/request-id";
 import { requestLog } from "./observability/request-log";
+import { requestMetrics } from "./observability/request-metrics";
+import type { ServerMetrics } from "./observability/server-metrics";
 import { buyerCors } from "./routes/buyer-cors";
 import { buyerLanding } from "./routes/buyer-landing";
 import { consoleApp } from "./routes/console-app";
@@ -30,6 +32,8 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** Rate limits on the buyer procedures; none without them. */
   limits?: { buyer: RateLimiter; contacts: RateLimiter };
+  /** Request metrics, served at /metrics; none without them. */
+  metrics?: ServerMetrics;
 }
 
 const DEFAULT_READY_TIMEOUT_MS = 2000;
@@ -41,10 +45,11 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
 
   const logger = options.logger ?? createLogger("silent");
   app.use(requestLog(logger));
-  app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS));
+  if (options.metrics) app.use(requestMetrics(options.metrics));
+  app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, options.metrics?.registry));
 
   app.use("/trpc", buyerCors(options.corsOrigins ?? []));
-  if (options.limits) app.use("/trpc", buyerLimits(options.limits));
+  if (options.limits) app.use("/trpc", buyerLimits(options.limits, options.metrics?.rateLimited));
   app.use(
     "/trpc",
     createExpressMiddleware({

@@ -113,6 +113,12 @@ describe.skipIf(!onPostgres)("a fleet of servers on one PostgreSQL database", ()
     const products = await db().selectFrom("products").select("asin").execute();
     expect(products.length).toBeGreaterThan(0);
     expect(new Set(products.map((row) => row.asin)).size).toBe(products.length);
+    for (let n = 0; n < FLEET_SIZE; n += 1) {
+      const ready = await fetch(`${server(n).url}/readyz`);
+      expect(ready.status).toBe(200);
+      const metrics = await (await fetch(`${server(n).url}/metrics`)).text();
+      expect(metrics).toContain('offerkit_db_pool_connections{state="max"} 10\n');
+    }
   });
 
   it("update against send on different servers: the sent offer holds the very terms it was checked with", async () => {

@@ -23,6 +23,7 @@ import type { PublisherConfig, ServerConfig } from "./config";
 import { loadDataKey } from "./data-key";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
+import { createServerMetrics } from "./observability/server-metrics";
 import { trackingRedirect } from "./routes/tracking-redirect";
 
 export interface RunningServer {
@@ -95,7 +96,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     publisher: options.publisher ?? (await configuredPublisher(config.publisher)),
   };
 
-  const tracker = createClickTracker({ db: deps.db, writer: createClickWriter(database) }, deps.clock, {
+  // Read at scrape time only, once the tracker below exists.
+  const metrics = createServerMetrics({ clickBufferDepth: () => tracker.pending(), poolStats: () => database.poolStats() });
+  const tracker = createClickTracker({ db: deps.db, writer: metrics.timeClickWrites(createClickWriter(database)) }, deps.clock, {
     marketplaceUrl: config.marketplaceUrl,
     secureCookie: config.publicUrl?.startsWith("https:") ?? false,
     // The recorder names its own level and message; the logger writes them its own way.
@@ -111,8 +114,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     logger,
     readyTimeoutMs: config.dbTimeoutMs,
     limits: { buyer: createRateLimiter(config.rateLimits.buyer, nowMs), contacts: createRateLimiter(config.rateLimits.contacts, nowMs) },
+    metrics,
   });
-  const redirect = trackingRedirect(tracker, logger, createRateLimiter(config.rateLimits.redirect, nowMs));
+  const redirect = trackingRedirect(tracker, logger, createRateLimiter(config.rateLimits.redirect, nowMs), metrics.redirects);
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith("/pp/")) redirect(req, res);

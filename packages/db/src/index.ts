@@ -1,4 +1,4 @@
-export { openDatabase, isPostgresUrl, type DatabaseConfig, type DatabaseHandle } from "./connect";
+export { openDatabase, isPostgresUrl, type DatabaseConfig, type DatabaseHandle, type PoolStats } from "./connect";
 export { dialectOf, type DialectName } from "./dialect";
 export { isImmutableOfferViolation, isUniqueViolation } from "./errors";
 export { migrateToLatest, pendingMigrations } from "./migrate";
