@@ -4,7 +4,8 @@ import { startServer } from "./start-server";
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer(config);
-  const { logger } = server;
+  // Where it listens, and when it stops, is written whatever the level: operators and the tooling that starts it read it.
+  const logger = server.logger.child({}, { level: "info" });
   const storage = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
   logger.info({ url: server.url, storage, publicUrl: server.deps.config.publicUrl }, `Offerkit listening on ${server.url}`);
   if (config.bootstrapKey) logger.info("Demo seller ready: use OFFERKIT_BOOTSTRAP_KEY as its admin key.");
