@@ -1,35 +1,55 @@
 import { appRouter, bearerSecret, createContextInner, readCookie, validVisitorId, VISITOR_COOKIE, type ApiDeps } from "@offerkit/api";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
+import { buyerLimits } from "./limits/buyer-limits";
+import type { RateLimiter } from "./limits/rate-limiter";
+import { createLogger, type Logger } from "./observability/logger";
+import { requestIdOf } from "./observability/request-id";
+import { requestLog } from "./observability/request-log";
+import { requestMetrics } from "./observability/request-metrics";
+import type { ServerMetrics } from "./observability/server-metrics";
 import { buyerCors } from "./routes/buyer-cors";
 import { buyerLanding } from "./routes/buyer-landing";
 import { consoleApp } from "./routes/console-app";
 import { contactExport } from "./routes/contact-export";
 import { eulaDownloads } from "./routes/eula-downloads";
+import { health } from "./routes/health";
 import { handleErrors } from "./routes/http-errors";
 import { reportDownloads } from "./routes/report-downloads";
 
 /** Room for the multipart envelope around a EULA of the largest allowed size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** The express app: tRPC at /trpc, downloads, the buyer landing page, the console, health. */
+/** The express app: tRPC at /trpc, downloads, the buyer landing page, the console, health and readiness. */
 export interface AppOptions {
   /** Origins whose pages may call the buyer procedures (the widget); none by default. */
   corsOrigins?: "*" | string[];
   /** The console's built files; without it, no console is served. */
   consoleDir?: string;
+  /** Where request and error lines go; silent without one. */
+  logger?: Logger;
+  /** How long /readyz waits for the database. */
+  readyTimeoutMs?: number;
+  /** Rate limits on the buyer procedures; none without them. */
+  limits?: { buyer: RateLimiter; contacts: RateLimiter };
+  /** Request metrics, served at /metrics; none without them. */
+  metrics?: ServerMetrics;
 }
+
+const DEFAULT_READY_TIMEOUT_MS = 2000;
 
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
+  const logger = options.logger ?? createLogger("silent");
+  app.use(requestLog(logger));
+  if (options.metrics) app.use(requestMetrics(options.metrics));
+  app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, options.metrics?.registry));
 
   app.use("/trpc", buyerCors(options.corsOrigins ?? []));
+  if (options.limits) app.use("/trpc", buyerLimits(options.limits, options.metrics?.rateLimited));
   app.use(
     "/trpc",
     createExpressMiddleware({
@@ -38,9 +58,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
         createContextInner(deps, bearerSecret(req.headers.authorization), validVisitorId(readCookie(req.headers.cookie, VISITOR_COOKIE))),
       // tRPC stops reading a body past this size, so an oversized upload is never buffered whole.
       maxBodySize: deps.config.eulaMaxBytes + MULTIPART_OVERHEAD,
-      onError: ({ error, path }) => {
+      onError: ({ error, path, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
-          console.error(JSON.stringify({ level: "error", msg: "procedure failed", path, error: error.cause?.message ?? error.message }));
+          logger.error({ reqId: requestIdOf(req), procedure: path, error: error.cause?.message ?? error.message }, "procedure failed");
         }
       },
     }),
@@ -53,6 +73,6 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.use((_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "No such route", issues: [] } });
   });
-  app.use(handleErrors);
+  app.use(handleErrors(logger));
   return app;
 }

@@ -1,3 +1,4 @@
+import { startServerProcess } from "@offerkit/test-server";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
 
@@ -22,6 +23,12 @@ describe("configuration", () => {
     [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example,*" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
     [{ OFFERKIT_CORS_ORIGINS: "javascript:alert(1)" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
     [{ OFFERKIT_PUBLISHER: "azure" }, "Invalid setting OFFERKIT_PUBLISHER: must be local or aws"],
+    [{ OFFERKIT_LOG_LEVEL: "loud" }, "Invalid setting OFFERKIT_LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent"],
+    [{ OFFERKIT_DB_TIMEOUT_MS: "soon" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be a number of milliseconds"],
+    [{ OFFERKIT_DB_TIMEOUT_MS: "10" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be at least 100 (ms)"],
+    [{ OFFERKIT_RATE_LIMIT_REDIRECT: "lots" }, "Invalid setting OFFERKIT_RATE_LIMIT_REDIRECT: must be a number of requests per minute"],
+    [{ OFFERKIT_RATE_LIMIT_BUYER: "-1" }, "Invalid setting OFFERKIT_RATE_LIMIT_BUYER: must be 0 (no limit) or more"],
+    [{ OFFERKIT_RATE_LIMIT_CONTACTS: "2.5" }, "Invalid setting OFFERKIT_RATE_LIMIT_CONTACTS: must be a whole number of requests per minute"],
     [{ OFFERKIT_PUBLISHER: "aws" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "Acme_EULAs" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: must be an S3 bucket name"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "virginia" }, "Invalid setting OFFERKIT_AWS_REGION: must be an AWS region"],
@@ -56,4 +63,18 @@ describe("configuration", () => {
   it("drops a trailing slash from the public URL", () => {
     expect(loadConfig({ OFFERKIT_PUBLIC_URL: "https://offers.acme.example/" }).publicUrl).toBe("https://offers.acme.example");
   });
+
+  it("reads rate limits per minute, 0 turning one off, an empty value meaning the default", () => {
+    expect(loadConfig({}).rateLimits).toEqual({ redirect: 600, buyer: 300, contacts: 20 });
+    expect(loadConfig({ OFFERKIT_RATE_LIMIT_REDIRECT: "0", OFFERKIT_RATE_LIMIT_BUYER: "", OFFERKIT_RATE_LIMIT_CONTACTS: "3" }).rateLimits).toEqual({
+      redirect: 0,
+      buyer: 300,
+      contacts: 3,
+    });
+  });
+
+  it("stops the real server with exactly one line naming the bad setting", async () => {
+    const started = startServerProcess({ OFFERKIT_DB_TIMEOUT_MS: "soon" });
+    await expect(started).rejects.toThrow(/exited with 1:\nInvalid setting OFFERKIT_DB_TIMEOUT_MS: must be a number of milliseconds\n$/);
+  }, 30_000);
 });

@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
 import { z } from "zod";
+import { logLevels, type LogLevel } from "./observability/logger";
 
 const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_DB_TIMEOUT_MS = 5000;
 /** The console app's build output in this repository. */
 const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL("../../console/dist", import.meta.url));
 
@@ -22,6 +24,18 @@ const corsOriginsSchema = z
   .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
   .pipe(z.union([z.tuple([z.literal("*")]), z.array(originSchema)]))
   .transform((origins): "*" | string[] => (origins[0] === "*" ? "*" : origins.map((origin) => origin.replace(/\/$/, ""))));
+
+/** Requests per minute, per address or buyer token; 0 turns the limit off. */
+const perMinute = (fallback: number) =>
+  z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number("must be a number of requests per minute")
+      .int("must be a whole number of requests per minute")
+      .min(0, "must be 0 (no limit) or more")
+      .max(1_000_000, "must be at most 1000000 a minute")
+      .default(fallback),
+  );
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -47,6 +61,16 @@ const envSchema = z.object({
   OFFERKIT_AWS_REGION: optional(awsRegionSchema),
   OFFERKIT_AWS_EULA_BUCKET: optional(s3BucketSchema),
   OFFERKIT_AWS_EULA_PREFIX: optional(s3KeyPrefixSchema),
+  OFFERKIT_RATE_LIMIT_REDIRECT: perMinute(600),
+  OFFERKIT_RATE_LIMIT_BUYER: perMinute(300),
+  OFFERKIT_RATE_LIMIT_CONTACTS: perMinute(20),
+  OFFERKIT_LOG_LEVEL: optional(z.enum(logLevels, `must be one of ${logLevels.join(", ")}`)),
+  OFFERKIT_DB_TIMEOUT_MS: z.coerce
+    .number("must be a number of milliseconds")
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be at least 100 (ms)")
+    .max(600_000, "must be at most 600000 (ms)")
+    .default(DEFAULT_DB_TIMEOUT_MS),
 });
 
 /** Where sent offers are published: this server, or AWS Marketplace (with the S3 bucket for EULAs). */
@@ -72,6 +96,11 @@ export interface ServerConfig {
   /** The console's built files, served at /console. */
   consoleDir: string;
   publisher: PublisherConfig;
+  logLevel: LogLevel;
+  /** Requests a minute, per server: per address on the redirect, per buyer token on buyer calls and contact writes; 0 is no limit. */
+  rateLimits: { redirect: number; buyer: number; contacts: number };
+  /** The longest one database statement (PostgreSQL) or a readiness check may take, in ms. */
+  dbTimeoutMs: number;
 }
 
 /**
@@ -104,6 +133,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataKey: settings.OFFERKIT_DATA_KEY,
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
     consoleDir: settings.OFFERKIT_CONSOLE_DIR ? resolve(settings.OFFERKIT_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
+    logLevel: settings.OFFERKIT_LOG_LEVEL ?? "info",
+    rateLimits: {
+      redirect: settings.OFFERKIT_RATE_LIMIT_REDIRECT,
+      buyer: settings.OFFERKIT_RATE_LIMIT_BUYER,
+      contacts: settings.OFFERKIT_RATE_LIMIT_CONTACTS,
+    },
+    dbTimeoutMs: settings.OFFERKIT_DB_TIMEOUT_MS,
     publisher:
       settings.OFFERKIT_PUBLISHER === "aws" && settings.OFFERKIT_AWS_EULA_BUCKET
         ? {

@@ -4,21 +4,27 @@ import { startServer } from "./start-server";
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer(config);
+  // Where it listens, and when it stops, is written whatever the level: operators and the tooling that starts it read it.
+  const logger = server.logger.child({}, { level: "info" });
   const storage = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
-  console.log(`Offerkit listening on ${server.url} (${storage}); buyer links use ${server.deps.config.publicUrl}`);
-  if (config.bootstrapKey) console.log("Demo seller ready: use OFFERKIT_BOOTSTRAP_KEY as its admin key.");
+  logger.info({ url: server.url, storage, publicUrl: server.deps.config.publicUrl }, `Offerkit listening on ${server.url}`);
+  if (config.bootstrapKey) logger.info("Demo seller ready: use OFFERKIT_BOOTSTRAP_KEY as its admin key.");
   if (server.firstAdminKey) {
-    console.log(`First start: created seller "default". Its admin key, shown only this once:\n\n  ${server.firstAdminKey}\n`);
+    // Deliberately not a log line: the key is a secret, shown once to whoever started the server.
+    process.stderr.write(`First start: created seller "default". Its admin key, shown only this once:\n\n  ${server.firstAdminKey}\n\n`);
   }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping`);
+    logger.info({ signal }, "stopping: finishing requests in flight, writing queued clicks");
     server.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info("stopped");
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error(error);
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, "stop failed");
         process.exit(1);
       },
     );

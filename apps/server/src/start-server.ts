@@ -16,11 +16,14 @@ import {
   type OfferPublisher,
   type PublicationFollower,
 } from "@offerkit/api";
-import { createClickWriter, migrateToLatest, openDatabase } from "@offerkit/db";
+import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { PublisherConfig, ServerConfig } from "./config";
 import { loadDataKey } from "./data-key";
+import { createRateLimiter } from "./limits/rate-limiter";
+import { createLogger, type Logger } from "./observability/logger";
+import { createServerMetrics } from "./observability/server-metrics";
 import { trackingRedirect } from "./routes/tracking-redirect";
 
 export interface RunningServer {
@@ -30,6 +33,7 @@ export interface RunningServer {
   tracker: ClickTracker;
   /** Publishes sent offers to the marketplace in the background; null with the local publisher. */
   follower: PublicationFollower | null;
+  logger: Logger;
   /** A new admin key, when this start created the first seller; shown once. */
   firstAdminKey: string | null;
   /** Stops accepting, finishes requests in flight, closes the database. */
@@ -45,6 +49,8 @@ export interface StartOptions {
   publisher?: OfferPublisher;
   /** The publication follower's timings and scheduler. */
   follower?: FollowerOptions;
+  /** Replaces the JSON log on stdout (tests read the lines). */
+  logger?: Logger;
 }
 
 /**
@@ -62,29 +68,55 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  // Migrations may run longer than any request should: they get a connection without the timeout.
+  const setup = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 3 });
+  let firstAdminKey: string | null;
+  try {
+    // Servers of a fleet starting together take turns: each migration and each bootstrap row once.
+    firstAdminKey = await withStartupLock(setup.db, async () => {
+      await migrateToLatest(setup.db);
+      const bootstrapDeps = { db: setup.db, clock, ids: randomIds };
+      if (config.bootstrapKey) await ensureDemoSeller(bootstrapDeps, config.bootstrapKey);
+      return ensureFirstSeller(bootstrapDeps);
+    });
+  } finally {
+    await setup.close();
+  }
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs });
   const deps: ApiDeps = {
     db: database.db,
     blobs: createFileBlobStore(join(config.dataDir, "blobs")),
-    clock: options.clock ?? systemClock,
+    clock,
     ids: randomIds,
     cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
     // Set once the server listens, when not configured: its port may be chosen by the system.
     config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
     publisher: options.publisher ?? (await configuredPublisher(config.publisher)),
   };
-  if (config.bootstrapKey) await ensureDemoSeller(deps, config.bootstrapKey);
-  const firstAdminKey = await ensureFirstSeller(deps);
 
-  const tracker = createClickTracker({ db: deps.db, writer: createClickWriter(database) }, deps.clock, {
+  // Read at scrape time only, once the tracker below exists.
+  const metrics = createServerMetrics({ clickBufferDepth: () => tracker.pending(), poolStats: () => database.poolStats() });
+  const tracker = createClickTracker({ db: deps.db, writer: metrics.timeClickWrites(createClickWriter(database)) }, deps.clock, {
     marketplaceUrl: config.marketplaceUrl,
     secureCookie: config.publicUrl?.startsWith("https:") ?? false,
+    // The recorder names its own level and message; the logger writes them its own way.
+    log: ({ msg, level: _level, ...fields }) => logger.error(fields, typeof msg === "string" ? msg : "click tracking"),
     ...options.clicks,
   });
   const follower = deps.publisher.kind === "marketplace" ? createPublicationFollower(deps, deps.publisher, options.follower) : null;
-  const app = createApp(deps, { corsOrigins: config.corsOrigins, consoleDir: config.consoleDir });
-  const redirect = trackingRedirect(tracker);
+  // A test's clock decides the rate limits' minutes too; in production, the cheaper Date.now.
+  const nowMs = options.clock ? () => clock.now().getTime() : Date.now;
+  const app = createApp(deps, {
+    corsOrigins: config.corsOrigins,
+    consoleDir: config.consoleDir,
+    logger,
+    readyTimeoutMs: config.dbTimeoutMs,
+    limits: { buyer: createRateLimiter(config.rateLimits.buyer, nowMs), contacts: createRateLimiter(config.rateLimits.contacts, nowMs) },
+    metrics,
+  });
+  const redirect = trackingRedirect(tracker, logger, createRateLimiter(config.rateLimits.redirect, nowMs), metrics.redirects);
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith("/pp/")) redirect(req, res);
@@ -104,6 +136,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     deps,
     tracker,
     follower,
+    logger,
     firstAdminKey,
     close: () => {
       closing ??= (async () => {

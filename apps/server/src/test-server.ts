@@ -5,6 +5,7 @@ import type { AppRouter } from "@offerkit/api";
 import { TestClock, TEST_START } from "@offerkit/api/testing";
 import { createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from "@trpc/client";
 import { loadConfig } from "./config";
+import { createLogger } from "./observability/logger";
 import { startServer, type StartOptions } from "./start-server";
 
 export const BOOTSTRAP_KEY = "test-bootstrap-admin-key";
@@ -14,7 +15,9 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const dataDir = mkdtempSync(join(tmpdir(), "offerkit-server-"));
   const clock = new TestClock(TEST_START);
   const config = loadConfig({ PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: BOOTSTRAP_KEY, ...env });
-  const server = await startServer(config, { clock, ...options });
+  // Warnings and errors go through the console, where the suites' log guard reads every line.
+  const logger = createLogger("warn", { write: (line: string) => console.error(line.trimEnd()) });
+  const server = await startServer(config, { clock, logger, ...options });
   return {
     ...server,
     clock,

@@ -29,3 +29,4 @@ export {
 export { createPublicationFollower, type FollowerOptions, type PublicationFollower } from "./publishing/publication-follower";
 export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-publication";
 export { systemScheduler, type Scheduler } from "./publishing/scheduler";
+export { checkReadiness, type Readiness } from "./health/check-readiness";

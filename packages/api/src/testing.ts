@@ -13,6 +13,8 @@ import { randomIds } from "./ids";
 import { localPublisher, type OfferPublisher } from "./publishing/publisher";
 import { createCaller, type RouterInputs } from "./root";
 
+export { personalDataPattern } from "./personal-data-pattern";
+
 /** A clock a test moves by hand. */
 export class TestClock implements Clock {
   private current: Date;

@@ -15,6 +15,21 @@ export interface DatabaseConfig {
   schema?: string | undefined;
   /** PostgreSQL only: connections in the pool. */
   poolSize?: number | undefined;
+  /**
+   * PostgreSQL only: the longest a statement may run, and a connection may take to open, in ms;
+   * without it, no limit (migrations, which may run long, open the database without one).
+   */
+  timeoutMs?: number | undefined;
+}
+
+export interface PoolStats {
+  /** Connections open, in use or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+  /** The most the pool opens. */
+  max: number;
 }
 
 export interface DatabaseHandle {
@@ -22,6 +37,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The SQLite file, for the click writer that runs on its own thread; null on PostgreSQL. */
   sqlitePath: string | null;
+  /** PostgreSQL's connection pool right now, for metrics; null on SQLite (one connection). */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
@@ -35,10 +52,13 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: config.poolSize ?? 10,
+      ...(config.timeoutMs ? { statement_timeout: config.timeoutMs, connectionTimeoutMillis: config.timeoutMs } : {}),
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", sqlitePath: null, close: () => db.destroy() };
+    const max = config.poolSize ?? 10;
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
+    return { db, dialect: "postgres", sqlitePath: null, poolStats, close: () => db.destroy() };
   }
   if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
     throw new Error("DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database");
@@ -52,5 +72,5 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   file.pragma("busy_timeout = 5000");
   file.pragma("cache_size = -65536");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, dialect: "sqlite", sqlitePath: path, close: () => db.destroy() };
+  return { db, dialect: "sqlite", sqlitePath: path, poolStats: () => null, close: () => db.destroy() };
 }

@@ -56,6 +56,30 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   };
 }
 
+export interface EmptyPostgresDatabase {
+  /** A `postgres://` URL naming a new database without any table. */
+  url: string;
+  /** Drops the database, closing whatever connections are still open on it. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database on the test PostgreSQL server (OFFERKIT_TEST_DATABASE_URL), for tests
+ * that start real servers on it and so cannot hand them a schema of their own.
+ */
+export async function createEmptyPostgresDatabase(): Promise<EmptyPostgresDatabase> {
+  const url = process.env.OFFERKIT_TEST_DATABASE_URL;
+  if (!url) throw new Error("OFFERKIT_TEST_DATABASE_URL is not set");
+  const name = `offerkit_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin(url, (client) => client.query(`CREATE DATABASE ${name}`));
+  const database = new URL(url);
+  database.pathname = `/${name}`;
+  return {
+    url: database.toString(),
+    drop: () => withAdmin(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
+}
+
 async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -60,7 +60,8 @@ async function main() {
   writeFileSync(join(work, "bare.cjs"), bareServer);
   writeFileSync(join(work, "visitors.lua"), visitorScript);
   const bare = await startBare();
-  const offerkit = await startServerProcess();
+  // The bench is one address sending as fast as it can: the per-address limit is off.
+  const offerkit = await startServerProcess({ OFFERKIT_RATE_LIMIT_REDIRECT: "0" });
   const ours = `${offerkit.url}/pp/B00635Y2IW/ref=ads_bench`;
   try {
     const results = { bare: [] as { perSecond: number; p99: number }[], offerkit: [] as { perSecond: number; p99: number }[] };

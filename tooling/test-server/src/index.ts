@@ -13,8 +13,20 @@ export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
   dataDir: string;
-  /** SIGTERM, wait for the graceful stop, remove the data folder. */
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** SIGTERM, wait for the graceful stop, remove the data folder unless it was handed in. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: no graceful stop. The data folder stays. */
+  kill(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  /**
+   * A data folder to use and leave in place, e.g. one shared by several servers on one
+   * PostgreSQL database (EULA files live there). Without it, a fresh folder removed at stop.
+   */
+  dataDir?: string;
 }
 
 /**
@@ -22,8 +34,8 @@ export interface ServerProcess {
  * loopback port over a fresh SQLite data folder, with the demo seller. For tests and
  * benchmarks of clients that must talk to it over real HTTP.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "offerkit-server-"));
+export async function startServerProcess(env: Record<string, string> = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "offerkit-server-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: serverDir,
     env: { ...process.env, PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: ADMIN_KEY, ...env },
@@ -39,23 +51,27 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
       }
     });
   });
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     dataDir,
+    output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await end("SIGTERM");
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    kill: () => end("SIGKILL"),
   };
 }

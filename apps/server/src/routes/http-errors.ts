@@ -3,6 +3,8 @@ import { trpcCodeOf } from "@offerkit/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { ErrorRequestHandler, Response } from "express";
+import type { Logger } from "../observability/logger";
+import { requestIdOf } from "../observability/request-id";
 
 /** The same codes and statuses as tRPC errors, for the plain HTTP routes. */
 export function sendError(res: Response, error: OfferkitError): void {
@@ -10,11 +12,13 @@ export function sendError(res: Response, error: OfferkitError): void {
   res.status(status).json({ error: { code: error.code, message: error.message, issues: error.issues } });
 }
 
-export const handleErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-  if (error instanceof OfferkitError) {
-    sendError(res, error);
-    return;
-  }
-  console.error(JSON.stringify({ level: "error", msg: "request failed", error: error instanceof Error ? error.message : String(error) }));
-  sendError(res, new OfferkitError("INTERNAL"));
-};
+export function handleErrors(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    if (error instanceof OfferkitError) {
+      sendError(res, error);
+      return;
+    }
+    logger.error({ reqId: requestIdOf(req), path: req.path, error: error instanceof Error ? error.message : String(error) }, "request failed");
+    sendError(res, new OfferkitError("INTERNAL"));
+  };
+}

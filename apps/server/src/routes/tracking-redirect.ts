@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { classifyTraffic, parseDeepLinkPath } from "@offerkit/core";
 import { readCookie, VISITOR_COOKIE, type ClickTracker, type TrackingResult } from "@offerkit/api";
+import type { RateLimiter } from "../limits/rate-limiter";
+import type { Logger } from "../observability/logger";
+import type { RedirectCounter } from "../observability/server-metrics";
+import { requestIdOf } from "../observability/request-id";
 
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -43,27 +47,38 @@ function attributionIdOf(url: string): string | null {
  * for the database (clicks are written in batches). The target is built from the validated
  * ASIN and tag on the configured marketplace base only: nothing from the request is echoed.
  */
-function respond(res: ServerResponse, result: TrackingResult): void {
+function respond(res: ServerResponse, result: TrackingResult, counter: RedirectCounter): void {
   if (result.kind === "unknown-product") {
+    counter.inc(404);
     page(res, 404, "Unknown product", "No product with this ASIN is listed here.");
     return;
   }
+  counter.inc(302);
   const headers: Record<string, string> = { Location: result.location, "Cache-Control": "no-store", "Content-Length": "0" };
   if (result.setCookie) headers["Set-Cookie"] = result.setCookie;
   res.writeHead(302, headers);
   res.end();
 }
 
-export function trackingRedirect(tracker: ClickTracker) {
+export function trackingRedirect(tracker: ClickTracker, logger: Logger, limiter: RateLimiter, counter: RedirectCounter) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? "";
     if (req.method !== "GET" && req.method !== "HEAD") {
+      counter.inc(405);
       res.writeHead(405, { ...PAGE_HEADERS, Allow: "GET, HEAD" });
       res.end();
       return;
     }
+    const wait = limiter.take(req.socket.remoteAddress ?? "");
+    if (wait > 0) {
+      counter.inc(429);
+      res.writeHead(429, { ...PAGE_HEADERS, "Retry-After": String(wait) });
+      res.end("<!doctype html><title>Too many requests</title><h1>Too many requests</h1>\n");
+      return;
+    }
     const link = parseDeepLinkPath(url);
     if (!link.ok) {
+      counter.inc(400);
       page(res, 400, "Not a product link", "A product link looks like /pp/&lt;ASIN&gt;/ref=&lt;tag&gt;.");
       return;
     }
@@ -81,13 +96,15 @@ export function trackingRedirect(tracker: ClickTracker) {
     // Nearly always answered at once from the caches; the database only on a cold product or a new day.
     const now = tracker.trackNow(hit);
     if (now) {
-      respond(res, now);
+      respond(res, now, counter);
       return;
     }
     tracker.track(hit).then(
-      (result) => respond(res, result),
+      (result) => respond(res, result, counter),
       (error: unknown) => {
-        console.error(JSON.stringify({ level: "error", msg: "tracking redirect failed", operation: "trackClick", error: error instanceof Error ? error.message : String(error) }));
+        // Only a failure is logged here: a line per redirect would cost the hot path its speed.
+        logger.error({ reqId: requestIdOf(req), operation: "trackClick", error: error instanceof Error ? error.message : String(error) }, "tracking redirect failed");
+        counter.inc(500);
         if (!res.headersSent) res.writeHead(500, PAGE_HEADERS).end();
       },
     );

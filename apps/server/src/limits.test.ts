@@ -1,0 +1,93 @@
+import { get } from "node:http";
+import { SUPPORT_ASIN } from "@offerkit/test-server/seed";
+import { TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { BOOTSTRAP_KEY, startTestServer } from "./test-server";
+
+const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+/** A GET from a chosen loopback source address, so one test can be several visitors. */
+function getFrom(url: string, localAddress: string): Promise<{ status: number; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    get(url, { localAddress, headers: { "user-agent": BROWSER } }, (res) => {
+      res.resume();
+      const retryAfter = res.headers["retry-after"];
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter }));
+    }).on("error", reject);
+  });
+}
+
+async function refusal(call: Promise<unknown>) {
+  const error = await call.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof TRPCClientError)) throw new Error("the call should have been refused");
+  const data: unknown = error.data;
+  return z.object({ offerkitCode: z.string(), httpStatus: z.number() }).parse(data);
+}
+
+describe("rate limits", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer({ OFFERKIT_RATE_LIMIT_REDIRECT: "3", OFFERKIT_RATE_LIMIT_BUYER: "5", OFFERKIT_RATE_LIMIT_CONTACTS: "2" });
+  });
+  afterAll(async () => server.stop());
+
+  it("refuses a fourth redirect a minute from one address with 429 and Retry-After, not another address", async () => {
+    const link = `${server.url}/pp/B00635Y2IW/ref=ads_limits`;
+    const first = [];
+    for (let n = 0; n < 3; n += 1) first.push((await getFrom(link, "127.0.0.1")).status);
+    expect(first).toEqual([302, 302, 302]);
+    const refused = await getFrom(link, "127.0.0.1");
+    expect(refused.status).toBe(429);
+    // The test clock stands at the start of a minute: the whole minute is left to wait.
+    expect(refused.retryAfter).toBe("60");
+    expect((await getFrom(link, "127.0.0.2")).status).toBe(302);
+  });
+
+  it("refuses a buyer token's sixth call a minute with RATE_LIMITED, not another token's or a seller's", async () => {
+    const seller = server.client(BOOTSTRAP_KEY);
+    const tokens = await Promise.all(["111100001111", "222200002222"].map(async (account) => (await seller.admin.buyerTokens.issue.mutate({ account })).secret));
+    const [first = "", second = ""] = tokens;
+    const buyer = server.client(first);
+    for (let n = 0; n < 5; n += 1) await buyer.buyer.offers.list.query({});
+    expect(await refusal(buyer.buyer.offers.list.query({}))).toEqual({ offerkitCode: "RATE_LIMITED", httpStatus: 429 });
+    const raw = await fetch(`${server.url}/trpc/buyer.offers.list`, { headers: { authorization: `Bearer ${first}` } });
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get("retry-after")).toBe("60");
+    await expect(server.client(second).buyer.offers.list.query({})).resolves.toBeDefined();
+    for (let n = 0; n < 8; n += 1) await seller.products.list.query({ limit: 1 });
+  });
+
+  it("refuses a third contact write a minute for one buyer token", async () => {
+    const seller = server.client(BOOTSTRAP_KEY);
+    const products = await seller.products.list.query({ limit: 100 });
+    const product = products.items.find((item) => item.asin === SUPPORT_ASIN);
+    if (!product) throw new Error("The demo support product is missing");
+    await seller.products.setSupportConnection.mutate({ productId: product.id, enrolled: true });
+    const token = (await seller.admin.buyerTokens.issue.mutate({ account: "333300003333" })).secret;
+    const buyer = server.client(token);
+    const subscription = await buyer.buyer.subscriptions.subscribe.mutate({ asin: SUPPORT_ASIN });
+    const share = (n: number) =>
+      buyer.buyer.contacts.share.mutate({
+        subscriptionId: subscription.id,
+        consent: true,
+        contact: {
+          givenName: "Sam",
+          surname: `Support${n}`,
+          title: "Operations",
+          organization: "Example Corp",
+          email: `sam.${n}@corp.example`,
+          phone: `+1 415 000 00${String(n).padStart(2, "0")}`,
+          countryCode: "US",
+          postalCode: "94105",
+        },
+      });
+    await share(1);
+    await share(2);
+    expect(await refusal(share(3))).toEqual({ offerkitCode: "RATE_LIMITED", httpStatus: 429 });
+    expect(await buyer.buyer.contacts.list.query()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,24 @@
+import { pino, stdTimeFunctions, type DestinationStream, type Logger } from "pino";
+
+export type { Logger };
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/**
+ * The server's structured log: one JSON object a line on stdout. No line carries a header, a
+ * body or a query string, so secrets and personal data never reach it; the redaction below is a
+ * second guard for a field someone adds by mistake.
+ */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  const options = {
+    level,
+    base: { service: "offerkit" },
+    timestamp: stdTimeFunctions.isoTime,
+    redact: {
+      paths: ["authorization", "cookie", "secret", "token", "password", "*.authorization", "*.cookie", "*.secret", "*.token", "*.password", "headers"],
+      censor: "[redacted]",
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
