@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { dialectOf } from "./dialect";
 import * as initial from "./migrations/0001-initial";
 import * as refTags from "./migrations/0002-ref-tags";
 import * as support from "./migrations/0003-support";
@@ -20,11 +21,23 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
+ * Kysely looks for its own tables in every schema it can see unless told which one: on a
+ * server shared by several schemas (tests, or tenants), another schema's tables would count
+ * as this one's. Name the schema the connection works in.
+ */
+async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
+  if (dialectOf(db) !== "postgres") return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+/**
  * Brings the schema to the latest migration. Kysely's migrator takes a lock, so several
  * servers starting together run each migration once.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = await migratorFor(db);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error !== undefined || failed !== undefined) {
@@ -37,6 +50,6 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 
 /** Names of migrations not yet applied; empty when the schema is current. */
 export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const all = await new Migrator({ db, provider }).getMigrations();
+  const all = await (await migratorFor(db)).getMigrations();
   return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }
