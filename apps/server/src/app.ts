@@ -32,6 +32,8 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** Rate limits on the buyer procedures; none without them. */
   limits?: { buyer: RateLimiter; contacts: RateLimiter };
+  /** Proxies in front whose X-Forwarded-For entries name the client (see `clientAddress`). */
+  trustedProxies?: number;
   /** Request metrics, served at /metrics; none without them. */
   metrics?: ServerMetrics;
 }
@@ -49,7 +51,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, options.metrics?.registry));
 
   app.use("/trpc", buyerCors(options.corsOrigins ?? []));
-  if (options.limits) app.use("/trpc", buyerLimits(options.limits, options.metrics?.rateLimited));
+  if (options.limits) app.use("/trpc", buyerLimits(options.limits, options.trustedProxies ?? 0, options.metrics?.rateLimited));
   app.use(
     "/trpc",
     createExpressMiddleware({

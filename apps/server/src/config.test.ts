@@ -22,6 +22,8 @@ describe("configuration", () => {
     [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example/shop" }, "Invalid setting OFFERKIT_CORS_ORIGINS: each origin is scheme://host[:port]"],
     [{ OFFERKIT_CORS_ORIGINS: "https://www.acme.example,*" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
     [{ OFFERKIT_CORS_ORIGINS: "javascript:alert(1)" }, "Invalid setting OFFERKIT_CORS_ORIGINS"],
+    [{ OFFERKIT_TRUST_PROXY: "-1" }, "Invalid setting OFFERKIT_TRUST_PROXY: must be 0 or more proxies"],
+    [{ OFFERKIT_TRUST_PROXY: "yes" }, "Invalid setting OFFERKIT_TRUST_PROXY"],
     [{ OFFERKIT_PUBLISHER: "azure" }, "Invalid setting OFFERKIT_PUBLISHER: must be local or aws"],
     [{ OFFERKIT_LOG_LEVEL: "loud" }, "Invalid setting OFFERKIT_LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent"],
     [{ OFFERKIT_DB_TIMEOUT_MS: "soon" }, "Invalid setting OFFERKIT_DB_TIMEOUT_MS: must be a number of milliseconds"],

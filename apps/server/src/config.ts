@@ -61,6 +61,7 @@ const envSchema = z.object({
   OFFERKIT_AWS_REGION: optional(awsRegionSchema),
   OFFERKIT_AWS_EULA_BUCKET: optional(s3BucketSchema),
   OFFERKIT_AWS_EULA_PREFIX: optional(s3KeyPrefixSchema),
+  OFFERKIT_TRUST_PROXY: z.coerce.number().int().min(0, "must be 0 or more proxies").max(10, "must be at most 10 proxies").default(0),
   OFFERKIT_RATE_LIMIT_REDIRECT: perMinute(600),
   OFFERKIT_RATE_LIMIT_BUYER: perMinute(300),
   OFFERKIT_RATE_LIMIT_CONTACTS: perMinute(20),
@@ -99,6 +100,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Requests a minute, per server: per address on the redirect, per buyer token on buyer calls and contact writes; 0 is no limit. */
   rateLimits: { redirect: number; buyer: number; contacts: number };
+  /** How many proxies (load balancers) in front append to X-Forwarded-For; 0 reads the socket's peer. */
+  trustedProxies: number;
   /** The longest one database statement (PostgreSQL) or a readiness check may take, in ms. */
   dbTimeoutMs: number;
 }
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
     consoleDir: settings.OFFERKIT_CONSOLE_DIR ? resolve(settings.OFFERKIT_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
     logLevel: settings.OFFERKIT_LOG_LEVEL ?? "info",
+    trustedProxies: settings.OFFERKIT_TRUST_PROXY,
     rateLimits: {
       redirect: settings.OFFERKIT_RATE_LIMIT_REDIRECT,
       buyer: settings.OFFERKIT_RATE_LIMIT_BUYER,

@@ -8,9 +8,10 @@ import { BOOTSTRAP_KEY, startTestServer } from "./test-server";
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 /** A GET from a chosen loopback source address, so one test can be several visitors. */
-function getFrom(url: string, localAddress: string): Promise<{ status: number; retryAfter: string | undefined }> {
+function getFrom(url: string, localAddress: string, forwardedFor?: string): Promise<{ status: number; retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
-    get(url, { localAddress, headers: { "user-agent": BROWSER } }, (res) => {
+    const headers = { "user-agent": BROWSER, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) };
+    get(url, { localAddress, headers }, (res) => {
       res.resume();
       const retryAfter = res.headers["retry-after"];
       res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter }));
@@ -89,5 +90,23 @@ describe("rate limits", () => {
     await share(2);
     expect(await refusal(share(3))).toEqual({ offerkitCode: "RATE_LIMITED", httpStatus: 429 });
     expect(await buyer.buyer.contacts.list.query()).toHaveLength(2);
+  });
+});
+
+describe("rate limits behind a load balancer", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer({ OFFERKIT_RATE_LIMIT_REDIRECT: "2", OFFERKIT_TRUST_PROXY: "1" });
+  });
+  afterAll(async () => server.stop());
+
+  it("count each visitor the proxy names, and ignore what a visitor writes itself", async () => {
+    const link = `${server.url}/pp/B00635Y2IW/ref=ads_behind_proxy`;
+    const statuses = async (forwardedFor: string) => [(await getFrom(link, "127.0.0.1", forwardedFor)).status];
+    expect([...(await statuses("198.51.100.1")), ...(await statuses("198.51.100.1")), ...(await statuses("198.51.100.1"))]).toEqual([302, 302, 429]);
+    // Every request comes from the proxy's one address: another visitor behind it is not refused.
+    expect(await statuses("198.51.100.2")).toEqual([302]);
+    // A forged first entry does not make a new visitor: the proxy's own entry is the last one.
+    expect(await statuses("6.6.6.6, 198.51.100.1")).toEqual([429]);
   });
 });

@@ -114,9 +114,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     logger,
     readyTimeoutMs: config.dbTimeoutMs,
     limits: { buyer: createRateLimiter(config.rateLimits.buyer, nowMs), contacts: createRateLimiter(config.rateLimits.contacts, nowMs) },
+    trustedProxies: config.trustedProxies,
     metrics,
   });
-  const redirect = trackingRedirect(tracker, logger, createRateLimiter(config.rateLimits.redirect, nowMs), metrics.redirects);
+  const redirect = trackingRedirect(tracker, {
+    logger,
+    limiter: createRateLimiter(config.rateLimits.redirect, nowMs),
+    counter: metrics.redirects,
+    trustedProxies: config.trustedProxies,
+  });
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith("/pp/")) redirect(req, res);

@@ -2,6 +2,7 @@ import { bearerSecret, describeError } from "@offerkit/api";
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { NextFunction, Request, Response } from "express";
+import { clientAddress } from "../client-address";
 import type { Counter } from "../observability/metrics";
 import type { RateLimiter } from "./rate-limiter";
 
@@ -13,12 +14,14 @@ const CONTACT_WRITES = new Set(["buyer.contacts.share", "buyer.contacts.update",
  * without one), and a tighter one on contact writes. A refused call gets 429, Retry-After and
  * the same error body tRPC would send, one per procedure of a batch, so every client reads it.
  */
-export function buyerLimits(limits: { buyer: RateLimiter; contacts: RateLimiter }, refused?: Counter) {
+export function buyerLimits(limits: { buyer: RateLimiter; contacts: RateLimiter }, trustedProxies: number, refused?: Counter) {
   return (req: Request, res: Response, next: NextFunction) => {
     const procedures = req.path.replace(/^\//, "").split(",");
     const buyerCalls = procedures.filter((procedure) => procedure.startsWith("buyer."));
     if (buyerCalls.length === 0 || req.method === "OPTIONS") return next();
-    const key = bearerSecret(req.headers.authorization) ?? `address:${req.socket.remoteAddress ?? ""}`;
+    const forwardedFor = req.headers["x-forwarded-for"];
+    const address = clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxies);
+    const key = bearerSecret(req.headers.authorization) ?? `address:${address}`;
     let wait = 0;
     let limit = "buyer";
     for (const procedure of buyerCalls) {

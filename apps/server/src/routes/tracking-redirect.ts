@@ -5,6 +5,7 @@ import type { RateLimiter } from "../limits/rate-limiter";
 import type { Logger } from "../observability/logger";
 import type { RedirectCounter } from "../observability/server-metrics";
 import { requestIdOf } from "../observability/request-id";
+import { clientAddress } from "../client-address";
 
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -18,7 +19,7 @@ function page(res: ServerResponse, status: number, title: string, text: string):
   res.end(`<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p>\n`);
 }
 
-const wanted = new Set(["user-agent", "cookie", "dnt", "sec-gpc", "purpose", "sec-purpose", "x-purpose", "x-moz"]);
+const wanted = new Set(["user-agent", "cookie", "dnt", "sec-gpc", "purpose", "sec-purpose", "x-purpose", "x-moz", "x-forwarded-for"]);
 const wantedLengths = new Set([...wanted].map((name) => name.length));
 
 /**
@@ -60,7 +61,15 @@ function respond(res: ServerResponse, result: TrackingResult, counter: RedirectC
   res.end();
 }
 
-export function trackingRedirect(tracker: ClickTracker, logger: Logger, limiter: RateLimiter, counter: RedirectCounter) {
+export interface TrackingRedirectOptions {
+  logger: Logger;
+  limiter: RateLimiter;
+  counter: RedirectCounter;
+  /** Proxies in front whose X-Forwarded-For entries are believed (see `clientAddress`). */
+  trustedProxies: number;
+}
+
+export function trackingRedirect(tracker: ClickTracker, { logger, limiter, counter, trustedProxies }: TrackingRedirectOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? "";
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -69,7 +78,9 @@ export function trackingRedirect(tracker: ClickTracker, logger: Logger, limiter:
       res.end();
       return;
     }
-    const wait = limiter.take(req.socket.remoteAddress ?? "");
+    const headers = headersOf(req.rawHeaders);
+    const address = clientAddress(req.socket.remoteAddress ?? "", headers.get("x-forwarded-for"), trustedProxies);
+    const wait = limiter.take(address);
     if (wait > 0) {
       counter.inc(429);
       res.writeHead(429, { ...PAGE_HEADERS, "Retry-After": String(wait) });
@@ -82,7 +93,6 @@ export function trackingRedirect(tracker: ClickTracker, logger: Logger, limiter:
       page(res, 400, "Not a product link", "A product link looks like /pp/&lt;ASIN&gt;/ref=&lt;tag&gt;.");
       return;
     }
-    const headers = headersOf(req.rawHeaders);
     const userAgent = headers.get("user-agent");
     const hit = {
       asin: link.asin,
@@ -90,7 +100,7 @@ export function trackingRedirect(tracker: ClickTracker, logger: Logger, limiter:
       verdict: classifyTraffic({ method: req.method, userAgent, header: (name) => headers.get(name) }),
       cookie: readCookie(headers.get("cookie"), VISITOR_COOKIE),
       attributionId: attributionIdOf(url),
-      address: req.socket.remoteAddress ?? "",
+      address,
       userAgent: userAgent ?? "",
     };
     // Nearly always answered at once from the caches; the database only on a cold product or a new day.
