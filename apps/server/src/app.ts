@@ -17,6 +17,9 @@ import { health } from "./routes/health";
 import { handleErrors } from "./routes/http-errors";
 import { reportDownloads } from "./routes/report-downloads";
 
+/** The largest body of any call but the EULA upload: far above any offer, batch included. */
+const MAX_CALL_BODY_BYTES = 1024 * 1024;
+
 /** Room for the multipart envelope around a EULA of the largest allowed size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -52,21 +55,23 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
 
   app.use("/trpc", buyerCors(options.corsOrigins ?? []));
   if (options.limits) app.use("/trpc", buyerLimits(options.limits, options.trustedProxies ?? 0, options.metrics?.rateLimited));
-  app.use(
-    "/trpc",
+  const trpcWithBodyLimit = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req }) =>
         createContextInner(deps, bearerSecret(req.headers.authorization), validVisitorId(readCookie(req.headers.cookie, VISITOR_COOKIE))),
-      // tRPC stops reading a body past this size, so an oversized upload is never buffered whole.
-      maxBodySize: deps.config.eulaMaxBytes + MULTIPART_OVERHEAD,
+      // tRPC stops reading a body past this size, so an oversized request is never buffered whole.
+      maxBodySize,
       onError: ({ error, path, req }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           logger.error({ reqId: requestIdOf(req), procedure: path, error: error.cause?.message ?? error.message }, "procedure failed");
         }
       },
-    }),
-  );
+    });
+  // Only the EULA upload may carry megabytes; every other call is a small JSON document.
+  const uploads = trpcWithBodyLimit(deps.config.eulaMaxBytes + MULTIPART_OVERHEAD);
+  const calls = trpcWithBodyLimit(MAX_CALL_BODY_BYTES);
+  app.use("/trpc", (req, res, next) => (req.path === "/eula.upload" ? uploads : calls)(req, res, next));
   app.use(eulaDownloads(deps));
   app.use(reportDownloads(deps));
   app.use(contactExport(deps));

@@ -79,6 +79,24 @@ describe("the server over real HTTP", () => {
     expect((await seller.offers.get.query({ offerId: draft.id })).status).toBe("accepted");
   });
 
+  it("refuses a JSON call over 1 MB with 413, though EULAs of 10 MB are taken", async () => {
+    const roomy = await startTestServer({ OFFERKIT_EULA_MAX_BYTES: String(10 * 1024 * 1024) });
+    try {
+      const response = await fetch(`${roomy.url}/trpc/offers.create`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${BOOTSTRAP_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ productId: "prod-x", name: "x".repeat(2 * 1024 * 1024) }),
+      });
+      expect(response.status).toBe(413);
+      expect(JSON.stringify(await response.json())).toContain("PAYLOAD_TOO_LARGE");
+      const pdf = await makePdf(1, { text: "x".repeat(2000) });
+      const upload = await fetch(`${roomy.url}/trpc/eula.upload`, { method: "POST", headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` }, body: pdfForm(pdf) });
+      expect(upload.status).toBe(200);
+    } finally {
+      await roomy.stop();
+    }
+  });
+
   it("refuses an oversized upload with 413 without storing anything", async () => {
     const seller = server.client(BOOTSTRAP_KEY);
     const huge = new Uint8Array(3 * 256 * 1024).fill(0x41);
