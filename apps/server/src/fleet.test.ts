@@ -43,6 +43,7 @@ function expectTermsMatchHash(offer: OfferView) {
     agreement: offer.agreement ?? undefined,
     acceptanceDeadline: offer.acceptanceDeadline ?? undefined,
     refundPolicy: offer.refundPolicy ?? undefined,
+    installments: offer.installments ?? undefined,
   });
   expect(terms).not.toBeNull();
   if (terms) expect(createHash("sha256").update(canonicalTerms(offer.productId, terms)).digest("hex")).toBe(offer.termsSha256);
@@ -210,6 +211,25 @@ describe.skipIf(!onPostgres)("a fleet of servers on one PostgreSQL database", ()
     expect(shares.filter((share) => !share.ok).map((share) => (share.ok ? null : share.code))).toEqual(["CONTACT_LIMIT_REACHED"]);
     const listed = await trpcClient(server(1).url, scenario.targetedToken).buyer.contacts.list.query();
     expect(listed.filter((contact) => contact.subscriptionId === scenario.subscriptionId)).toHaveLength(5);
+  });
+
+  it("the same usage record reported to every server at once is stored once", async () => {
+    const products = await seller(0).products.list.query({ limit: 100 });
+    const metered = products.items.find((item) => item.asin === "B0DEMO0007");
+    if (!metered) throw new Error("The demo usage product is missing");
+    await seller(0).products.update.mutate({ productId: metered.id, patch: { publicPricing: { model: "usage", rates: { hosts_small: "0.5", hosts_large: "1" } } } });
+    const account = "333344445555";
+    const { secret } = await seller(1).admin.buyerTokens.issue.mutate({ account });
+    secrets.push(secret);
+    await trpcClient(server(2).url, secret).buyer.subscriptions.subscribe.mutate({ asin: "B0DEMO0007" });
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    const record = { account, asin: "B0DEMO0007", dimension: "hosts_small", hour, quantity: 7 };
+    const reports = await Promise.all(Array.from({ length: FLEET_SIZE * 2 }, (_, n) => seller(n).usage.report.mutate({ records: [record] })));
+    const outcomes = reports.map((results) => results[0]?.outcome);
+    expect(outcomes.filter((outcome) => outcome === "accepted")).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(FLEET_SIZE * 2 - 1);
+    const stored = await db().selectFrom("usage_records").select(["quantity"]).where("buyer_account", "=", account).execute();
+    expect(stored.map((row) => Number(row.quantity))).toEqual([7]);
   });
 
   it("one visitor's clicks on every server count once, and a graceful stop writes them all", async () => {
