@@ -60,6 +60,16 @@ export function describedBy(id: string, error: string | undefined, hint?: boolea
   return { id, "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined };
 }
 
+/** One term of a `<dl className="terms">`. */
+export function Term({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
 export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);

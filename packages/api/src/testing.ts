@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import type { CreateProductInput } from "@offerkit/core";
+import { canonicalTerms, completeTerms, type CreateProductInput, type OfferView } from "@offerkit/core";
 import { openTestDatabase } from "@offerkit/db/testing";
 import type { DialectName } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
@@ -8,6 +8,7 @@ import { makePdf } from "@offerkit/eula/testing";
 import { createSeller } from "./auth/create-seller";
 import { createContactCipher } from "./contacts/cipher";
 import { createContextInner } from "./context";
+import { sha256Hex } from "./hashing";
 import type { ApiDeps, Clock } from "./deps";
 import { randomIds } from "./ids";
 import { localPublisher, type OfferPublisher } from "./publishing/publisher";
@@ -116,4 +117,23 @@ export function completeOfferTerms(productId: string, eulaSha256: string, buyerA
     acceptanceDeadline: "2027-03-31",
     refundPolicy: "Write to refunds@example.com within 30 days of purchase.",
   };
+}
+
+/**
+ * The hash of a sent offer's terms, recomputed from what the offer reads back (null when they
+ * are incomplete): equal to its `termsSha256` exactly when it holds the terms send checked.
+ */
+export function recomputedTermsHash(offer: OfferView): string | null {
+  const terms = completeTerms({
+    name: offer.name ?? undefined,
+    description: offer.description ?? undefined,
+    buyerAccounts: offer.buyerAccounts,
+    pricing: offer.pricing ?? undefined,
+    eulaSha256: offer.eula?.sha256,
+    agreement: offer.agreement ?? undefined,
+    acceptanceDeadline: offer.acceptanceDeadline ?? undefined,
+    refundPolicy: offer.refundPolicy ?? undefined,
+    installments: offer.installments ?? undefined,
+  });
+  return terms === null ? null : sha256Hex(canonicalTerms(offer.productId, terms));
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { makePdf } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
+import { packWorkspacePackage } from "@offerkit/test-server/pack";
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
@@ -22,10 +23,7 @@ describe("the packed SDK", () => {
   beforeAll(async () => {
     server = await startServerProcess();
     project = mkdtempSync(join(tmpdir(), "offerkit-consumer-"));
-    // The pnpm that runs this test, even when it is not on the PATH.
-    const execPath = process.env.npm_execpath ?? "";
-    const pnpm = !execPath.includes("pnpm") ? ["pnpm"] : /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
-    run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "pack", "--pack-destination", project], sdkDir);
+    packWorkspacePackage(sdkDir, project);
   }, 60_000);
   afterAll(async () => {
     await server.stop();

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { packWorkspacePackage } from "@offerkit/test-server/pack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const widgetDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,11 +24,7 @@ describe("the packed widget", () => {
 
   beforeAll(() => {
     packDir = mkdtempSync(join(tmpdir(), "offerkit-widget-pack-"));
-    // The pnpm that runs this test, even when it is not on the PATH.
-    const execPath = process.env.npm_execpath ?? "";
-    const pnpm = !execPath.includes("pnpm") ? ["pnpm"] : /\.[cm]?js$/.test(execPath) ? [process.execPath, execPath] : [execPath];
-    run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "pack", "--pack-destination", packDir], widgetDir);
-    tarball = join(packDir, readdirSync(packDir).find((name) => name.endsWith(".tgz")) ?? "missing.tgz");
+    tarball = packWorkspacePackage(widgetDir, packDir);
   }, 60_000);
   afterAll(() => {
     for (const dir of [packDir, ...projects]) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { appRouter } from "@offerkit/api";
 import type { Request, RequestHandler } from "express";
 import type { ServerMetrics } from "./server-metrics";
+import { proceduresOf } from "../trpc-path";
 
 /** Only the router's own procedure names become labels: a caller cannot invent new series. */
 const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
@@ -21,8 +22,7 @@ export function requestMetrics(metrics: ServerMetrics): RequestHandler {
       const seconds = (performance.now() - started) / 1000;
       const status = String(res.statusCode);
       if (req.originalUrl.startsWith("/trpc/")) {
-        const path = req.originalUrl.slice("/trpc/".length).split("?")[0] ?? "";
-        for (const name of path.split(",")) {
+        for (const name of proceduresOf(req.originalUrl.slice("/trpc".length))) {
           const procedure = knownProcedures.has(name) ? name : "unknown";
           metrics.procedureCalls.inc({ procedure, status });
           metrics.procedureSeconds.observe({ procedure }, seconds);

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { proceduresOf } from "../trpc-path";
 
 /**
  * Lets the widget on a seller's marketing pages call the buyer procedures from the visitor's
@@ -10,7 +11,7 @@ export function buyerCors(origins: "*" | string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     // tRPC batches name several procedures in one path: every one must be a buyer's.
-    const procedures = req.path.replace(/^\//, "").split(",");
+    const procedures = proceduresOf(req.path);
     if (!origin || !procedures.every((procedure) => procedure.startsWith("buyer."))) return next();
     res.vary("Origin");
     if (allowed(origin)) res.set("Access-Control-Allow-Origin", origin);

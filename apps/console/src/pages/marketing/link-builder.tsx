@@ -4,7 +4,7 @@ import { fieldErrorsOf, type FieldErrors } from "../../errors";
 import { can, type Session } from "../../session";
 import { CopyButton, ErrorNote, Field, describedBy } from "../../ui";
 import { useAsync } from "../../use-async";
-import { allProducts } from "../offers/offer-list";
+import { allProducts } from "../../products";
 
 interface Built {
   link: BuiltLink;

@@ -1,9 +1,9 @@
+import { allProducts } from "../../products";
 import { navigate } from "../../router";
 import type { Session } from "../../session";
 import { AsyncView, Empty } from "../../ui";
 import { useAsync } from "../../use-async";
 import { OfferForm, valuesOf } from "./offer-form";
-import { allProducts } from "./offer-list";
 
 /** A new draft; it can be edited until it is sent. */
 export function OfferCreatePage({ session }: { session: Session }) {

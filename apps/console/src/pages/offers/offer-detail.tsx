@@ -1,10 +1,10 @@
 import type { OfferView } from "@offerkit/sdk";
 import { isOfferkitError } from "@offerkit/sdk";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import { messageOf } from "../../errors";
 import { Link, navigate } from "../../router";
 import { can, type Session } from "../../session";
-import { AsyncView, CopyButton, ErrorNote, timeLeft } from "../../ui";
+import { AsyncView, CopyButton, ErrorNote, Term, timeLeft } from "../../ui";
 import { useAsync } from "../../use-async";
 import { PricesSummary } from "./offer-form";
 import { StatusBadge } from "./offer-list";
@@ -50,15 +50,15 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
           )}
           <OfferActions session={session} offer={offer} onSent={reload} />
           <dl className="terms">
-            <Row label="Offer ID" value={<span className="mono">{offer.id}</span>} />
-            <Row label="Product" value={`${product.title} (${product.asin})`} />
-            <Row label="Buyer accounts" value={<span className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</span>} />
-            <Row label="Prices" value={<PricesSummary pricing={offer.pricing} />} />
-            <Row label="EULA" value={offer.eula ? `${offer.eula.fileName}, ${offer.eula.pageCount} pages, SHA-256 ${offer.eula.sha256}` : "none yet"} />
-            <Row label="Agreement" value={offer.agreement ? (offer.agreement.kind === "duration" ? durationText(offer.agreement.duration) : `until ${offer.agreement.endDate}`) : "not set"} />
-            <Row label="Acceptance deadline" value={offer.acceptanceDeadline ? `${offer.acceptanceDeadline} (${timeLeft(offer.acceptanceDeadline)})` : "not set"} />
-            <Row label="Refund policy" value={offer.refundPolicy ?? "none"} />
-            <Row
+            <Term label="Offer ID" value={<span className="mono">{offer.id}</span>} />
+            <Term label="Product" value={`${product.title} (${product.asin})`} />
+            <Term label="Buyer accounts" value={<span className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</span>} />
+            <Term label="Prices" value={<PricesSummary pricing={offer.pricing} />} />
+            <Term label="EULA" value={offer.eula ? `${offer.eula.fileName}, ${offer.eula.pageCount} pages, SHA-256 ${offer.eula.sha256}` : "none yet"} />
+            <Term label="Agreement" value={offer.agreement ? (offer.agreement.kind === "duration" ? durationText(offer.agreement.duration) : `until ${offer.agreement.endDate}`) : "not set"} />
+            <Term label="Acceptance deadline" value={offer.acceptanceDeadline ? `${offer.acceptanceDeadline} (${timeLeft(offer.acceptanceDeadline)})` : "not set"} />
+            <Term label="Refund policy" value={offer.refundPolicy ?? "none"} />
+            <Term
               label="Installments"
               value={
                 offer.installments ? (
@@ -74,25 +74,16 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
                 )
               }
             />
-            {offer.description && <Row label="Internal description" value={offer.description} />}
-            {offer.sentAt && <Row label="Sent" value={new Date(offer.sentAt).toLocaleString()} />}
-            {offer.acceptedAt && <Row label="Accepted" value={new Date(offer.acceptedAt).toLocaleString()} />}
-            {offer.termsSha256 && <Row label="Terms SHA-256" value={<span className="mono">{offer.termsSha256}</span>} />}
-            {offer.replacesOfferId && <Row label="Replaces" value={<Link to={`/offers/${offer.replacesOfferId}`}>{offer.replacesOfferId}</Link>} />}
-            <Row label="Marketplace" value={publicationText(offer)} />
+            {offer.description && <Term label="Internal description" value={offer.description} />}
+            {offer.sentAt && <Term label="Sent" value={new Date(offer.sentAt).toLocaleString()} />}
+            {offer.acceptedAt && <Term label="Accepted" value={new Date(offer.acceptedAt).toLocaleString()} />}
+            {offer.termsSha256 && <Term label="Terms SHA-256" value={<span className="mono">{offer.termsSha256}</span>} />}
+            {offer.replacesOfferId && <Term label="Replaces" value={<Link to={`/offers/${offer.replacesOfferId}`}>{offer.replacesOfferId}</Link>} />}
+            <Term label="Marketplace" value={publicationText(offer)} />
           </dl>
         </section>
       )}
     </AsyncView>
-  );
-}
-
-function Row({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }
 

@@ -1,9 +1,9 @@
+import { allProducts } from "../../products";
 import { navigate } from "../../router";
 import type { Session } from "../../session";
 import { AsyncView } from "../../ui";
 import { useAsync } from "../../use-async";
 import { OfferForm, valuesOf } from "./offer-form";
-import { allProducts } from "./offer-list";
 
 /** Edits a draft: every field is sent, and what was emptied is cleared. */
 export function OfferEditPage({ session, offerId }: { session: Session; offerId: string }) {

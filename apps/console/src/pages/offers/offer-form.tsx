@@ -2,7 +2,7 @@ import type { EulaDocumentView, OfferView, Product } from "@offerkit/sdk";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { fieldErrorsOf, messageOf, type FieldErrors } from "../../errors";
 import type { Session } from "../../session";
-import { Field, describedBy } from "../../ui";
+import { Field, Term, describedBy } from "../../ui";
 import { EulaDrop } from "./eula-drop";
 import { offerPricingOf, priceInputsOf, priceTablesOf, type OfferPricing, type PriceInputs } from "./pricing-fields";
 
@@ -323,10 +323,7 @@ function Review({ values, product }: { values: OfferFormValues; product: Product
   return (
     <dl className="terms">
       {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
+        <Term key={label} label={label} value={value} />
       ))}
     </dl>
   );

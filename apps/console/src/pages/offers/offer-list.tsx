@@ -1,5 +1,6 @@
-import type { OfferView, Product } from "@offerkit/sdk";
+import type { OfferView } from "@offerkit/sdk";
 import { useState } from "react";
+import { allProducts } from "../../products";
 import { Link } from "../../router";
 import { can, type Session } from "../../session";
 import { AsyncView, Empty, timeLeft } from "../../ui";
@@ -107,10 +108,4 @@ export function OfferListPage({ session }: { session: Session }) {
 
 export function StatusBadge({ status }: { status: OfferView["status"] }) {
   return <span className={`badge badge-${status}`}>{status}</span>;
-}
-
-export async function allProducts(session: Session): Promise<Product[]> {
-  const products: Product[] = [];
-  for await (const product of session.client.products.listAll({ limit: 100 })) products.push(product);
-  return products;
 }

@@ -1,7 +1,7 @@
 import type { EligibilityView, Product } from "@offerkit/sdk";
-import type { ReactNode } from "react";
 import { Link } from "../../router";
 import { can, type Session } from "../../session";
+import { Term } from "../../ui";
 
 type EligibleSubscription = EligibilityView["subscriptions"][number];
 
@@ -30,13 +30,13 @@ export function SubscriptionCard({ session, subscription }: { session: Session; 
         {subscription.productTitle} <span className="muted mono small">{subscription.asin}</span>
       </h3>
       <dl className="terms">
-        <Row label="Status" value={<span className={`badge badge-sub-${subscription.status}`}>{subscription.status}</span>} />
-        <Row label="Pricing model" value={PRICING_MODELS[subscription.pricingModel]} />
-        <Row label="Started" value={utcMinute(subscription.startsAt)} />
-        <Row label="Ends" value={subscription.endsAt ? utcMinute(subscription.endsAt) : "Runs until cancelled"} />
-        <Row label="Offer" value={<OfferOrigin session={session} offerId={subscription.offerId} />} />
-        <Row label="Annual subscriptions held" value={subscription.pricingModel === "hourly_annual" ? subscription.quantity : "None: the product has no annual subscriptions"} />
-        <Row label="Subscription ID" value={<span className="mono">{subscription.id}</span>} />
+        <Term label="Status" value={<span className={`badge badge-sub-${subscription.status}`}>{subscription.status}</span>} />
+        <Term label="Pricing model" value={PRICING_MODELS[subscription.pricingModel]} />
+        <Term label="Started" value={utcMinute(subscription.startsAt)} />
+        <Term label="Ends" value={subscription.endsAt ? utcMinute(subscription.endsAt) : "Runs until cancelled"} />
+        <Term label="Offer" value={<OfferOrigin session={session} offerId={subscription.offerId} />} />
+        <Term label="Annual subscriptions held" value={subscription.pricingModel === "hourly_annual" ? subscription.quantity : "None: the product has no annual subscriptions"} />
+        <Term label="Subscription ID" value={<span className="mono">{subscription.id}</span>} />
       </dl>
       <UsageTable subscription={subscription} />
     </article>
@@ -96,15 +96,6 @@ function UsageTable({ subscription }: { subscription: EligibleSubscription }) {
           </tfoot>
         )}
       </table>
-    </div>
-  );
-}
-
-function Row({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
     </div>
   );
 }
