@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { classifyTraffic, parseDeepLinkPath } from "@offerkit/core";
+import { classifyTraffic, type TrafficRequest } from "@offerkit/core";
 import { readCookie, VISITOR_COOKIE, type ClickTracker, type TrackingResult } from "@offerkit/api";
 import type { RateLimiter } from "../limits/rate-limiter";
 import type { Logger } from "../observability/logger";
 import type { RedirectCounter } from "../observability/server-metrics";
 import { requestIdOf } from "../observability/request-id";
 import { clientAddress } from "../client-address";
+import { createLinkReader } from "./recent-links";
 
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -19,20 +20,49 @@ function page(res: ServerResponse, status: number, title: string, text: string):
   res.end(`<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><p>${text}</p>\n`);
 }
 
-const wanted = new Set(["user-agent", "cookie", "dnt", "sec-gpc", "purpose", "sec-purpose", "x-purpose", "x-moz", "x-forwarded-for"]);
-const wantedLengths = new Set([...wanted].map((name) => name.length));
+/** What the redirect reads of a request: what the traffic rules read, and the two headers that name the visitor. */
+interface RedirectRequest extends TrafficRequest {
+  cookie: string | undefined;
+  forwardedFor: string | undefined;
+}
+
+/** Header names by length: most of a request's headers are passed over without a lowercase copy. */
+const wantedLengths = new Set([3, 5, 6, 7, 9, 10, 11, 15]);
 
 /**
  * The few headers the redirect reads, from the raw list in one pass: building `req.headers`
- * for every request would cost the hot path more than all its own work.
+ * for every request would cost the hot path more than all its own work. The first of a
+ * repeated header counts, as node reads them; purposes are all kept.
  */
-function headersOf(raw: string[]): Map<string, string> {
-  const found = new Map<string, string>();
+function readRequest(method: string, raw: string[]): RedirectRequest {
+  const found: RedirectRequest = { method, userAgent: undefined, dnt: undefined, secGpc: undefined, purpose: undefined, cookie: undefined, forwardedFor: undefined };
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const rawName = raw[i] ?? "";
     if (!wantedLengths.has(rawName.length)) continue;
-    const name = rawName.toLowerCase();
-    if (wanted.has(name) && !found.has(name)) found.set(name, raw[i + 1] ?? "");
+    const value = raw[i + 1] ?? "";
+    switch (rawName.toLowerCase()) {
+      case "user-agent":
+        found.userAgent ??= value;
+        break;
+      case "cookie":
+        found.cookie ??= value;
+        break;
+      case "x-forwarded-for":
+        found.forwardedFor ??= value;
+        break;
+      case "dnt":
+        found.dnt ??= value;
+        break;
+      case "sec-gpc":
+        found.secGpc ??= value;
+        break;
+      case "purpose":
+      case "sec-purpose":
+      case "x-purpose":
+      case "x-moz":
+        found.purpose = found.purpose === undefined ? value : `${found.purpose}, ${value}`;
+        break;
+    }
   }
   return found;
 }
@@ -55,9 +85,12 @@ function respond(res: ServerResponse, result: TrackingResult, counter: RedirectC
     return;
   }
   counter.inc(302);
-  const headers: Record<string, string> = { Location: result.location, "Cache-Control": "no-store", "Content-Length": "0" };
-  if (result.setCookie) headers["Set-Cookie"] = result.setCookie;
-  res.writeHead(302, headers);
+  res.writeHead(
+    302,
+    result.setCookie
+      ? { Location: result.location, "Set-Cookie": result.setCookie, "Cache-Control": "no-store", "Content-Length": "0" }
+      : { Location: result.location, "Cache-Control": "no-store", "Content-Length": "0" },
+  );
   res.end();
 }
 
@@ -70,6 +103,7 @@ export interface TrackingRedirectOptions {
 }
 
 export function trackingRedirect(tracker: ClickTracker, { logger, limiter, counter, trustedProxies }: TrackingRedirectOptions) {
+  const readLink = createLinkReader();
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? "";
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -78,8 +112,8 @@ export function trackingRedirect(tracker: ClickTracker, { logger, limiter, count
       res.end();
       return;
     }
-    const headers = headersOf(req.rawHeaders);
-    const address = clientAddress(req.socket.remoteAddress ?? "", headers.get("x-forwarded-for"), trustedProxies);
+    const request = readRequest(req.method, req.rawHeaders);
+    const address = clientAddress(req.socket.remoteAddress ?? "", request.forwardedFor, trustedProxies);
     const wait = limiter.take(address);
     if (wait > 0) {
       counter.inc(429);
@@ -87,21 +121,20 @@ export function trackingRedirect(tracker: ClickTracker, { logger, limiter, count
       res.end("<!doctype html><title>Too many requests</title><h1>Too many requests</h1>\n");
       return;
     }
-    const link = parseDeepLinkPath(url);
+    const link = readLink(url);
     if (!link.ok) {
       counter.inc(400);
       page(res, 400, "Not a product link", "A product link looks like /pp/&lt;ASIN&gt;/ref=&lt;tag&gt;.");
       return;
     }
-    const userAgent = headers.get("user-agent");
     const hit = {
       asin: link.asin,
       refTag: link.refTag,
-      verdict: classifyTraffic({ method: req.method, userAgent, header: (name) => headers.get(name) }),
-      cookie: readCookie(headers.get("cookie"), VISITOR_COOKIE),
+      verdict: classifyTraffic(request),
+      cookie: readCookie(request.cookie, VISITOR_COOKIE),
       attributionId: attributionIdOf(url),
       address,
-      userAgent: userAgent ?? "",
+      userAgent: request.userAgent ?? "",
     };
     // Nearly always answered at once from the caches; the database only on a cold product or a new day.
     const now = tracker.trackNow(hit);

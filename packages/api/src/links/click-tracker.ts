@@ -42,6 +42,14 @@ export interface ClickTrackerOptions extends Partial<ClickRecorderOptions> {
 const PRODUCT_TTL_MS = 30_000;
 const UNKNOWN_PRODUCT_TTL_MS = 5_000;
 const MAX_CACHED_PRODUCTS = 10_000;
+const MAX_CACHED_LOCATIONS = 1_000;
+
+interface CachedProduct {
+  known: boolean;
+  until: number;
+  /** Marketplace URLs by ref tag: one string per link, made once, rather than one per redirect. */
+  locations: Map<string, string>;
+}
 
 /**
  * Answers tracking links without waiting for the database: product owners and the day's salt
@@ -54,14 +62,15 @@ export function createClickTracker(
 ): ClickTracker {
   const log = options.log ?? ((entry) => console.error(JSON.stringify(entry)));
   const recorder = createClickRecorder(writer, { ...defaultClickRecorderOptions, ...options, log });
-  const products = new Map<string, { known: boolean; until: number }>();
+  const products = new Map<string, CachedProduct>();
   let salt: { day: string; value: string } | null = null;
 
-  async function isKnown(asin: string, now: number): Promise<boolean> {
+  async function loadProduct(asin: string, now: number): Promise<CachedProduct> {
     const known = (await findProductOwnerByAsin(db, asin)) !== null;
     if (products.size >= MAX_CACHED_PRODUCTS) products.clear();
-    products.set(asin, { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS) });
-    return known;
+    const entry = { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS), locations: new Map<string, string>() };
+    products.set(asin, entry);
+    return entry;
   }
 
   async function loadSalt(day: string): Promise<string> {
@@ -83,8 +92,19 @@ export function createClickTracker(
     return stamp;
   }
 
-  function answer(hit: TrackingHit, clickedAt: string, day: string, daySalt: string): TrackingResult {
-    const location = `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`;
+  function locationOf(product: CachedProduct, hit: TrackingHit): string {
+    let location = product.locations.get(hit.refTag);
+    if (location === undefined) {
+      location = `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`;
+      if (product.locations.size >= MAX_CACHED_LOCATIONS) product.locations.clear();
+      product.locations.set(hit.refTag, location);
+    }
+    return location;
+  }
+
+  function answer(product: CachedProduct, hit: TrackingHit, clickedAt: string, day: string, daySalt: string): TrackingResult {
+    if (!product.known) return { kind: "unknown-product" };
+    const location = locationOf(product, hit);
     if (hit.verdict !== "count") return { kind: "redirect", location, setCookie: null };
     const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent));
     recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
@@ -97,15 +117,15 @@ export function createClickTracker(
       const cached = products.get(hit.asin);
       const { iso, day } = timestamp(now);
       if (!cached || cached.until <= now.getTime() || salt?.day !== day) return null;
-      return cached.known ? answer(hit, iso, day, salt.value) : { kind: "unknown-product" };
+      return answer(cached, hit, iso, day, salt.value);
     },
     async track(hit) {
       const now = clock.now();
       const { iso, day } = timestamp(now);
       const cached = products.get(hit.asin);
-      const known = cached && cached.until > now.getTime() ? cached.known : await isKnown(hit.asin, now.getTime());
-      if (!known) return { kind: "unknown-product" };
-      return answer(hit, iso, day, salt?.day === day ? salt.value : await loadSalt(day));
+      const product = cached && cached.until > now.getTime() ? cached : await loadProduct(hit.asin, now.getTime());
+      if (!product.known) return { kind: "unknown-product" };
+      return answer(product, hit, iso, day, salt?.day === day ? salt.value : await loadSalt(day));
     },
     flush: () => recorder.flush(),
     close: () => recorder.close(),

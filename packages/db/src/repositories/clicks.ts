@@ -81,7 +81,9 @@ export function createClickWriter(handle: Pick<DatabaseHandle, "db" | "sqlitePat
         waiting.set(id, { resolve, reject });
         // One string per batch: far cheaper to pass between threads than a thousand objects.
         // No field can hold a tab or a newline (ASINs, tags, visitor IDs and dates are validated).
-        worker.postMessage({ id, rows: clicks.map((c) => `${c.asin}\t${c.refTag}\t${c.sessionKey}\t${c.day}\t${c.clickedAt}`).join("\n") });
+        let rows = "";
+        for (const c of clicks) rows += `${c.asin}\t${c.refTag}\t${c.sessionKey}\t${c.day}\t${c.clickedAt}\n`;
+        worker.postMessage({ id, rows });
       });
     },
     close() {

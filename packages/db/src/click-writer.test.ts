@@ -1,0 +1,66 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClickWriter, type ClickRecord, type ClickWriter } from "./index";
+import { openTestDatabase, testDialects, type TestDatabase } from "./testing";
+
+const click = (visitor: number, overrides: Partial<ClickRecord> = {}): ClickRecord => ({
+  asin: "B000000001",
+  refTag: "ads_q3",
+  sessionKey: `visitor-${String(visitor).padStart(12, "0")}`,
+  day: "2027-03-01",
+  clickedAt: "2027-03-01T10:00:00.000Z",
+  ...overrides,
+});
+
+describe.each(testDialects())("the click writer on %s", (dialect) => {
+  let handle: TestDatabase;
+  let writer: ClickWriter;
+  beforeAll(async () => {
+    handle = await openTestDatabase(dialect);
+    writer = createClickWriter(handle);
+  });
+  afterAll(async () => {
+    await writer.close();
+    await handle.close();
+  });
+
+  const stored = async () => {
+    const rows = await sql<{ session_key: string }>`select session_key from clicks order by session_key`.execute(handle.db);
+    return rows.rows.map((row) => row.session_key);
+  };
+
+  it("writes a batch of any length, whole statements and the rows left over, and counts only new clicks", async () => {
+    // 1,234 clicks: twelve statements of a hundred rows and 34 rows on their own on SQLite.
+    const batch = Array.from({ length: 1234 }, (_, visitor) => click(visitor));
+    expect(await writer.write(batch)).toBe(1234);
+    expect(await stored()).toEqual(batch.map((c) => c.sessionKey));
+  });
+
+  it("ignores repeats within a batch and of clicks already written, wherever they fall", async () => {
+    const before = (await stored()).length;
+    const batch = [
+      ...Array.from({ length: 150 }, (_, i) => click(i)),
+      ...Array.from({ length: 150 }, (_, i) => click(5000 + (i % 75))),
+      click(6000, { refTag: "acme_ptnr_x" }),
+    ];
+    expect(await writer.write(batch)).toBe(76);
+    expect((await stored()).length).toBe(before + 76);
+    expect(await writer.write([])).toBe(0);
+  });
+
+  it("rejects a batch the database refuses part of, and writes none of it", async () => {
+    // A trigger refuses one click, placed after the first full statement of the batch.
+    if (dialect === "sqlite") {
+      await sql`create trigger refuse_click before insert on clicks when new.session_key = 'refused' begin select raise(abort, 'click refused'); end`.execute(handle.db);
+    } else {
+      await sql`create function refuse_click() returns trigger language plpgsql as $$ begin raise exception 'click refused'; end $$`.execute(handle.db);
+      await sql`create trigger refuse_click before insert on clicks for each row when (new.session_key = 'refused') execute function refuse_click()`.execute(handle.db);
+    }
+    const before = (await stored()).length;
+    const batch = [...Array.from({ length: 120 }, (_, i) => click(7000 + i)), click(0, { sessionKey: "refused" })];
+    await expect(writer.write(batch)).rejects.toThrow(/click refused/);
+    expect((await stored()).length).toBe(before);
+    await sql`drop trigger refuse_click${dialect === "postgres" ? sql` on clicks` : sql``}`.execute(handle.db);
+    expect(await writer.write(batch)).toBe(121);
+  });
+});
