@@ -39,6 +39,7 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
   let dropped = 0;
 
   const write = async () => {
+    clearTimeout(timer);
     timer = undefined;
     if (queue.length === 0) return;
     const batch = queue;
@@ -52,9 +53,17 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
     }
   };
 
+  // One write at a time, and at most one waiting behind it, which takes every click queued by
+  // the time it starts: flushes asked for meanwhile join it. Chaining a write per request would
+  // make a slow moment end in hundreds of tiny batches, each costing a transaction.
+  let waiting: Promise<void> | null = null;
   const flush = () => {
-    writing = writing.then(write);
-    return writing;
+    waiting ??= writing.then(() => {
+      waiting = null;
+      return write();
+    });
+    writing = waiting;
+    return waiting;
   };
 
   function schedule() {
