@@ -21,6 +21,7 @@ const insertRows = (count) =>
   );
 const insertMany = insertRows(ROWS_PER_STATEMENT);
 const insertOne = insertRows(1);
+const insertTag = file.prepare("insert into click_tags (day, asin, ref_tag) values (?, ?, ?) on conflict do nothing");
 
 // Rows arrive as one string, a line per click and a tab between fields, ending with a newline.
 const insertAll = file.transaction((rows) => {
@@ -31,6 +32,10 @@ const insertAll = file.transaction((rows) => {
   let at = 0;
   for (; at + step <= end; at += step) inserted += insertMany.run(fields.slice(at, at + step)).changes;
   for (; at + FIELDS <= end; at += FIELDS) inserted += insertOne.run(fields.slice(at, at + FIELDS)).changes;
+  // A batch holds a handful of day, product and tag triples, however many clicks.
+  const tags = new Set();
+  for (at = 0; at + FIELDS <= end; at += FIELDS) tags.add(`${fields[at + 3]}\t${fields[at]}\t${fields[at + 1]}`);
+  for (const tag of tags) insertTag.run(tag.split("\t"));
   return inserted;
 });
 

@@ -34,6 +34,7 @@ describe.each(testDialects())("the click writer on %s", (dialect) => {
     const batch = Array.from({ length: 1234 }, (_, visitor) => click(visitor));
     expect(await writer.write(batch)).toBe(1234);
     expect(await stored()).toEqual(batch.map((c) => c.sessionKey));
+    expect(await handle.db.selectFrom("click_tags").selectAll().execute()).toEqual([{ day: "2027-03-01", asin: "B000000001", ref_tag: "ads_q3" }]);
   });
 
   it("ignores repeats within a batch and of clicks already written, wherever they fall", async () => {
@@ -45,6 +46,7 @@ describe.each(testDialects())("the click writer on %s", (dialect) => {
     ];
     expect(await writer.write(batch)).toBe(76);
     expect((await stored()).length).toBe(before + 76);
+    expect(await handle.db.selectFrom("click_tags").select("ref_tag").orderBy("ref_tag").execute()).toEqual([{ ref_tag: "acme_ptnr_x" }, { ref_tag: "ads_q3" }]);
     expect(await writer.write([])).toBe(0);
   });
 

@@ -6,6 +6,7 @@ import * as support from "./migrations/0003-support";
 import * as supportContacts from "./migrations/0004-support-contacts";
 import * as publications from "./migrations/0005-publications";
 import * as offerInstallments from "./migrations/0006-offer-installments";
+import * as clickTags from "./migrations/0007-click-tags";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0004-support-contacts": supportContacts,
   "0005-publications": publications,
   "0006-offer-installments": offerInstallments,
+  "0007-click-tags": clickTags,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

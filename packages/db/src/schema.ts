@@ -13,6 +13,7 @@ export interface Database {
   agreements: AgreementsTable;
   idempotency_keys: IdempotencyKeysTable;
   clicks: ClicksTable;
+  click_tags: ClickTagsTable;
   conversions: ConversionsTable;
   daily_salts: DailySaltsTable;
   subscriptions: SubscriptionsTable;
@@ -130,6 +131,13 @@ export interface ClicksTable {
   /** UTC day of the click. */
   day: string;
   clicked_at: string;
+}
+
+/** Which ref tags a product's clicks had each day: the path attribution takes to a visitor's clicks. */
+export interface ClickTagsTable {
+  day: string;
+  asin: string;
+  ref_tag: string;
 }
 
 export interface ConversionsTable {

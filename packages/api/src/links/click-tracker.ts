@@ -43,6 +43,8 @@ const PRODUCT_TTL_MS = 30_000;
 const UNKNOWN_PRODUCT_TTL_MS = 5_000;
 const MAX_CACHED_PRODUCTS = 10_000;
 const MAX_CACHED_LOCATIONS = 1_000;
+/** Visits remembered as already recorded today (about 100 bytes each); past this, the memory starts over. */
+const MAX_REMEMBERED_VISITS = 100_000;
 
 interface CachedProduct {
   known: boolean;
@@ -64,6 +66,17 @@ export function createClickTracker(
   const recorder = createClickRecorder(writer, { ...defaultClickRecorderOptions, ...options, log });
   const products = new Map<string, CachedProduct>();
   let salt: { day: string; value: string } | null = null;
+  // The visits this server has already queued today. A repeat is a click the database would
+  // ignore (one per visitor, day, product and tag): it is not queued again, which spares the
+  // writer the clicks of returning visitors. Forgetting one only costs a write the database ignores.
+  let recorded = { day: "", visits: new Set<string>() };
+
+  function isNewVisit(day: string, visit: string): boolean {
+    if (recorded.day !== day || recorded.visits.size >= MAX_REMEMBERED_VISITS) recorded = { day, visits: new Set() };
+    if (recorded.visits.has(visit)) return false;
+    recorded.visits.add(visit);
+    return true;
+  }
 
   async function loadProduct(asin: string, now: number): Promise<CachedProduct> {
     const known = (await findProductOwnerByAsin(db, asin)) !== null;
@@ -107,7 +120,7 @@ export function createClickTracker(
     const location = locationOf(product, hit);
     if (hit.verdict !== "count") return { kind: "redirect", location, setCookie: null };
     const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent));
-    recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
+    if (isNewVisit(day, `${hit.asin}/${hit.refTag}/${session.key}`)) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
     return { kind: "redirect", location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
   }
 

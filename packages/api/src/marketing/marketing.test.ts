@@ -67,7 +67,29 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     expect(await other.admin.marketing.stats({ from: "2027-04-01", to: "2027-04-02" })).toEqual([]);
   });
 
-  it("does not count bots or prefetches, and sets no cookie for no-track", async () => {
+  it("queues a returning visitor's click once a day, per product and tag, and again the next day", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    const visit = async (refTag: string, at: string) => {
+      api.clock.set(at);
+      const before = tracker.pending();
+      await tracker.track({ asin: product.asin, refTag, verdict: "count", cookie: "visitor-returning-0001", attributionId: null, address: "203.0.113.9", userAgent: browser });
+      return tracker.pending() - before;
+    };
+    expect(await visit("ads_r", "2027-05-01T09:00:00.000Z")).toBe(1);
+    expect(await visit("ads_r", "2027-05-01T09:05:00.000Z")).toBe(0);
+    expect(await visit("ads_s", "2027-05-01T09:06:00.000Z")).toBe(1);
+    expect(await visit("ads_r", "2027-05-02T08:00:00.000Z")).toBe(1);
+    await tracker.flush();
+    const stats = await seller.admin.marketing.stats({ from: "2027-05-01", to: "2027-05-02" });
+    expect(stats.map((s) => [s.day, s.refTag, s.clicks])).toEqual([
+      ["2027-05-01", "ads_r", 1],
+      ["2027-05-01", "ads_s", 1],
+      ["2027-05-02", "ads_r", 1],
+    ]);
+  });
+
+    it("does not count bots or prefetches, and sets no cookie for no-track", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
     api.clock.set("2027-04-05T09:00:00.000Z");

@@ -14,6 +14,13 @@ export interface ClickRecord {
 /** SQLite allows 32766 bound values per statement: 5 per row. */
 const ROWS_PER_STATEMENT = 1000;
 
+/** The distinct day, product and tag triples of a batch: a handful, however many clicks. */
+function tagsOf(clicks: readonly ClickRecord[]): { day: string; asin: string; ref_tag: string }[] {
+  const tags = new Map<string, { day: string; asin: string; ref_tag: string }>();
+  for (const click of clicks) tags.set(`${click.day}\t${click.asin}\t${click.refTag}`, { day: click.day, asin: click.asin, ref_tag: click.refTag });
+  return [...tags.values()];
+}
+
 /**
  * Writes a batch of clicks in one transaction. A repeat of a visitor's click on the same day,
  * product and tag is ignored by the primary key; returns how many were new.
@@ -38,6 +45,11 @@ export async function insertClicks(db: Kysely<Database>, clicks: readonly ClickR
         .executeTakeFirst();
       inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
     }
+    await trx
+      .insertInto("click_tags")
+      .values(tagsOf(clicks))
+      .onConflict((conflict) => conflict.columns(["day", "asin", "ref_tag"]).doNothing())
+      .execute();
   });
   return inserted;
 }
@@ -96,22 +108,26 @@ export function createClickWriter(handle: Pick<DatabaseHandle, "db" | "sqlitePat
   };
 }
 
-/** The visitor's latest click on one of the seller's products at or after `since`. */
+/**
+ * The visitor's latest click on one of the seller's products at or after `since`. Clicks have
+ * no index by visitor (see migration 0007): the product's tags of each day since then come from
+ * `click_tags`, and each day and tag is one lookup by the primary key.
+ */
 export async function findLatestClick(
   db: Kysely<Database>,
   { sellerId, asin, sessionKey, since }: { sellerId: string; asin: string; sessionKey: string; since: string },
 ): Promise<ClickRecord | null> {
-  const row = await db
-    .selectFrom("clicks")
-    .innerJoin("products", "products.asin", "clicks.asin")
-    .select(["clicks.asin", "clicks.ref_tag", "clicks.session_key", "clicks.day", "clicks.clicked_at"])
-    .where("clicks.session_key", "=", sessionKey)
-    .where("clicks.asin", "=", asin)
-    .where("products.seller_id", "=", sellerId)
-    .where("clicks.clicked_at", ">=", since)
-    .orderBy("clicks.clicked_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const { rows } = await sql<{ asin: string; ref_tag: string; session_key: string; day: string; clicked_at: string }>`
+    select c.asin, c.ref_tag, c.session_key, c.day, c.clicked_at
+    from click_tags t
+    cross join clicks c
+    where t.asin = ${asin} and t.day >= ${since.slice(0, 10)}
+      and c.day = t.day and c.asin = t.asin and c.ref_tag = t.ref_tag and c.session_key = ${sessionKey}
+      and c.clicked_at >= ${since}
+      and exists (select 1 from products p where p.asin = t.asin and p.seller_id = ${sellerId})
+    order by c.clicked_at desc
+    limit 1`.execute(db);
+  const row = rows[0];
   return row ? { asin: row.asin, refTag: row.ref_tag, sessionKey: row.session_key, day: row.day, clickedAt: row.clicked_at } : null;
 }
 

@@ -1,0 +1,75 @@
+import { sql } from "kysely";
+import { Migrator } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as initial from "./migrations/0001-initial";
+import * as refTags from "./migrations/0002-ref-tags";
+import * as support from "./migrations/0003-support";
+import * as supportContacts from "./migrations/0004-support-contacts";
+import * as publications from "./migrations/0005-publications";
+import * as offerInstallments from "./migrations/0006-offer-installments";
+import { findLatestClick, insertProduct, insertSeller, migrateToLatest } from "./index";
+import { openTestDatabase, testDialects, type TestDatabase } from "./testing";
+
+const before0007 = {
+  "0001-initial": initial,
+  "0002-ref-tags": refTags,
+  "0003-support": support,
+  "0004-support-contacts": supportContacts,
+  "0005-publications": publications,
+  "0006-offer-installments": offerInstallments,
+};
+
+const at = "2027-01-01T00:00:00.000Z";
+
+describe.each(testDialects())("migration 0007 on a database with clicks, on %s", (dialect) => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    // A fresh database, taken back to the schema before 0007.
+    handle = await openTestDatabase(dialect);
+    await sql`drop table click_tags`.execute(handle.db);
+    await sql`create index clicks_attribution on clicks (session_key, asin, clicked_at)`.execute(handle.db);
+    await sql`delete from kysely_migration where name = '0007-click-tags'`.execute(handle.db);
+  });
+  afterAll(async () => handle.close());
+
+  it("lists every day, product and tag clicked before it, so attribution still finds those clicks", async () => {
+    const pending = await new Migrator({ db: handle.db, provider: { getMigrations: async () => before0007 } }).getMigrations();
+    expect(pending.filter((migration) => !migration.executedAt)).toEqual([]);
+    await insertSeller(handle.db, { id: "s1", name: "s1", dataSharingEnrolled: true, createdAt: at });
+    await insertProduct(handle.db, {
+      id: "prod-one",
+      sellerId: "s1",
+      asin: "B000000001",
+      marketplaceProductId: "00000000-0000-4000-8000-000000000001",
+      productCode: "codecode01",
+      title: "One",
+      description: "d",
+      highlights: [],
+      keywords: [],
+      categories: [],
+      pricing: { model: "free", dimensions: [] },
+      supportConnection: false,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const click = (day: string, refTag: string, sessionKey: string) => ({ asin: "B000000001", ref_tag: refTag, session_key: sessionKey, day, clicked_at: `${day}T10:00:00.000Z` });
+    await handle.db
+      .insertInto("clicks")
+      .values([click("2027-03-01", "ads_a", "v1"), click("2027-03-01", "ads_a", "v2"), click("2027-03-02", "ads_b", "v1"), click("2027-03-03", "ads_a", "v2")])
+      .execute();
+
+    await migrateToLatest(handle.db);
+    const tags = await handle.db.selectFrom("click_tags").selectAll().orderBy("day").orderBy("ref_tag").execute();
+    expect(tags).toEqual([
+      { day: "2027-03-01", asin: "B000000001", ref_tag: "ads_a" },
+      { day: "2027-03-02", asin: "B000000001", ref_tag: "ads_b" },
+      { day: "2027-03-03", asin: "B000000001", ref_tag: "ads_a" },
+    ]);
+    const latest = await findLatestClick(handle.db, { sellerId: "s1", asin: "B000000001", sessionKey: "v1", since: "2027-02-01T00:00:00.000Z" });
+    expect(latest).toEqual({ asin: "B000000001", refTag: "ads_b", sessionKey: "v1", day: "2027-03-02", clickedAt: "2027-03-02T10:00:00.000Z" });
+    const indexes = dialect === "sqlite"
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name = 'clicks_attribution'`.execute(handle.db)
+      : await sql<{ name: string }>`select indexname as name from pg_indexes where indexname = 'clicks_attribution' and schemaname = current_schema()`.execute(handle.db);
+    expect(indexes.rows).toEqual([]);
+  });
+});
