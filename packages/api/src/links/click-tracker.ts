@@ -42,15 +42,26 @@ export interface ClickTrackerOptions extends Partial<ClickRecorderOptions> {
 const PRODUCT_TTL_MS = 30_000;
 const UNKNOWN_PRODUCT_TTL_MS = 5_000;
 const MAX_CACHED_PRODUCTS = 10_000;
-const MAX_CACHED_LOCATIONS = 1_000;
-/** Visits remembered as already recorded today (about 100 bytes each); past this, the memory starts over. */
-const MAX_REMEMBERED_VISITS = 100_000;
+const MAX_CACHED_LINKS = 1_000;
+/** Visitors remembered per link as already queued today; past this, that memory starts over. */
+const MAX_REMEMBERED_VISITORS = 50_000;
+
+/** What the tracker keeps per product and ref tag. */
+interface CachedLink {
+  /** The marketplace URL: one string per link, made once, rather than one per redirect. */
+  location: string;
+  /**
+   * The visitors this server queued a click of today. A repeat is a click the database would
+   * ignore (one per visitor, day, product and tag): it is not queued again, which spares the
+   * writer the clicks of returning visitors. Forgetting one only costs a write the database ignores.
+   */
+  queued: { day: string; visitors: Set<string> };
+}
 
 interface CachedProduct {
   known: boolean;
   until: number;
-  /** Marketplace URLs by ref tag: one string per link, made once, rather than one per redirect. */
-  locations: Map<string, string>;
+  links: Map<string, CachedLink>;
 }
 
 /**
@@ -66,22 +77,13 @@ export function createClickTracker(
   const recorder = createClickRecorder(writer, { ...defaultClickRecorderOptions, ...options, log });
   const products = new Map<string, CachedProduct>();
   let salt: { day: string; value: string } | null = null;
-  // The visits this server has already queued today. A repeat is a click the database would
-  // ignore (one per visitor, day, product and tag): it is not queued again, which spares the
-  // writer the clicks of returning visitors. Forgetting one only costs a write the database ignores.
-  let recorded = { day: "", visits: new Set<string>() };
-
-  function isNewVisit(day: string, visit: string): boolean {
-    if (recorded.day !== day || recorded.visits.size >= MAX_REMEMBERED_VISITS) recorded = { day, visits: new Set() };
-    if (recorded.visits.has(visit)) return false;
-    recorded.visits.add(visit);
-    return true;
-  }
 
   async function loadProduct(asin: string, now: number): Promise<CachedProduct> {
     const known = (await findProductOwnerByAsin(db, asin)) !== null;
+    // A product looked up again keeps its links, and with them the visitors queued today.
+    const links = products.get(asin)?.links ?? new Map<string, CachedLink>();
     if (products.size >= MAX_CACHED_PRODUCTS) products.clear();
-    const entry = { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS), locations: new Map<string, string>() };
+    const entry = { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS), links };
     products.set(asin, entry);
     return entry;
   }
@@ -105,23 +107,30 @@ export function createClickTracker(
     return stamp;
   }
 
-  function locationOf(product: CachedProduct, hit: TrackingHit): string {
-    let location = product.locations.get(hit.refTag);
-    if (location === undefined) {
-      location = `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`;
-      if (product.locations.size >= MAX_CACHED_LOCATIONS) product.locations.clear();
-      product.locations.set(hit.refTag, location);
+  function linkOf(product: CachedProduct, hit: TrackingHit): CachedLink {
+    let link = product.links.get(hit.refTag);
+    if (link === undefined) {
+      link = { location: `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`, queued: { day: "", visitors: new Set() } };
+      if (product.links.size >= MAX_CACHED_LINKS) product.links.clear();
+      product.links.set(hit.refTag, link);
     }
-    return location;
+    return link;
+  }
+
+  function isNewVisit(link: CachedLink, day: string, visitor: string): boolean {
+    if (link.queued.day !== day || link.queued.visitors.size >= MAX_REMEMBERED_VISITORS) link.queued = { day, visitors: new Set() };
+    if (link.queued.visitors.has(visitor)) return false;
+    link.queued.visitors.add(visitor);
+    return true;
   }
 
   function answer(product: CachedProduct, hit: TrackingHit, clickedAt: string, day: string, daySalt: string): TrackingResult {
     if (!product.known) return { kind: "unknown-product" };
-    const location = locationOf(product, hit);
-    if (hit.verdict !== "count") return { kind: "redirect", location, setCookie: null };
+    const link = linkOf(product, hit);
+    if (hit.verdict !== "count") return { kind: "redirect", location: link.location, setCookie: null };
     const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent));
-    if (isNewVisit(day, `${hit.asin}/${hit.refTag}/${session.key}`)) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
-    return { kind: "redirect", location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
+    if (isNewVisit(link, day, session.key)) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
+    return { kind: "redirect", location: link.location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
   }
 
   return {

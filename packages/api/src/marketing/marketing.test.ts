@@ -77,6 +77,7 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
       return tracker.pending() - before;
     };
     expect(await visit("ads_r", "2027-05-01T09:00:00.000Z")).toBe(1);
+    // Five minutes on: the product has been looked up again since, and its links kept.
     expect(await visit("ads_r", "2027-05-01T09:05:00.000Z")).toBe(0);
     expect(await visit("ads_s", "2027-05-01T09:06:00.000Z")).toBe(1);
     expect(await visit("ads_r", "2027-05-02T08:00:00.000Z")).toBe(1);
