@@ -15,6 +15,13 @@ file.pragma("busy_timeout = 5000");
 // and memory-mapped reads keep a growing table from slowing every insert down.
 file.pragma("cache_size = -262144");
 file.pragma("mmap_size = 1073741824");
+// This thread owns checkpoints: the event loop's connection leaves them to it (see
+// createClickWriter). A batch of random visitor keys touches a page per click, and checkpoints
+// far apart copy a page once for many batches: 20 000 pages (80 MB of log) cost a third less
+// than SQLite's 1 000. Every second, whatever the server wrote elsewhere is checkpointed too.
+file.pragma("wal_autocheckpoint = 20000");
+file.pragma("journal_size_limit = 67108864");
+const checkpoints = setInterval(() => file.pragma("wal_checkpoint(PASSIVE)"), 1000);
 const insertRows = (count) =>
   file.prepare(
     `insert into clicks (asin, ref_tag, session_key, day, clicked_at) values ${Array(count).fill("(?, ?, ?, ?, ?)").join(", ")} on conflict do nothing`,
@@ -41,6 +48,7 @@ const insertAll = file.transaction((rows) => {
 
 parentPort.on("message", (message) => {
   if (message.type === "close") {
+    clearInterval(checkpoints);
     file.close();
     parentPort.close();
     return;

@@ -37,6 +37,14 @@ describe.each(testDialects())("the click writer on %s", (dialect) => {
     expect(await handle.db.selectFrom("click_tags").selectAll().execute()).toEqual([{ day: "2027-03-01", asin: "B000000001", ref_tag: "ads_q3" }]);
   });
 
+  // SQLite only: PostgreSQL has no such setting per connection.
+  if (dialect === "sqlite") {
+    it("takes the checkpoints off the event loop's connection", async () => {
+      const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(handle.db);
+      expect(rows).toEqual([{ wal_autocheckpoint: 0 }]);
+    });
+  }
+
   it("ignores repeats within a batch and of clicks already written, wherever they fall", async () => {
     const before = (await stored()).length;
     const batch = [

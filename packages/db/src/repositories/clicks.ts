@@ -70,6 +70,10 @@ export function createClickWriter(handle: Pick<DatabaseHandle, "db" | "sqlitePat
   if (!path) return { write: (clicks) => insertClicks(handle.db, clicks), close: async () => {} };
   const worker = new Worker(new URL("../click-writer-worker.mjs", import.meta.url), { workerData: { path } });
   worker.unref();
+  // Checkpoints move to the writer's thread: one run by a commit on this connection would copy
+  // the log's pages on the event loop, stalling every request meanwhile.
+  // A connection already closed needs no tuning.
+  sql`pragma wal_autocheckpoint = 0`.execute(handle.db).catch(() => {});
   const waiting = new Map<number, { resolve: (inserted: number) => void; reject: (error: Error) => void }>();
   let next = 0;
   let closed: Promise<void> | undefined;
