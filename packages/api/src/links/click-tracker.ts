@@ -43,19 +43,17 @@ const PRODUCT_TTL_MS = 30_000;
 const UNKNOWN_PRODUCT_TTL_MS = 5_000;
 const MAX_CACHED_PRODUCTS = 10_000;
 const MAX_CACHED_LINKS = 1_000;
-/** Visitors remembered per link as already queued today; past this, that memory starts over. */
-const MAX_REMEMBERED_VISITORS = 50_000;
+/** Visitors remembered as already queued today; past this, the memory starts over. */
+const MAX_REMEMBERED_VISITORS = 100_000;
+/** Links remembered per visitor: a visitor (or a made-up one) cannot grow the memory past this. */
+const MAX_LINKS_PER_VISITOR = 16;
 
 /** What the tracker keeps per product and ref tag. */
 interface CachedLink {
+  /** A number for the link, never reused, for the memory of visitors below. */
+  id: number;
   /** The marketplace URL: one string per link, made once, rather than one per redirect. */
   location: string;
-  /**
-   * The visitors this server queued a click of today. A repeat is a click the database would
-   * ignore (one per visitor, day, product and tag): it is not queued again, which spares the
-   * writer the clicks of returning visitors. Forgetting one only costs a write the database ignores.
-   */
-  queued: { day: string; visitors: Set<string> };
 }
 
 interface CachedProduct {
@@ -77,10 +75,16 @@ export function createClickTracker(
   const recorder = createClickRecorder(writer, { ...defaultClickRecorderOptions, ...options, log });
   const products = new Map<string, CachedProduct>();
   let salt: { day: string; value: string } | null = null;
+  let linksMade = 0;
+  // The visitors this server queued a click of today, with the links they clicked. A repeat is
+  // a click the database would ignore (one per visitor, day, product and tag): it is not queued
+  // again, which spares the writer the clicks of returning visitors. Forgetting a visit only
+  // costs a write the database ignores.
+  let queued = { day: "", visitors: new Map<string, number[]>() };
 
   async function loadProduct(asin: string, now: number): Promise<CachedProduct> {
     const known = (await findProductOwnerByAsin(db, asin)) !== null;
-    // A product looked up again keeps its links, and with them the visitors queued today.
+    // A product looked up again keeps its links: the visitors queued today know them by number.
     const links = products.get(asin)?.links ?? new Map<string, CachedLink>();
     if (products.size >= MAX_CACHED_PRODUCTS) products.clear();
     const entry = { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS), links };
@@ -110,7 +114,8 @@ export function createClickTracker(
   function linkOf(product: CachedProduct, hit: TrackingHit): CachedLink {
     let link = product.links.get(hit.refTag);
     if (link === undefined) {
-      link = { location: `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}`, queued: { day: "", visitors: new Set() } };
+      linksMade += 1;
+      link = { id: linksMade, location: `${options.marketplaceUrl}/pp/${hit.asin}/ref=${hit.refTag}` };
       if (product.links.size >= MAX_CACHED_LINKS) product.links.clear();
       product.links.set(hit.refTag, link);
     }
@@ -118,9 +123,14 @@ export function createClickTracker(
   }
 
   function isNewVisit(link: CachedLink, day: string, visitor: string): boolean {
-    if (link.queued.day !== day || link.queued.visitors.size >= MAX_REMEMBERED_VISITORS) link.queued = { day, visitors: new Set() };
-    if (link.queued.visitors.has(visitor)) return false;
-    link.queued.visitors.add(visitor);
+    if (queued.day !== day || queued.visitors.size >= MAX_REMEMBERED_VISITORS) queued = { day, visitors: new Map() };
+    const links = queued.visitors.get(visitor);
+    if (links === undefined) {
+      queued.visitors.set(visitor, [link.id]);
+      return true;
+    }
+    if (links.includes(link.id)) return false;
+    if (links.length < MAX_LINKS_PER_VISITOR) links.push(link.id);
     return true;
   }
 

@@ -90,6 +90,24 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     ]);
   });
 
+    it("remembers sixteen links per visitor at most: past them, clicks are queued for the database to sort out", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    api.clock.set("2027-05-03T09:00:00.000Z");
+    const queuedPerRound: number[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const before = tracker.pending();
+      for (let tag = 0; tag < 20; tag += 1) {
+        await tracker.track({ asin: product.asin, refTag: `ads_many_${tag}`, verdict: "count", cookie: "visitor-many-links-01", attributionId: null, address: "203.0.113.10", userAgent: browser });
+      }
+      queuedPerRound.push(tracker.pending() - before);
+    }
+    expect(queuedPerRound).toEqual([20, 4]);
+    await tracker.flush();
+    const stats = await seller.admin.marketing.stats({ from: "2027-05-03", to: "2027-05-03" });
+    expect(stats.map((s) => s.clicks)).toEqual(Array.from({ length: 20 }, () => 1));
+  });
+
     it("does not count bots or prefetches, and sets no cookie for no-track", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
