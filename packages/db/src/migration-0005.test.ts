@@ -4,13 +4,8 @@ import { join } from "node:path";
 import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "./connect";
-import * as initial from "./migrations/0001-initial";
-import * as refTags from "./migrations/0002-ref-tags";
-import * as support from "./migrations/0003-support";
-import * as supportContacts from "./migrations/0004-support-contacts";
 import { findPublication, insertSeller, migrateToLatest } from "./index";
-
-const before0005 = { "0001-initial": initial, "0002-ref-tags": refTags, "0003-support": support, "0004-support-contacts": supportContacts };
+import { migrationsBefore } from "./testing";
 
 const at = "2027-01-01T00:00:00.000Z";
 
@@ -19,7 +14,7 @@ describe("migration 0005 on a database with offers", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "offerkit-0005-"));
     const handle = openDatabase({ dataDir });
     try {
-      const { error } = await new Migrator({ db: handle.db, provider: { getMigrations: async () => before0005 } }).migrateToLatest();
+      const { error } = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrationsBefore("0005-publications") } }).migrateToLatest();
       expect(error).toBeUndefined();
       await insertSeller(handle.db, { id: "seller-a", name: "A", dataSharingEnrolled: true, createdAt: at });
       await handle.db

@@ -1,23 +1,7 @@
-import { sql } from "kysely";
-import { Migrator } from "kysely";
+import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as initial from "./migrations/0001-initial";
-import * as refTags from "./migrations/0002-ref-tags";
-import * as support from "./migrations/0003-support";
-import * as supportContacts from "./migrations/0004-support-contacts";
-import * as publications from "./migrations/0005-publications";
-import * as offerInstallments from "./migrations/0006-offer-installments";
-import { findLatestClick, insertProduct, insertSeller, migrateToLatest } from "./index";
-import { openTestDatabase, testDialects, type TestDatabase } from "./testing";
-
-const before0007 = {
-  "0001-initial": initial,
-  "0002-ref-tags": refTags,
-  "0003-support": support,
-  "0004-support-contacts": supportContacts,
-  "0005-publications": publications,
-  "0006-offer-installments": offerInstallments,
-};
+import { findLatestClick, insertSeller, migrateToLatest } from "./index";
+import { insertFreeProduct, migrationsBefore, openTestDatabase, testDialects, type TestDatabase } from "./testing";
 
 const at = "2027-01-01T00:00:00.000Z";
 
@@ -33,25 +17,10 @@ describe.each(testDialects())("migration 0007 on a database with clicks, on %s",
   afterAll(async () => handle.close());
 
   it("lists every day, product and tag clicked before it, so attribution still finds those clicks", async () => {
-    const pending = await new Migrator({ db: handle.db, provider: { getMigrations: async () => before0007 } }).getMigrations();
+    const pending = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrationsBefore("0007-click-tags") } }).getMigrations();
     expect(pending.filter((migration) => !migration.executedAt)).toEqual([]);
     await insertSeller(handle.db, { id: "s1", name: "s1", dataSharingEnrolled: true, createdAt: at });
-    await insertProduct(handle.db, {
-      id: "prod-one",
-      sellerId: "s1",
-      asin: "B000000001",
-      marketplaceProductId: "00000000-0000-4000-8000-000000000001",
-      productCode: "codecode01",
-      title: "One",
-      description: "d",
-      highlights: [],
-      keywords: [],
-      categories: [],
-      pricing: { model: "free", dimensions: [] },
-      supportConnection: false,
-      createdAt: at,
-      updatedAt: at,
-    });
+    await insertFreeProduct(handle.db, { sellerId: "s1", asin: "B000000001" });
     const click = (day: string, refTag: string, sessionKey: string) => ({ asin: "B000000001", ref_tag: refTag, session_key: sessionKey, day, clicked_at: `${day}T10:00:00.000Z` });
     await handle.db
       .insertInto("clicks")

@@ -5,12 +5,11 @@ import {
   findLatestClick,
   insertClicks,
   insertConversion,
-  insertProduct,
   insertSeller,
   weeklyTagTotals,
   type ClickRecord,
 } from "./index";
-import { openTestDatabase, testDialects, type TestDatabase } from "./testing";
+import { insertFreeProduct, openTestDatabase, testDialects, type TestDatabase } from "./testing";
 
 const at = "2027-01-01T00:00:00.000Z";
 
@@ -21,22 +20,7 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
     for (const seller of ["s1", "s2"]) {
       await insertSeller(handle.db, { id: seller, name: seller, dataSharingEnrolled: true, createdAt: at });
     }
-    await insertProduct(handle.db, {
-      id: "prod-one",
-      sellerId: "s1",
-      asin: "B000000001",
-      marketplaceProductId: "00000000-0000-4000-8000-000000000001",
-      productCode: "codecode01",
-      title: "One, \"the\" product",
-      description: "d",
-      highlights: [],
-      keywords: [],
-      categories: [],
-      pricing: { model: "free", dimensions: [] },
-      supportConnection: false,
-      createdAt: at,
-      updatedAt: at,
-    });
+    await insertFreeProduct(handle.db, { sellerId: "s1", asin: "B000000001", id: "prod-one", title: 'One, "the" product' });
   });
   afterAll(async () => handle.close());
 

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "./connect";
 import type { DialectName } from "./dialect";
-import { migrateToLatest } from "./migrate";
+import { migrateToLatest, migrations } from "./migrate";
+import { insertProduct } from "./repositories/products";
 
 /**
  * The dialects the suites run on: SQLite always, PostgreSQL when OFFERKIT_TEST_DATABASE_URL
@@ -88,4 +89,33 @@ async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknow
   } finally {
     await client.end();
   }
+}
+
+/** The migrations released before `name`: the schema as a database made before it holds it. */
+export function migrationsBefore(name: string): typeof migrations {
+  return Object.fromEntries(Object.entries(migrations).filter(([released]) => released < name));
+}
+
+/** A free product of `sellerId` with the given ASIN, for tests of clicks and reports. */
+export async function insertFreeProduct(
+  db: DatabaseHandle["db"],
+  { sellerId, asin, id = `prod-${asin}`, title = "One" }: { sellerId: string; asin: string; id?: string; title?: string },
+): Promise<void> {
+  const at = "2027-01-01T00:00:00.000Z";
+  await insertProduct(db, {
+    id,
+    sellerId,
+    asin,
+    marketplaceProductId: "00000000-0000-4000-8000-000000000001",
+    productCode: "codecode01",
+    title,
+    description: "d",
+    highlights: [],
+    keywords: [],
+    categories: [],
+    pricing: { model: "free", dimensions: [] },
+    supportConnection: false,
+    createdAt: at,
+    updatedAt: at,
+  });
 }
