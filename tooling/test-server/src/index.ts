@@ -13,6 +13,8 @@ export interface ServerProcess {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
   dataDir: string;
+  /** The server's process ID, e.g. to read its CPU time. */
+  pid: number;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** SIGTERM, wait for the graceful stop, remove the data folder unless it was handed in. */
@@ -58,6 +60,9 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
       }
     });
   });
+  // Set once the process was spawned, which its "listening" line proves.
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("The server process has no ID");
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -67,6 +72,7 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
   return {
     url,
     dataDir,
+    pid,
     output: () => output,
     stop: async () => {
       await end("SIGTERM");
