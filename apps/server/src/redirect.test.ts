@@ -77,6 +77,10 @@ describe("the tracking redirect over real HTTP", () => {
     server.clock.set("2027-03-01T12:00:00.000Z");
     await hit("/pp/B0DEMO0003/ref=ads_report");
     await server.tracker.flush();
+    const early = await fetch(`${server.url}/reports/reftag_daily_breakdown_report_2027-03-02.csv`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } });
+    expect(early.status).toBe(404);
+    expect(await early.text()).toContain("is made on that day");
+    server.clock.set("2027-03-02T00:00:05.000Z");
     const ok = await fetch(`${server.url}/reports/reftag_daily_breakdown_report_2027-03-02.csv`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toContain("text/csv");

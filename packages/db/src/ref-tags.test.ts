@@ -92,6 +92,36 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
     expect(await dailyBreakdown(handle.db, "s2", "2027-03-01")).toEqual([]);
   });
 
+  it("keeps the weekly tags case-sensitive, and counts only the conversions made by the period's end", async () => {
+    const day = "2027-04-01";
+    const clickedAt = `${day}T10:00:00.000Z`;
+    await insertClicks(handle.db, [
+      ...["ADS_q3", "Ads_x", "acme_PTNR_x", "ads_q3", "acme_ptnr_x"].map((refTag) => click({ refTag, sessionKey: "w1", day, clickedAt })),
+      click({ refTag: "ads_q3", sessionKey: "w2", day, clickedAt }),
+    ]);
+    const conversion = (id: string, sessionKey: string, convertedAt: string) =>
+      insertConversion(handle.db, {
+        id,
+        sellerId: "s1",
+        productId: "prod-one",
+        asin: "B000000001",
+        refTag: "ads_q3",
+        clickDay: day,
+        sessionKey,
+        source: "api",
+        externalId: id,
+        estimatedUsage: 0,
+        estimatedRevenueMicros: 0n,
+        convertedAt,
+      });
+    await conversion("in-period", "w1", `${day}T23:59:59.999Z`);
+    await conversion("next-day", "w2", "2027-04-02T00:00:00.000Z");
+    expect(await weeklyTagTotals(handle.db, "s1", "2027-03-26", day)).toEqual([
+      { refTag: "acme_ptnr_x", clicks: 1, conversions: 0 },
+      { refTag: "ads_q3", clicks: 2, conversions: 1 },
+    ]);
+  });
+
   it("finds the latest click for attribution, within the window", async () => {
     const latest = await findLatestClick(handle.db, { sellerId: "s1", asin: "B000000001", sessionKey: "v1", since: "2027-02-01T00:00:00.000Z" });
     expect(latest?.day).toBe("2027-03-02");

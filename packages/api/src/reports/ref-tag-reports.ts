@@ -1,9 +1,11 @@
 import {
+  utcDate,
   dailyReportFileName,
   dailyReportPeriod,
   toCsv,
   weeklyReportFileName,
   weeklyReportPeriod,
+  type ReportPeriod,
   type ReportResult,
 } from "@offerkit/core";
 import { dailyBreakdown, weeklyTagTotals } from "@offerkit/db";
@@ -14,12 +16,23 @@ export const DAILY_REPORT_COLUMNS = ["Ref Tag", "ASIN", "Product", "Clicks", "Co
 export const WEEKLY_REPORT_COLUMNS = ["Period Start", "Period End", "Ref Tag", "Clicks", "Conversions"];
 
 /**
+ * A report is made on its date, over days that have ended: one dated later than today (UTC)
+ * would show a period still going on, and change on every fetch.
+ */
+function notMadeYet(deps: Pick<ApiDeps, "clock">, fileName: string, period: ReportPeriod, date: string): ReportResult | null {
+  const today = utcDate(deps.clock.now());
+  return date > today ? { available: false, fileName, period, reason: `The report of ${date} is made on that day (UTC); today is ${today}` } : null;
+}
+
+/**
  * `reftag_daily_breakdown_report_<date>.csv`: for the UTC day before `date`, per ref tag and
  * product, clicks, conversions and the estimated usage and revenue of those conversions.
  */
-export async function dailyRefTagReport(deps: Pick<ApiDeps, "db">, sellerId: string, date: string): Promise<ReportResult> {
+export async function dailyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, sellerId: string, date: string): Promise<ReportResult> {
   const period = dailyReportPeriod(date);
   const fileName = dailyReportFileName(date);
+  const early = notMadeYet(deps, fileName, period, date);
+  if (early) return early;
   const rows = await dailyBreakdown(deps.db, sellerId, period.from);
   if (rows.length === 0) return { available: false, fileName, period, reason: `No clicks or conversions on ${period.from}: no report` };
   const csv = toCsv(
@@ -34,9 +47,11 @@ export async function dailyRefTagReport(deps: Pick<ApiDeps, "db">, sellerId: str
  * or partner (`_ptnr_`) tag, clicks and the conversions from those clicks; every row states
  * the period it covers.
  */
-export async function weeklyRefTagReport(deps: Pick<ApiDeps, "db">, sellerId: string, date: string): Promise<ReportResult> {
+export async function weeklyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, sellerId: string, date: string): Promise<ReportResult> {
   const period = weeklyReportPeriod(date);
   const fileName = weeklyReportFileName(date);
+  const early = notMadeYet(deps, fileName, period, date);
+  if (early) return early;
   const rows = await weeklyTagTotals(deps.db, sellerId, period.from, period.to);
   if (rows.length === 0) {
     return { available: false, fileName, period, reason: `No online-ad or partner clicks from ${period.from} to ${period.to}: no report` };

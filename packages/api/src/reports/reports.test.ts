@@ -55,7 +55,9 @@ describe.each(testDialects())("ref-tag reports on %s", (dialect) => {
       });
     await conversion("c1", one, "ads_google_q1", "2027-03-09", "2027-03-09T15:00:00.000Z", 100, 1_250_500_000n);
     await conversion("c2", one, "ads_google_q1", "2027-03-08", "2027-03-09T23:59:59.999Z", 20, 99_990_000n);
+    // Made on the day of the reports below, after the periods they cover: in neither.
     await conversion("c3", one, "acme_ptnr_launch", "2027-03-05", "2027-03-10T00:00:00.000Z", 5, 1n);
+    api.clock.set("2027-03-10T08:00:00.000Z");
   });
   afterAll(async () => api.close());
 
@@ -81,7 +83,7 @@ describe.each(testDialects())("ref-tag reports on %s", (dialect) => {
     expect(report.csv).toBe(
       [
         "Period Start,Period End,Ref Tag,Clicks,Conversions",
-        "2027-03-03,2027-03-09,acme_ptnr_launch,2,1",
+        "2027-03-03,2027-03-09,acme_ptnr_launch,2,0",
         "2027-03-03,2027-03-09,ads_google_q1,4,2",
         "",
       ].join("\r\n"),
@@ -97,6 +99,19 @@ describe.each(testDialects())("ref-tag reports on %s", (dialect) => {
       reason: "No clicks or conversions on 2026-12-31: no report",
     });
     expect((await seller.admin.reports.weekly({ date: "2027-01-01" })).available).toBe(false);
+  });
+
+  it("makes no report dated after today, whose period has not ended", async () => {
+    expect(await seller.admin.reports.daily({ date: "2027-03-11" })).toEqual({
+      available: false,
+      fileName: "reftag_daily_breakdown_report_2027-03-11.csv",
+      period: { from: "2027-03-10", to: "2027-03-10" },
+      reason: "The report of 2027-03-11 is made on that day (UTC); today is 2027-03-10",
+    });
+    expect((await seller.admin.reports.weekly({ date: "2027-03-11" })).available).toBe(false);
+    api.clock.set("2027-03-11T00:00:00.000Z");
+    expect((await seller.admin.reports.daily({ date: "2027-03-11" })).available).toBe(true);
+    api.clock.set("2027-03-10T08:00:00.000Z");
   });
 
   it("shows a seller only its own numbers, to marketing:read keys", async () => {

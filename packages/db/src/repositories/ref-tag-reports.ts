@@ -25,8 +25,9 @@ export interface DayStatRow {
   conversions: number;
 }
 
-// LIKE treats `_` as a wildcard; these escape it to mean the character itself.
-const onlineAdOrPartner = sql`(ref_tag like 'ads\\_%' escape '\\' or ref_tag like '%\\_ptnr\\_%' escape '\\')`;
+// Tags are case-sensitive (`ADS_x` is not an online-ad tag), and SQLite's LIKE ignores case:
+// plain string functions that both databases have, and compare exactly.
+const onlineAdOrPartner = sql`(substr(ref_tag, 1, 4) = 'ads_' or replace(ref_tag, '_ptnr_', '') <> ref_tag)`;
 
 /**
  * Per ref tag and product, for one UTC day: clicks that day, conversions that happened that
@@ -74,7 +75,8 @@ export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day
 
 /**
  * Per online-ad (`ads_`) and partner (`_ptnr_`) tag, over the days `from` to `to`: the clicks,
- * and the conversions credited to those clicks.
+ * and the conversions credited to those clicks by the end of `to`, so that a report made the
+ * day after reads the same whenever it is fetched again.
  */
 export async function weeklyTagTotals(db: Kysely<Database>, sellerId: string, from: string, to: string): Promise<TagTotalsRow[]> {
   const { rows } = await sql<{ ref_tag: string; clicks: number | string; conversions: number | string }>`
@@ -87,7 +89,9 @@ export async function weeklyTagTotals(db: Kysely<Database>, sellerId: string, fr
         group by ref_tag
       union all
       select ref_tag, 0, count(*)
-        from conversions where seller_id = ${sellerId} and click_day >= ${from} and click_day <= ${to} and ${onlineAdOrPartner}
+        from conversions
+        where seller_id = ${sellerId} and click_day >= ${from} and click_day <= ${to} and converted_at <= ${`${to}T23:59:59.999Z`}
+          and ${onlineAdOrPartner}
         group by ref_tag
     ) t
     group by ref_tag
