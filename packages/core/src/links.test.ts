@@ -15,6 +15,14 @@ describe("deep links", () => {
     expect(() => buildDeepLink(DEFAULT_MARKETPLACE_URL, { asin: "B00635Y2IW", refTag: "x".repeat(51) })).toThrow();
     expect(() => buildDeepLink("javascript:alert(1)", { asin: "B00635Y2IW" })).toThrow();
     expect(() => buildDeepLink("https://evil.example/?next=", { asin: "B00635Y2IW" })).toThrow();
+    for (const swallowing of ["https://aws.amazon.com/marketplace?", "https://aws.amazon.com/marketplace#", "https://user@aws.amazon.com/marketplace"]) {
+      expect(() => buildDeepLink(swallowing, { asin: "B00635Y2IW" }), swallowing).toThrow("no query, fragment or credentials");
+    }
+  });
+
+  it("keeps the base as the URL parser writes it: ASCII, fit for a Location header", () => {
+    expect(buildDeepLink("https://AWS.Amazon.com/market€/", { asin: "B00635Y2IW" })).toBe("https://aws.amazon.com/market%E2%82%AC/pp/B00635Y2IW/ref=vdr_rf");
+    expect(buildDeepLink("https://bücher.example/shop", { asin: "B00635Y2IW" })).toBe("https://xn--bcher-kva.example/shop/pp/B00635Y2IW/ref=vdr_rf");
   });
 
   it("refuses tags with anything but letters, digits and _, rather than cleaning them", () => {

@@ -15,14 +15,18 @@ export const refTagSchema = z
   .regex(REF_TAG_PATTERN, "A ref tag uses letters, digits and _ only, e.g. ads_google_q3")
   .describe("The campaign's ref tag: letters, digits and _");
 
-/** The marketplace's base URL: absolute http(s), no query, no fragment, no trailing slash. */
+/**
+ * The marketplace's base URL: absolute http(s), no query, no fragment (not even an empty `?` or
+ * `#`, which would swallow the path put after it), no credentials. Kept as the URL parser
+ * writes it, without a trailing slash: plain ASCII, so a `Location` header can always carry it.
+ */
 export const marketplaceUrlSchema = z
   .url({ protocol: /^https?$/, error: "The marketplace URL must be an absolute http(s) URL" })
   .refine((value) => {
     const url = new URL(value);
-    return url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+    return !/[?#]/.test(value) && url.username === "" && url.password === "";
   }, "The marketplace URL has no query, fragment or credentials")
-  .transform((value) => value.replace(/\/+$/, ""));
+  .transform((value) => new URL(value).href.replace(/\/+$/, ""));
 
 /** Online-ad campaigns, which the weekly report covers. */
 export function isOnlineAdTag(tag: string): boolean {
