@@ -36,6 +36,17 @@ function heldWriter() {
   return { writer, batches, held, next };
 }
 
+/** The next write, once the recorder has waited to try again. */
+async function nextAfterWait(next: () => Promise<{ finish: () => void; fail: (error: Error) => void }>) {
+  for (;;) {
+    try {
+      return await next();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
 const options = { flushIntervalMs: 60_000, maxBatch: 1000, maxPending: 100_000, log: () => {} };
 
 describe("the click recorder", () => {
@@ -86,5 +97,53 @@ describe("the click recorder", () => {
     await closed;
     expect(batches).toEqual([[0, 1, 2].map((visitor) => click(visitor).sessionKey)]);
     expect(logged).toEqual([expect.objectContaining({ operation: "recordClick", dropped: 1 })]);
+  });
+
+  it("tries a failing write again on close, since nothing flushes after", async () => {
+    const { writer, batches, next } = heldWriter();
+    let closedWriter = false;
+    const logged: Record<string, unknown>[] = [];
+    const recorder = createClickRecorder({ ...writer, close: async () => void (closedWriter = true) }, { ...options, flushIntervalMs: 5, log: (entry) => logged.push(entry) });
+    for (let visitor = 0; visitor < 3; visitor += 1) recorder.record(click(visitor));
+    const closed = recorder.close();
+    (await next()).fail(new Error("database is locked"));
+    (await nextAfterWait(next)).fail(new Error("database is locked"));
+    expect(closedWriter).toBe(false);
+    (await nextAfterWait(next)).finish();
+    await closed;
+    expect(batches).toEqual([[0, 1, 2].map((visitor) => click(visitor).sessionKey)]);
+    expect(closedWriter).toBe(true);
+    expect(logged.map((entry) => entry.msg)).toEqual(["click batch failed; kept for the next flush", "click batch failed; kept for the next flush"]);
+  });
+
+  it("gives up after five more tries on close, and says how many clicks were lost", async () => {
+    const logged: Record<string, unknown>[] = [];
+    let writes = 0;
+    const failing: ClickWriter = {
+      write: async () => {
+        writes += 1;
+        throw new Error("disk full");
+      },
+      close: async () => {},
+    };
+    const recorder = createClickRecorder(failing, { ...options, flushIntervalMs: 1, log: (entry) => logged.push(entry) });
+    for (let visitor = 0; visitor < 4; visitor += 1) recorder.record(click(visitor));
+    await recorder.close();
+    expect(writes).toBe(6);
+    expect(logged.at(-1)).toMatchObject({ level: "error", msg: "clicks not written at stop", lost: 4 });
+  });
+
+  it("counts the clicks a failed batch cannot take back into a full queue as dropped", async () => {
+    const { writer, batches, next } = heldWriter();
+    const logged: Record<string, unknown>[] = [];
+    const recorder = createClickRecorder(writer, { ...options, maxBatch: 2, maxPending: 3, log: (entry) => logged.push(entry) });
+    recorder.record(click(0));
+    recorder.record(click(1));
+    const first = await next();
+    for (let visitor = 2; visitor < 5; visitor += 1) recorder.record(click(visitor));
+    first.fail(new Error("database is down"));
+    (await next()).finish();
+    expect(batches).toEqual([[0, 1, 2].map((visitor) => click(visitor).sessionKey)]);
+    expect(logged).toContainEqual(expect.objectContaining({ operation: "recordClick", dropped: 2 }));
   });
 });

@@ -15,11 +15,16 @@ export interface ClickRecorder {
   record(click: ClickRecord): void;
   /** Writes everything queued so far. */
   flush(): Promise<void>;
-  /** Flushes and stops the timer: call on a graceful stop. */
+  /**
+   * Flushes and stops the timer: call on a graceful stop. A failing write is tried again a few
+   * times (waits doubling from the flush interval, five in all), since nothing flushes after.
+   */
   close(): Promise<void>;
   /** Clicks waiting to be written. */
   pending(): number;
 }
+
+const CLOSE_RETRIES = 5;
 
 export const defaultClickRecorderOptions: Omit<ClickRecorderOptions, "log"> = {
   flushIntervalMs: 50,
@@ -37,6 +42,16 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
   let dropped = 0;
+  let closing = false;
+
+  const drop = (count: number) => {
+    const before = dropped;
+    dropped += count;
+    // One line per thousand dropped: a full queue under load would otherwise log per request.
+    if (before === 0 || Math.floor(before / 1000) < Math.floor(dropped / 1000)) {
+      options.log({ level: "error", msg: "click queue full; dropping clicks", operation: "recordClick", dropped });
+    }
+  };
 
   const write = async () => {
     clearTimeout(timer);
@@ -48,7 +63,8 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
       await writer.write(batch);
     } catch (error) {
       options.log({ level: "error", msg: "click batch failed; kept for the next flush", operation: "insertClicks", clicks: batch.length, error: error instanceof Error ? error.message : String(error) });
-      queue = batch.concat(queue).slice(0, options.maxPending);
+      queue = batch.concat(queue);
+      if (queue.length > options.maxPending) drop(queue.splice(options.maxPending).length);
       schedule();
     }
   };
@@ -67,14 +83,13 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
   };
 
   function schedule() {
-    timer ??= setTimeout(() => void flush(), options.flushIntervalMs);
+    if (!closing) timer ??= setTimeout(() => void flush(), options.flushIntervalMs);
   }
 
   return {
     record(click) {
       if (queue.length >= options.maxPending) {
-        dropped += 1;
-        if (dropped % 1000 === 1) options.log({ level: "error", msg: "click queue full; dropping clicks", operation: "recordClick", dropped });
+        drop(1);
         return;
       }
       queue.push(click);
@@ -83,9 +98,15 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
     },
     flush,
     async close() {
+      closing = true;
       clearTimeout(timer);
       timer = undefined;
       await flush();
+      for (let retry = 0, waitMs = options.flushIntervalMs; retry < CLOSE_RETRIES && queue.length > 0; retry += 1, waitMs *= 2) {
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        await flush();
+      }
+      if (queue.length > 0) options.log({ level: "error", msg: "clicks not written at stop", operation: "insertClicks", lost: queue.length });
       await writer.close();
     },
     pending: () => queue.length,
