@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { utcDate, type TrafficVerdict } from "@offerkit/core";
 import { dailySalt, deleteSaltsBefore, findProductOwnerByAsin, type ClickWriter, type Database, type Kysely } from "@offerkit/db";
 import type { Clock } from "../deps";
@@ -138,7 +138,7 @@ export function createClickTracker(
     if (!product.known) return { kind: "unknown-product" };
     const link = linkOf(product, hit);
     if (hit.verdict !== "count") return { kind: "redirect", location: link.location, setCookie: null };
-    const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent));
+    const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent), randomUUID);
     if (isNewVisit(link, day, session.key)) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
     return { kind: "redirect", location: link.location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
   }

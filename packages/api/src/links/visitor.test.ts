@@ -18,9 +18,17 @@ describe("visitor sessions", () => {
 
   it("prefers the attribution ID, then the cookie, then the day's hash, and says when to set the cookie", () => {
     const hashed = () => "h_hashed-visitor-000";
-    expect(visitorSession("attribution-00000001", "cookie-visitor-00001", hashed)).toEqual({ key: "attribution-00000001", setCookie: true });
-    expect(visitorSession(null, "cookie-visitor-00001", hashed)).toEqual({ key: "cookie-visitor-00001", setCookie: false });
-    expect(visitorSession(null, "bad", hashed)).toEqual({ key: "h_hashed-visitor-000", setCookie: true });
+    const fresh = () => "fresh-visitor-000001";
+    expect(visitorSession("attribution-00000001", "cookie-visitor-00001", hashed, fresh)).toEqual({ key: "attribution-00000001", setCookie: true });
+    expect(visitorSession("attribution-00000001", "attribution-00000001", hashed, fresh)).toEqual({ key: "attribution-00000001", setCookie: false });
+    expect(visitorSession(null, "cookie-visitor-00001", hashed, fresh)).toEqual({ key: "cookie-visitor-00001", setCookie: false });
+    expect(visitorSession(null, "bad", hashed, fresh)).toEqual({ key: "h_hashed-visitor-000", setCookie: true });
+  });
+
+  it("takes a hash cookie for the same visitor on its own day and network only; elsewhere the browser gets an ID of its own", () => {
+    const fresh = () => "fresh-visitor-000001";
+    expect(visitorSession(null, "h_hashed-visitor-000", () => "h_hashed-visitor-000", fresh)).toEqual({ key: "h_hashed-visitor-000", setCookie: false });
+    expect(visitorSession(null, "h_hashed-visitor-000", () => "h_next-days-hash-000", fresh)).toEqual({ key: "fresh-visitor-000001", setCookie: true });
   });
 
   it("hashes address and user agent with the day's salt, never keeping the address", () => {

@@ -27,27 +27,38 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
+const HASHED_PREFIX = "h_";
+
 /**
  * A visitor without cookie or attribution ID: a keyed hash of address and user agent, with a
  * salt that changes every UTC day and is then forgotten. The address itself is never stored.
  */
 export function hashedVisitor(salt: string, address: string, userAgent: string): string {
-  return `h_${createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url").slice(0, 32)}`;
+  return `${HASHED_PREFIX}${createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url").slice(0, 32)}`;
 }
 
 /**
- * Which session a click belongs to: the attribution ID the link carries, else the visitor's
- * cookie, else the day's hash (made only when needed). The cookie is (re)set to that key, so a
- * browser's later visits fall in the same session even after its first, cookieless one.
+ * Which session a click belongs to, and the cookie to set, if any: the attribution ID the link
+ * carries, else the visitor's cookie, else the day's hash (made only when needed).
+ *
+ * A cookieless visit gets the day's hash as its cookie, so that its later visits, and the
+ * offer it accepts, find that first click. But every browser behind one address with one user
+ * agent (an office's network) shares that hash: kept for 30 days it would make them one visitor
+ * for a month. So the hash names a browser only on its day and network; a browser that brings
+ * it back on another day (or from elsewhere) keeps cookies, and gets an ID of its own.
  */
 export function visitorSession(
   attributionId: string | null,
   cookie: string | null,
   hashed: () => string,
+  newVisitorId: () => string,
 ): { key: string; setCookie: boolean } {
   const fromCookie = validVisitorId(cookie);
-  const key = validVisitorId(attributionId) ?? fromCookie ?? hashed();
-  return { key, setCookie: key !== fromCookie };
+  const fromLink = validVisitorId(attributionId);
+  if (fromLink !== null) return { key: fromLink, setCookie: fromLink !== fromCookie };
+  if (fromCookie === null) return { key: hashed(), setCookie: true };
+  if (!fromCookie.startsWith(HASHED_PREFIX) || fromCookie === hashed()) return { key: fromCookie, setCookie: false };
+  return { key: newVisitorId(), setCookie: true };
 }
 
 export function visitorCookie(key: string, secure: boolean): string {

@@ -67,6 +67,30 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     expect(await other.admin.marketing.stats({ from: "2027-04-01", to: "2027-04-02" })).toEqual([]);
   });
 
+  it("gives each browser behind one office address an ID of its own after the day of its cookieless visit", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    const office = "192.0.2.10";
+    const cookieOf = (result: Awaited<ReturnType<typeof click>>) => (result.kind === "redirect" ? (result.setCookie?.split(";")[0]?.slice("ok_vid=".length) ?? null) : null);
+    const first = cookieOf(await click(product.asin, "ads_office", null, "2027-06-01T09:00:00.000Z", office));
+    const second = cookieOf(await click(product.asin, "ads_office", null, "2027-06-01T10:00:00.000Z", office));
+    // The same day, the day's hash is all that tells them apart: one visitor, as without cookies.
+    expect(first).toMatch(/^h_/);
+    expect(second).toBe(first);
+    expect(cookieOf(await click(product.asin, "ads_office", first, "2027-06-01T11:00:00.000Z", office))).toBeNull();
+    const ownA = cookieOf(await click(product.asin, "ads_office", first, "2027-06-02T09:00:00.000Z", office));
+    const ownB = cookieOf(await click(product.asin, "ads_office", second, "2027-06-02T09:05:00.000Z", office));
+    expect(ownA).not.toMatch(/^h_/);
+    expect(ownB).not.toMatch(/^h_/);
+    expect(ownA).not.toBe(ownB);
+    expect(cookieOf(await click(product.asin, "ads_office", ownA, "2027-06-02T10:00:00.000Z", office))).toBeNull();
+    const stats = await seller.admin.marketing.stats({ from: "2027-06-01", to: "2027-06-02" });
+    expect(stats.map((s) => [s.day, s.clicks])).toEqual([
+      ["2027-06-01", 1],
+      ["2027-06-02", 2],
+    ]);
+  });
+
   it("queues a returning visitor's click once a day, per product and tag, and again the next day", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
