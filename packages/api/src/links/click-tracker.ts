@@ -21,7 +21,10 @@ export type TrackingResult =
   | { kind: "unknown-product" };
 
 export interface ClickTracker {
-  /** The answer at once when the product and the day's salt are cached (nearly always); else null. */
+  /**
+   * The answer at once when the product and the day's salt are cached (nearly always); else
+   * null. An expired product is still answered from the cache while one lookup refreshes it.
+   */
   trackNow(hit: TrackingHit): TrackingResult | null;
   /** The answer, loading what is not cached. */
   track(hit: TrackingHit): Promise<TrackingResult>;
@@ -41,6 +44,8 @@ export interface ClickTrackerOptions extends Partial<ClickRecorderOptions> {
 
 const PRODUCT_TTL_MS = 30_000;
 const UNKNOWN_PRODUCT_TTL_MS = 5_000;
+/** After a failed refresh, the cached answer is served this long before the next try. */
+const REFRESH_RETRY_MS = 1_000;
 const MAX_CACHED_PRODUCTS = 10_000;
 const MAX_CACHED_LINKS = 1_000;
 /** Visitors remembered as already queued today; past this, the memory starts over. */
@@ -82,22 +87,56 @@ export function createClickTracker(
   // costs a write the database ignores.
   let queued = { day: "", visitors: new Map<string, number[]>() };
 
-  async function loadProduct(asin: string, now: number): Promise<CachedProduct> {
-    const known = (await findProductOwnerByAsin(db, asin)) !== null;
-    // A product looked up again keeps its links: the visitors queued today know them by number.
-    const links = products.get(asin)?.links ?? new Map<string, CachedLink>();
-    if (products.size >= MAX_CACHED_PRODUCTS) products.clear();
-    const entry = { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS), links };
-    products.set(asin, entry);
-    return entry;
+  // One lookup at a time per product, and one salt per day, however many requests ask: when an
+  // entry expires under load, thousands of requests would otherwise each run the same query.
+  const productLoads = new Map<string, Promise<CachedProduct>>();
+  let saltLoad: { day: string; value: Promise<string> } | null = null;
+
+  function loadProduct(asin: string, now: number): Promise<CachedProduct> {
+    let load = productLoads.get(asin);
+    if (load === undefined) {
+      load = (async () => {
+        const known = (await findProductOwnerByAsin(db, asin)) !== null;
+        // A product looked up again keeps its links: the visitors queued today know them by number.
+        const links = products.get(asin)?.links ?? new Map<string, CachedLink>();
+        if (products.size >= MAX_CACHED_PRODUCTS) products.clear();
+        const entry = { known, until: now + (known ? PRODUCT_TTL_MS : UNKNOWN_PRODUCT_TTL_MS), links };
+        products.set(asin, entry);
+        return entry;
+      })().finally(() => productLoads.delete(asin));
+      productLoads.set(asin, load);
+    }
+    return load;
   }
 
-  async function loadSalt(day: string): Promise<string> {
-    const value = await dailySalt(db, day, randomBytes(32).toString("base64url"));
-    salt = { day, value };
-    // Yesterday's salt is kept for clicks near midnight; older ones are forgotten for good.
-    await deleteSaltsBefore(db, utcDate(new Date(Date.parse(day) - 86_400_000)));
-    return value;
+  /** An expired entry is still served while one lookup refreshes it, and kept if that fails. */
+  function refresh(asin: string, stale: CachedProduct, now: number): void {
+    if (productLoads.has(asin)) return;
+    loadProduct(asin, now).catch((error: unknown) => {
+      stale.until = now + REFRESH_RETRY_MS;
+      log({ level: "error", msg: "product lookup failed; the cached answer is served", operation: "findProductOwnerByAsin", asin, error: error instanceof Error ? error.message : String(error) });
+    });
+  }
+
+  function loadSalt(day: string): Promise<string> {
+    if (saltLoad?.day !== day) {
+      const load = {
+        day,
+        value: (async () => {
+          const value = await dailySalt(db, day, randomBytes(32).toString("base64url"));
+          salt = { day, value };
+          // Yesterday's salt is kept for clicks near midnight; older ones are forgotten for good.
+          await deleteSaltsBefore(db, utcDate(new Date(Date.parse(day) - 86_400_000)));
+          return value;
+        })(),
+      };
+      // A failed load is not kept: the next request tries again.
+      load.value.catch(() => {
+        if (saltLoad === load) saltLoad = null;
+      });
+      saltLoad = load;
+    }
+    return saltLoad.value;
   }
 
   // Thousands of clicks share each millisecond: format its timestamp once.
@@ -148,14 +187,16 @@ export function createClickTracker(
       const now = clock.now();
       const cached = products.get(hit.asin);
       const { iso, day } = timestamp(now);
-      if (!cached || cached.until <= now.getTime() || salt?.day !== day) return null;
+      if (!cached || salt?.day !== day) return null;
+      if (cached.until <= now.getTime()) refresh(hit.asin, cached, now.getTime());
       return answer(cached, hit, iso, day, salt.value);
     },
     async track(hit) {
       const now = clock.now();
       const { iso, day } = timestamp(now);
       const cached = products.get(hit.asin);
-      const product = cached && cached.until > now.getTime() ? cached : await loadProduct(hit.asin, now.getTime());
+      if (cached && cached.until <= now.getTime()) refresh(hit.asin, cached, now.getTime());
+      const product = cached ?? (await loadProduct(hit.asin, now.getTime()));
       if (!product.known) return { kind: "unknown-product" };
       return answer(product, hit, iso, day, salt?.day === day ? salt.value : await loadSalt(day));
     },

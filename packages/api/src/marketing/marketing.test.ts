@@ -91,6 +91,51 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     ]);
   });
 
+  it("looks a product up once however many ask, and answers from the cache while the database is down", async () => {
+    const own = await createTestApi(dialect);
+    const product = await (await own.newSeller()).admin.products.create(sampleProduct());
+    let selects = 0;
+    const counted = own.deps.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === "SelectQueryNode") selects += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const logged: Record<string, unknown>[] = [];
+    const ownTracker = createClickTracker({ db: counted, writer: createClickWriter(own.database) }, own.clock, {
+      marketplaceUrl: own.deps.config.marketplaceUrl,
+      secureCookie: false,
+      log: (entry) => logged.push(entry),
+    });
+    const hit = { asin: product.asin, refTag: "ads_cache", verdict: "bot" as const, cookie: null, attributionId: null, address: "203.0.113.5", userAgent: browser };
+    let databaseOpen = true;
+    try {
+      own.clock.set("2027-07-01T09:00:00.000Z");
+      const first = await Promise.all(Array.from({ length: 50 }, () => ownTracker.track(hit)));
+      expect(first.every((result) => result.kind === "redirect")).toBe(true);
+      expect(selects).toBe(2);
+
+      // Expired: every request is answered from the cache at once, and one lookup refreshes it.
+      own.clock.set("2027-07-01T09:00:31.000Z");
+      const expired = Array.from({ length: 50 }, () => ownTracker.trackNow(hit));
+      expect(expired.every((result) => result?.kind === "redirect")).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(selects).toBe(3);
+
+      await own.close();
+      databaseOpen = false;
+      own.clock.set("2027-07-01T09:01:02.000Z");
+      expect(ownTracker.trackNow(hit)?.kind).toBe("redirect");
+      expect((await ownTracker.track(hit)).kind).toBe("redirect");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(logged).toEqual([expect.objectContaining({ level: "error", operation: "findProductOwnerByAsin", asin: product.asin })]);
+    } finally {
+      await ownTracker.close();
+      if (databaseOpen) await own.close();
+    }
+  });
+
   it("queues a returning visitor's click once a day, per product and tag, and again the next day", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
