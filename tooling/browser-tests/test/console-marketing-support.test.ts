@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { insertClicks, openDatabase } from "@offerkit/db";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { OFFER_ASIN, SUPPORT_ASIN, rpc, seedBuyerScenario, type BuyerScenario } from "@offerkit/test-server/seed";
 import type { Browser, Page, ViewportSize } from "playwright-core";
@@ -89,6 +90,17 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect(page.url()).toBe(`${site.marketplaceUrl}/pp/${OFFER_ASIN}/ref=${refTag}`);
   }
 
+  /** A click of yesterday, written to the server's SQLite file as its click writer would. */
+  async function clickedYesterday(refTag: string): Promise<void> {
+    const database = openDatabase({ dataDir: server.dataDir });
+    try {
+      const day = utcDay(-1);
+      expect(await insertClicks(database.db, [{ asin: OFFER_ASIN, refTag, sessionKey: "yesterdays-visitor-0001", day, clickedAt: `${day}T12:00:00.000Z` }])).toBe(1);
+    } finally {
+      await database.close();
+    }
+  }
+
   async function clicksFor(refTag: string): Promise<number> {
     const stats = await rpc(server.url, ADMIN_KEY)("marketing.stats", "query", { from: utcDay(), to: utcDay(), refTag }, z.array(z.object({ clicks: z.number() })));
     return stats.reduce((sum, day) => sum + day.clicks, 0);
@@ -163,7 +175,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect(pageErrors).toEqual([]);
   });
 
-  it("says plainly when a period has no report, and downloads a report under the server's file name", async () => {
+  it("says plainly when a period has no report or its report is not made yet, and downloads one under the server's file name", async () => {
     const tag = "ads_report_test";
     const page = await openConsole("Marketing");
     const reports = page.getByRole("region", { name: "Ref-tag reports" });
@@ -172,19 +184,21 @@ describe("the console's Marketing and Support sections in Chromium, against a re
       .toEqual([`No clicks or conversions on ${utcDay(-1)}: no report.`, `No online-ad or partner clicks from ${utcDay(-7)} to ${utcDay(-1)}: no report.`]);
     expect(await reports.getByRole("alert").count()).toBe(0);
 
-    await visit(tag);
-    // Clicks are written in batches a few milliseconds apart; the report must include this one.
-    await expect.poll(() => clicksFor(tag), { timeout: 5000 }).toBe(1);
+    // A report is made the day after its clicks: yesterday's click goes straight into the server's database.
     await reports.getByLabel("Report date (UTC)").fill(utcDay(1));
     await reports.getByRole("button", { name: "Check reports" }).click();
-    const download = reports.getByRole("button", { name: `Download reftag_daily_breakdown_report_${utcDay(1)}.csv` });
+    await expect.poll(() => reports.locator(".no-report").first().textContent()).toBe(`The report of ${utcDay(1)} is made on that day (UTC); today is ${utcDay()}.`);
+    await clickedYesterday(tag);
+    await reports.getByLabel("Report date (UTC)").fill(utcDay());
+    await reports.getByRole("button", { name: "Check reports" }).click();
+    const download = reports.getByRole("button", { name: `Download reftag_daily_breakdown_report_${utcDay()}.csv` });
     await download.waitFor();
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
-    expect(file.suggestedFilename()).toBe(`reftag_daily_breakdown_report_${utcDay(1)}.csv`);
+    expect(file.suggestedFilename()).toBe(`reftag_daily_breakdown_report_${utcDay()}.csv`);
     const csv = readFileSync(await file.path(), "utf8");
     expect(csv.split(/\r?\n/)[0]).toBe("Ref Tag,ASIN,Product,Clicks,Conversions,Estimated Usage,Estimated Revenue (USD)");
     expect(csv).toContain(`${tag},${OFFER_ASIN},`);
-    expect(await reports.getByRole("button", { name: `Download weekly_reftag_report_${utcDay(1)}.csv` }).count()).toBe(1);
+    expect(await reports.getByRole("button", { name: `Download weekly_reftag_report_${utcDay()}.csv` }).count()).toBe(1);
     await page.screenshot({ path: join(screenshots, "console-marketing-reports.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
