@@ -1,8 +1,8 @@
 import {
-  utcDate,
   dailyReportFileName,
   dailyReportPeriod,
   toCsv,
+  utcDate,
   weeklyReportFileName,
   weeklyReportPeriod,
   type ReportPeriod,
