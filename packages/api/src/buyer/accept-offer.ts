@@ -61,7 +61,7 @@ export async function acceptOffer(
           endsAt: agreement.endsAt,
           cancelledAt: null,
         });
-        await creditCampaign(trx, deps, offer, agreement.id, attributionId ?? visitorId, now);
+        await creditCampaign(trx, deps, offer, agreement.id, [attributionId, visitorId], now);
         const view = toAgreementView(agreement);
         await remember(trx, view);
         return view;
@@ -76,15 +76,15 @@ export async function acceptOffer(
 }
 
 /** An acceptance by a visitor who came through a tracking link converts that click. */
-async function creditCampaign(trx: Kysely<Database>, deps: ApiDeps, offer: OfferRecord, agreementId: string, sessionKey: string | null, at: Date) {
-  if (sessionKey === null) return;
+async function creditCampaign(trx: Kysely<Database>, deps: ApiDeps, offer: OfferRecord, agreementId: string, sessionKeys: (string | null | undefined)[], at: Date) {
+  if (!sessionKeys.some(Boolean)) return;
   const product = await findProduct(trx, offer.sellerId, offer.productId);
   if (!product) return;
   await attributeConversion(trx, deps.ids, {
     sellerId: offer.sellerId,
     productId: product.id,
     asin: product.asin,
-    sessionKey,
+    sessionKeys,
     source: "offer",
     externalId: agreementId,
     estimatedUsage: 0,

@@ -6,8 +6,12 @@ export interface ConversionFacts {
   sellerId: string;
   productId: string;
   asin: string;
-  /** The visitor's session: the attribution ID passed along, or the tracking cookie. */
-  sessionKey: string;
+  /**
+   * The visitor's sessions, first to try first: the attribution ID passed along, then the
+   * tracking cookie. An attribution ID no click carries (made on the page, or another link's)
+   * does not hide the click the cookie names.
+   */
+  sessionKeys: readonly (string | null | undefined)[];
   source: ConversionRecord["source"];
   externalId: string;
   estimatedUsage: number;
@@ -22,8 +26,15 @@ export interface ConversionFacts {
  */
 export async function attributeConversion(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts): Promise<ConversionRecord | null> {
   const since = addDays(facts.at, -ATTRIBUTION_WINDOW_DAYS).toISOString();
-  const click = await findLatestClick(db, { sellerId: facts.sellerId, asin: facts.asin, sessionKey: facts.sessionKey, since });
-  if (!click) return null;
+  for (const sessionKey of facts.sessionKeys) {
+    if (!sessionKey) continue;
+    const click = await findLatestClick(db, { sellerId: facts.sellerId, asin: facts.asin, sessionKey, since });
+    if (click) return credit(db, ids, facts, sessionKey, click);
+  }
+  return null;
+}
+
+function credit(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts, sessionKey: string, click: { refTag: string; day: string }): Promise<ConversionRecord> {
   return insertConversion(db, {
     id: ids.newId("conv"),
     sellerId: facts.sellerId,
@@ -31,7 +42,7 @@ export async function attributeConversion(db: Kysely<Database>, ids: IdGenerator
     asin: facts.asin,
     refTag: click.refTag,
     clickDay: click.day,
-    sessionKey: facts.sessionKey,
+    sessionKey,
     source: facts.source,
     externalId: facts.externalId,
     estimatedUsage: facts.estimatedUsage,

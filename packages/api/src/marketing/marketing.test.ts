@@ -94,13 +94,20 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
   it("looks a product up once however many ask, and answers from the cache while the database is down", async () => {
     const own = await createTestApi(dialect);
     const product = await (await own.newSeller()).admin.products.create(sampleProduct());
+    // Lookups answered, counted as they come back; and a switch that makes every query fail.
     let selects = 0;
+    let databaseDown = false;
+    const selectIds = new WeakSet<object>();
     const counted = own.deps.db.withPlugin({
       transformQuery: (args) => {
-        if (args.node.kind === "SelectQueryNode") selects += 1;
+        if (databaseDown) throw new Error("connection refused");
+        if (args.node.kind === "SelectQueryNode") selectIds.add(args.queryId);
         return args.node;
       },
-      transformResult: async (args) => args.result,
+      transformResult: async (args) => {
+        if (selectIds.has(args.queryId)) selects += 1;
+        return args.result;
+      },
     });
     const logged: Record<string, unknown>[] = [];
     const ownTracker = createClickTracker({ db: counted, writer: createClickWriter(own.database) }, own.clock, {
@@ -109,7 +116,6 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
       log: (entry) => logged.push(entry),
     });
     const hit = { asin: product.asin, refTag: "ads_cache", verdict: "bot" as const, cookie: null, attributionId: null, address: "203.0.113.5", userAgent: browser };
-    let databaseOpen = true;
     try {
       own.clock.set("2027-07-01T09:00:00.000Z");
       const first = await Promise.all(Array.from({ length: 50 }, () => ownTracker.track(hit)));
@@ -120,19 +126,16 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
       own.clock.set("2027-07-01T09:00:31.000Z");
       const expired = Array.from({ length: 50 }, () => ownTracker.trackNow(hit));
       expect(expired.every((result) => result?.kind === "redirect")).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(selects).toBe(3);
+      await expect.poll(() => selects).toBe(3);
 
-      await own.close();
-      databaseOpen = false;
+      databaseDown = true;
       own.clock.set("2027-07-01T09:01:02.000Z");
       expect(ownTracker.trackNow(hit)?.kind).toBe("redirect");
       expect((await ownTracker.track(hit)).kind).toBe("redirect");
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(logged).toEqual([expect.objectContaining({ level: "error", operation: "findProductOwnerByAsin", asin: product.asin })]);
+      await expect.poll(() => logged).toEqual([expect.objectContaining({ level: "error", operation: "findProductOwnerByAsin", asin: product.asin })]);
     } finally {
       await ownTracker.close();
-      if (databaseOpen) await own.close();
+      await own.close();
     }
   });
 
@@ -219,6 +222,21 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     await (await seller.buyer("222222222222")).buyer.offers.accept({ offerId: offer.id, attributionId: "never-clicked-000000" });
     const stats = await seller.admin.marketing.stats({ from: "2027-03-01", to: "2027-03-01" });
     expect(stats).toEqual([{ day: "2027-03-01", refTag: "ads_cookie", asin: product.asin, clicks: 1, conversions: 1 }]);
+  });
+
+  it("falls back to the cookie's click when the attribution ID passed on acceptance names none", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} fallback`);
+    await click(product.asin, "ads_fallback", "cookie-visitor-0000002", "2027-03-02T08:00:00.000Z");
+    api.clock.set("2027-03-02T12:00:00.000Z");
+    const offer = await seller.admin.offers.send({
+      offerId: (await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256, ["333333333333"]))).id,
+    });
+    const token = await seller.admin.admin.buyerTokens.issue({ account: "333333333333" });
+    await (await api.callerFor(token.secret, "cookie-visitor-0000002")).buyer.offers.accept({ offerId: offer.id, attributionId: "made-on-the-page-0001" });
+    const stats = await seller.admin.marketing.stats({ from: "2027-03-02", to: "2027-03-02" });
+    expect(stats).toEqual([{ day: "2027-03-02", refTag: "ads_fallback", asin: product.asin, clicks: 1, conversions: 1 }]);
   });
 
   it("records the seller's own conversions once, with usage and revenue", async () => {

@@ -18,7 +18,7 @@ export async function recordConversion(
     sellerId,
     productId: product.id,
     asin: product.asin,
-    sessionKey: input.attributionId,
+    sessionKeys: [input.attributionId],
     source: "api",
     externalId: input.externalId,
     estimatedUsage: input.estimatedUsage,

@@ -50,13 +50,12 @@ export async function subscribe(
   };
   await deps.db.transaction().execute(async (trx) => {
     await insertSubscription(trx, subscription);
-    const sessionKey = input.attributionId ?? visitorId;
-    if (sessionKey) {
+    if (input.attributionId || visitorId) {
       await attributeConversion(trx, deps.ids, {
         sellerId: buyer.sellerId,
         productId: product.id,
         asin: product.asin,
-        sessionKey,
+        sessionKeys: [input.attributionId, visitorId],
         source: "subscription",
         externalId: subscription.id,
         estimatedUsage: 0,
