@@ -178,8 +178,11 @@ export function createClickTracker(
     const link = linkOf(product, hit);
     if (hit.verdict !== "count") return { kind: "redirect", location: link.location, setCookie: null };
     const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent), randomUUID);
-    if (isNewVisit(link, day, session.key)) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
-    return { kind: "redirect", location: link.location, setCookie: session.setCookie ? visitorCookie(session.key, options.secureCookie) : null };
+    const counted = isNewVisit(link, day, session.key);
+    if (counted) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
+    // A counted click sets the cookie again: its 30 days run from the latest click, which a
+    // conversion within those days is credited to.
+    return { kind: "redirect", location: link.location, setCookie: session.setCookie || counted ? visitorCookie(session.key, options.secureCookie) : null };
   }
 
   return {

@@ -139,6 +139,19 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     }
   });
 
+  it("sets a returning visitor's cookie again with the day's first click on a link, so its 30 days run from the latest click", async () => {
+    const seller = await api.newSeller();
+    const product = await seller.admin.products.create(sampleProduct());
+    const returning = "returning-visitor-0001";
+    const cookieSet = async (at: string) => {
+      const result = await click(product.asin, "ads_again", returning, at);
+      return result.kind === "redirect" ? result.setCookie : null;
+    };
+    expect(await cookieSet("2027-08-01T09:00:00.000Z")).toBe(`ok_vid=${returning}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax`);
+    expect(await cookieSet("2027-08-01T10:00:00.000Z")).toBeNull();
+    expect(await cookieSet("2027-08-26T09:00:00.000Z")).toContain(`ok_vid=${returning};`);
+  });
+
   it("queues a returning visitor's click once a day, per product and tag, and again the next day", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
