@@ -271,4 +271,17 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     expect((await failure(reader.marketing.recordConversion({ ...input, externalId: "order-45" }))).code).toBe("FORBIDDEN");
     expect((await failure(seller.admin.marketing.recordConversion({ ...input, estimatedRevenue: 12.5 as never }))).paths).toEqual(["estimatedRevenue"]);
   });
+
+  it("refuses an order's external ID again for another product, rather than answer with the first product's conversion", async () => {
+    const seller = await api.newSeller();
+    const [a, b] = [await seller.admin.products.create(sampleProduct()), await seller.admin.products.create(sampleProduct())];
+    await click(a.asin, "ads_order", VISITOR, "2027-05-10T09:00:00.000Z");
+    await click(b.asin, "ads_order", VISITOR, "2027-05-10T09:01:00.000Z");
+    api.clock.set("2027-05-10T10:00:00.000Z");
+    const order = { attributionId: VISITOR, externalId: "order-7" };
+    expect((await seller.admin.marketing.recordConversion({ ...order, asin: a.asin })).attributed).toBe(true);
+    const reused = await failure(seller.admin.marketing.recordConversion({ ...order, asin: b.asin }));
+    expect(reused).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", paths: ["externalId"] });
+    expect((await seller.admin.marketing.recordConversion({ ...order, externalId: `order-7:${b.asin}`, asin: b.asin })).conversion?.asin).toBe(b.asin);
+  });
 });

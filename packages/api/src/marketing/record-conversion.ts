@@ -25,5 +25,12 @@ export async function recordConversion(
     estimatedRevenueMicros: toMicros(input.estimatedRevenue),
     at: deps.clock.now(),
   });
+  // The external ID names one conversion: the same ID again for another product would quietly
+  // answer with the first product's, and the second would never count.
+  if (conversion && conversion.asin !== product.asin) {
+    throw new OfferkitError("IDEMPOTENCY_KEY_REUSED", `External ID ${input.externalId} was recorded for product ${conversion.asin}`, [
+      { path: ["externalId"], message: `Already recorded for ${conversion.asin}: give each product of an order its own external ID, e.g. ${input.externalId}:${product.asin}` },
+    ]);
+  }
   return { attributed: conversion !== null, conversion: conversion ? toConversionView(conversion) : null };
 }
