@@ -17,10 +17,14 @@ export const attributionIdSchema = z
 /** Conversions are attributed to the visitor's latest click on the product within this window. */
 export const ATTRIBUTION_WINDOW_DAYS = 30;
 
-/** An estimated revenue: USD as a decimal string with up to 6 decimals (stored as micro-dollars). */
+/**
+ * An estimated revenue: USD as a decimal string with up to 6 decimals, stored as micro-dollars.
+ * Below a billion dollars, so that one conversion's micro-dollars stay exact even where a
+ * database driver reads integers as JavaScript numbers (up to 2^53).
+ */
 export const revenueSchema = z
   .string()
-  .regex(/^\d{1,12}(\.\d{1,6})?$/, "Estimated revenue is USD as a decimal string with up to 6 decimals, e.g. \"1250.50\"");
+  .regex(/^\d{1,9}(\.\d{1,6})?$/, "Estimated revenue is USD below 1000000000, as a decimal string with up to 6 decimals, e.g. \"1250.50\"");
 
 export const recordConversionInputSchema = z.strictObject({
   asin: asinSchema,

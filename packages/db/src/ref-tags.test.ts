@@ -122,6 +122,31 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
     ]);
   });
 
+  it("sums a day's revenue exactly past 2^53 micro-dollars", async () => {
+    const day = "2027-04-05";
+    await insertClicks(handle.db, [click({ refTag: "ads_big", sessionKey: "w3", day, clickedAt: `${day}T08:00:00.000Z` })]);
+    for (let n = 0; n < 10; n += 1) {
+      await insertConversion(handle.db, {
+        id: `big-${n}`,
+        sellerId: "s1",
+        productId: "prod-one",
+        asin: "B000000001",
+        refTag: "ads_big",
+        clickDay: day,
+        sessionKey: "w3",
+        source: "api",
+        externalId: `big-${n}`,
+        estimatedUsage: 1e12,
+        // Nine of 999 999 999.999999 dollars and one a micro-dollar less: an odd sum, which a
+        // double near 10^16 (steps of 2) cannot hold.
+        estimatedRevenueMicros: n === 0 ? 999_999_999_999_998n : 999_999_999_999_999n,
+        convertedAt: `${day}T09:00:00.000Z`,
+      });
+    }
+    const [row] = await dailyBreakdown(handle.db, "s1", day);
+    expect(row).toMatchObject({ refTag: "ads_big", conversions: 10, estimatedUsage: 10_000_000_000_000n, estimatedRevenueMicros: 9_999_999_999_999_989n });
+  });
+
   it("finds the latest click for attribution, within the window", async () => {
     const latest = await findLatestClick(handle.db, { sellerId: "s1", asin: "B000000001", sessionKey: "v1", since: "2027-02-01T00:00:00.000Z" });
     expect(latest?.day).toBe("2027-03-02");

@@ -270,6 +270,10 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     const reader = await seller.keyWith("marketing:read");
     expect((await failure(reader.marketing.recordConversion({ ...input, externalId: "order-45" }))).code).toBe("FORBIDDEN");
     expect((await failure(seller.admin.marketing.recordConversion({ ...input, estimatedRevenue: 12.5 as never }))).paths).toEqual(["estimatedRevenue"]);
+    expect((await failure(seller.admin.marketing.recordConversion({ ...input, externalId: "order-46", estimatedRevenue: "1000000000" }))).paths).toEqual(["estimatedRevenue"]);
+    api.clock.set("2027-05-03T11:00:00.000Z");
+    const largest = await seller.admin.marketing.recordConversion({ ...input, externalId: "order-47", estimatedRevenue: "999999999.999999" });
+    expect(largest.conversion?.estimatedRevenue).toBe("999999999.999999");
   });
 
   it("refuses an order's external ID again for another product, rather than answer with the first product's conversion", async () => {

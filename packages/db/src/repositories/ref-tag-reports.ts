@@ -32,7 +32,8 @@ const onlineAdOrPartner = sql`(substr(ref_tag, 1, 4) = 'ads_' or replace(ref_tag
 /**
  * Per ref tag and product, for one UTC day: clicks that day, conversions that happened that
  * day, their estimated usage and revenue. Grouped in the database; memory stays flat however
- * many clicks there are.
+ * many clicks there are. The sums come back as text: SQLite's driver reads integers as
+ * JavaScript numbers, which round a sum of micro-dollars past 2^53 (about 9 billion dollars).
  */
 export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day: string): Promise<DailyBreakdownRow[]> {
   const from = `${day}T00:00:00.000Z`;
@@ -48,7 +49,7 @@ export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day
   }>`
     select t.ref_tag, t.asin, p.title,
            sum(t.clicks) as clicks, sum(t.conversions) as conversions,
-           sum(t.usage) as usage, sum(t.revenue) as revenue
+           cast(sum(t.usage) as text) as usage, cast(sum(t.revenue) as text) as revenue
     from (
       select ref_tag, asin, count(*) as clicks, 0 as conversions, 0 as usage, 0 as revenue
         from clicks where day = ${day} and asin in (select asin from products where seller_id = ${sellerId})
