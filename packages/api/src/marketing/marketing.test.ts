@@ -216,9 +216,19 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     const offer = await seller.admin.offers.send({ offerId: (await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256))).id });
     const buyer = await seller.buyer("012345678901");
     api.clock.set("2027-03-02T12:00:00.000Z");
-    await buyer.buyer.offers.accept({ offerId: offer.id, attributionId: VISITOR });
+    const agreement = await buyer.buyer.offers.accept({ offerId: offer.id, attributionId: VISITOR });
     const stats = await seller.admin.marketing.stats({ from: "2027-03-02", to: "2027-03-02" });
     expect(stats).toEqual([{ day: "2027-03-02", refTag: "acme_ptnr_q1", asin: product.asin, clicks: 0, conversions: 1 }]);
+
+    // The seller's fulfilment flow reports the same sale by its agreement ID: estimates, not a second conversion.
+    const sale = { asin: product.asin, attributionId: VISITOR, externalId: agreement.id, estimatedUsage: 40, estimatedRevenue: "990.25" };
+    const estimated = await seller.admin.marketing.recordConversion(sale);
+    expect(estimated).toMatchObject({ attributed: true, conversion: { source: "offer", refTag: "acme_ptnr_q1", estimatedUsage: 40, estimatedRevenue: "990.25" } });
+    expect(await seller.admin.marketing.recordConversion({ ...sale, estimatedRevenue: "1" })).toEqual(estimated);
+    expect(await seller.admin.marketing.stats({ from: "2027-03-02", to: "2027-03-02" })).toEqual(stats);
+    const other = await api.newSeller();
+    const theirs = await other.admin.products.create(sampleProduct());
+    expect(await other.admin.marketing.recordConversion({ ...sale, asin: theirs.asin })).toEqual({ attributed: false, conversion: null });
   });
 
   it("credits an acceptance through the tracking cookie, and none without a click", async () => {

@@ -1,12 +1,16 @@
 import { OfferkitError, type recordConversionInputSchema, type RecordedConversion } from "@offerkit/core";
-import { findProductByAsin } from "@offerkit/db";
+import { estimateOwnConversion, findProductByAsin, type ConversionRecord } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { attributeConversion } from "./attribute-conversion";
 import { toConversionView } from "./conversion-view";
 import { toMicros } from "./money-micros";
 
-/** The seller's own fulfilment flow reports a sale; it is credited to the visitor's latest click. */
+/**
+ * The seller's own fulfilment flow reports a sale; it is credited to the visitor's latest click.
+ * A sale Offerkit counted already, named by its agreement or subscription ID, gets the estimates
+ * instead of a second conversion.
+ */
 export async function recordConversion(
   deps: Pick<ApiDeps, "db" | "clock" | "ids">,
   sellerId: string,
@@ -14,6 +18,9 @@ export async function recordConversion(
 ): Promise<RecordedConversion> {
   const product = await findProductByAsin(deps.db, sellerId, input.asin);
   if (!product) throw new OfferkitError("NOT_FOUND", `No product with ASIN ${input.asin}`, [{ path: ["asin"], message: "Unknown product" }]);
+  const estimates = { estimatedUsage: input.estimatedUsage, estimatedRevenueMicros: toMicros(input.estimatedRevenue) };
+  const counted = await estimateOwnConversion(deps.db, { sellerId, externalId: input.externalId, ...estimates });
+  if (counted) return recorded(ofProduct(counted, product.asin, input.externalId));
   const conversion = await attributeConversion(deps.db, deps.ids, {
     sellerId,
     productId: product.id,
@@ -21,16 +28,23 @@ export async function recordConversion(
     sessionKeys: [input.attributionId],
     source: "api",
     externalId: input.externalId,
-    estimatedUsage: input.estimatedUsage,
-    estimatedRevenueMicros: toMicros(input.estimatedRevenue),
+    ...estimates,
     at: deps.clock.now(),
   });
-  // The external ID names one conversion: the same ID again for another product would quietly
-  // answer with the first product's, and the second would never count.
-  if (conversion && conversion.asin !== product.asin) {
-    throw new OfferkitError("IDEMPOTENCY_KEY_REUSED", `External ID ${input.externalId} was recorded for product ${conversion.asin}`, [
-      { path: ["externalId"], message: `Already recorded for ${conversion.asin}: give each product of an order its own external ID, e.g. ${input.externalId}:${product.asin}` },
-    ]);
-  }
-  return { attributed: conversion !== null, conversion: conversion ? toConversionView(conversion) : null };
+  return conversion ? recorded(ofProduct(conversion, product.asin, input.externalId)) : { attributed: false, conversion: null };
+}
+
+function recorded(conversion: ConversionRecord): RecordedConversion {
+  return { attributed: true, conversion: toConversionView(conversion) };
+}
+
+/**
+ * The external ID names one conversion: the same ID again for another product would quietly
+ * answer with the first product's, and the second would never count.
+ */
+function ofProduct(conversion: ConversionRecord, asin: string, externalId: string): ConversionRecord {
+  if (conversion.asin === asin) return conversion;
+  throw new OfferkitError("IDEMPOTENCY_KEY_REUSED", `External ID ${externalId} was recorded for product ${conversion.asin}`, [
+    { path: ["externalId"], message: `Already recorded for ${conversion.asin}: give each product of an order its own external ID, e.g. ${externalId}:${asin}` },
+  ]);
 }

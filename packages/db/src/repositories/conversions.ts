@@ -56,3 +56,31 @@ export async function insertConversion(db: Kysely<Database>, conversion: Convers
     .executeTakeFirstOrThrow();
   return toRecord(stored);
 }
+
+/**
+ * Gives the conversion an accepted offer or a subscription made (its agreement or subscription
+ * ID as `externalId`) the seller's estimates, if it has none yet; null when there is no such
+ * conversion. Set once: recording the same sale again changes nothing, as for the seller's own.
+ */
+export async function estimateOwnConversion(
+  db: Kysely<Database>,
+  { sellerId, externalId, estimatedUsage, estimatedRevenueMicros }: { sellerId: string; externalId: string; estimatedUsage: number; estimatedRevenueMicros: bigint },
+): Promise<ConversionRecord | null> {
+  await db
+    .updateTable("conversions")
+    .set({ estimated_usage: estimatedUsage, estimated_revenue_micros: estimatedRevenueMicros.toString() })
+    .where("seller_id", "=", sellerId)
+    .where("source", "in", ["offer", "subscription"])
+    .where("external_id", "=", externalId)
+    .where("estimated_usage", "=", 0)
+    .where("estimated_revenue_micros", "=", "0")
+    .execute();
+  const stored = await db
+    .selectFrom("conversions")
+    .selectAll()
+    .where("seller_id", "=", sellerId)
+    .where("source", "in", ["offer", "subscription"])
+    .where("external_id", "=", externalId)
+    .executeTakeFirst();
+  return stored ? toRecord(stored) : null;
+}
