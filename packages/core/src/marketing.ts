@@ -34,7 +34,7 @@ export const recordConversionInputSchema = z.strictObject({
     .min(1)
     .max(128)
     .regex(/^[A-Za-z0-9_.:-]+$/, "An external ID uses letters, digits and _ . : - only")
-    .describe("Your order or subscription ID: recording it again changes nothing"),
+    .describe("Your order ID, or the agreement or subscription ID of a sale Offerkit counted: recording it again changes nothing"),
   estimatedUsage: z.number().int().min(0).max(1e12).default(0).describe("Estimated units of usage"),
   estimatedRevenue: revenueSchema.default("0"),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { accountIdSchema, asinSchema } from "./ids";
+import { accountIdSchema, asinSchema, idempotencyKeySchema } from "./ids";
 import { attributionIdSchema } from "./marketing";
 import { toUnits, fromUnits } from "./money";
 import { dimensionKeySchema, type OfferPricing, type PricingModel } from "./pricing";
@@ -13,6 +13,7 @@ export const subscribeInputSchema = z.strictObject({
   asin: asinSchema,
   quantity: z.number().int().min(1).max(10_000).default(1).describe("Annual subscriptions bought (hourly + annual); 1 otherwise"),
   attributionId: attributionIdSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 export type SubscribeInput = z.input<typeof subscribeInputSchema>;
 

@@ -119,7 +119,8 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
         downloadEula: (input) => download(`/buyer/offers/${encodeURIComponent(input.offerId)}/eula`),
       },
       subscriptions: {
-        subscribe: (input) => call(() => trpc.buyer.subscriptions.subscribe.mutate(input)),
+        subscribe: (input) =>
+          call(() => trpc.buyer.subscriptions.subscribe.mutate({ ...input, idempotencyKey: input.idempotencyKey ?? newIdempotencyKey() }, idempotent)),
         list: () => call(() => trpc.buyer.subscriptions.list.query()),
         cancel: (input) => call(() => trpc.buyer.subscriptions.cancel.mutate(input)),
       },

@@ -1,8 +1,9 @@
 import { OfferkitError, type OfferPricing, type subscribeInputSchema, type SubscriptionView } from "@offerkit/core";
-import { findProductByAsin, insertSubscription, type ProductRecord } from "@offerkit/db";
+import { findProductByAsin, insertSubscription, listSubscriptionsOfAccount, type ProductRecord } from "@offerkit/db";
 import type { z } from "zod";
 import type { BuyerPrincipal } from "../buyer/buyer-principal";
 import type { ApiDeps } from "../deps";
+import { withIdempotency, type Remember } from "../idempotency";
 import { attributeConversion } from "../marketing/attribute-conversion";
 import { toSubscriptionView } from "./subscription-view";
 
@@ -15,13 +16,27 @@ function publicPrices(product: ProductRecord): OfferPricing | null {
 
 /**
  * A buyer subscribes to a product at its public pricing. A visitor who came through a tracking
- * link (cookie or attribution ID) converts that click.
+ * link (cookie or attribution ID) converts that click. An account already subscribed to the
+ * product gets that subscription back (a second click, a retry), except on hourly + annual
+ * products, where each call buys more annual subscriptions: a retry there carries an
+ * idempotency key.
  */
 export async function subscribe(
   deps: Pick<ApiDeps, "db" | "clock" | "ids">,
   buyer: BuyerPrincipal,
   input: z.output<typeof subscribeInputSchema>,
   visitorId: string | null = null,
+): Promise<SubscriptionView> {
+  const scope = { principalId: buyer.keyId, operation: "buyer.subscriptions.subscribe", key: input.idempotencyKey, request: { asin: input.asin, quantity: input.quantity } };
+  return withIdempotency(deps, scope, (remember) => subscribeOnce(deps, buyer, input, visitorId, remember));
+}
+
+async function subscribeOnce(
+  deps: Pick<ApiDeps, "db" | "clock" | "ids">,
+  buyer: BuyerPrincipal,
+  input: z.output<typeof subscribeInputSchema>,
+  visitorId: string | null,
+  remember: Remember<SubscriptionView>,
 ): Promise<SubscriptionView> {
   const product = await findProductByAsin(deps.db, buyer.sellerId, input.asin);
   if (!product) throw new OfferkitError("NOT_FOUND", `No product with ASIN ${input.asin}`, [{ path: ["asin"], message: "Unknown product" }]);
@@ -33,6 +48,13 @@ export async function subscribe(
     ]);
   }
   const now = deps.clock.now();
+  if (product.pricing.model !== "hourly_annual") {
+    const held = (await listSubscriptionsOfAccount(deps.db, buyer.sellerId, buyer.account))
+      .filter((subscription) => subscription.productId === product.id)
+      .map((subscription) => toSubscriptionView(subscription, product, now))
+      .find((view) => view.status === "active");
+    if (held) return held;
+  }
   const subscription = {
     id: deps.ids.newId("sub"),
     sellerId: buyer.sellerId,
@@ -63,6 +85,7 @@ export async function subscribe(
         at: now,
       });
     }
+    await remember(trx, toSubscriptionView(subscription, product, now));
   });
   return toSubscriptionView(subscription, product, now);
 }

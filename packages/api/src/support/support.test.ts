@@ -45,6 +45,28 @@ describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dia
     expect(publicOne).toMatchObject({ pricing: { model: "usage", rates: { hosts: "0.125", gb: "0.00000001" } }, quantity: 1, endsAt: null });
   });
 
+  it("answers a second subscribe with the active subscription (no second sale to credit); hourly + annual buys more, once per idempotency key", async () => {
+    const s = await seller();
+    const alice = await s.buyer(ALICE);
+    const first = await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin });
+    expect(await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin })).toEqual(first);
+    expect((await alice.buyer.subscriptions.list()).filter((sub) => sub.asin === s.metered.asin)).toHaveLength(1);
+    const cancelled = await alice.buyer.subscriptions.cancel({ subscriptionId: first.id });
+    expect((await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin })).id).not.toBe(cancelled.id);
+
+    const annual = await s.admin.products.create(
+      sampleProduct({
+        title: "Appliance, hourly + annual",
+        pricing: { model: "hourly_annual", dimensions: [{ key: "m5.large", name: "m5.large" }] },
+        publicPricing: { model: "hourly_annual", hourly: { "m5.large": "0.096" }, annual: { "m5.large": "600" } },
+      }),
+    );
+    const bought = await alice.buyer.subscriptions.subscribe({ asin: annual.asin, quantity: 2, idempotencyKey: "annual-0001" });
+    expect(await alice.buyer.subscriptions.subscribe({ asin: annual.asin, quantity: 2, idempotencyKey: "annual-0001" })).toEqual(bought);
+    expect((await alice.buyer.subscriptions.subscribe({ asin: annual.asin, quantity: 1, idempotencyKey: "annual-0002" })).id).not.toBe(bought.id);
+    expect((await failure(alice.buyer.subscriptions.subscribe({ asin: annual.asin, quantity: 5, idempotencyKey: "annual-0001" }))).code).toBe("IDEMPOTENCY_KEY_REUSED");
+  });
+
   it("refuses what cannot be subscribed to, and lets a buyer cancel only its own", async () => {
     const s = await seller();
     const alice = await s.buyer(ALICE);
