@@ -113,7 +113,8 @@ export function createClickTracker(
   function refresh(asin: string, stale: CachedProduct, now: number): void {
     if (productLoads.has(asin)) return;
     loadProduct(asin, now).catch((error: unknown) => {
-      stale.until = now + REFRESH_RETRY_MS;
+      // From when it failed: a lookup may take its whole timeout to fail.
+      stale.until = clock.now().getTime() + REFRESH_RETRY_MS;
       log({ level: "error", msg: "product lookup failed; the cached answer is served", operation: "findProductOwnerByAsin", asin, error: error instanceof Error ? error.message : String(error) });
     });
   }
@@ -130,9 +131,12 @@ export function createClickTracker(
           return value;
         })(),
       };
-      // A failed load is not kept: the next request tries again.
-      load.value.catch(() => {
-        if (saltLoad === load) saltLoad = null;
+      // A failed load is kept a moment, so that the requests meanwhile do not each try again.
+      load.value.catch((error: unknown) => {
+        log({ level: "error", msg: "daily salt failed; cookieless visits are not counted meanwhile", operation: "dailySalt", error: error instanceof Error ? error.message : String(error) });
+        setTimeout(() => {
+          if (saltLoad === load) saltLoad = null;
+        }, REFRESH_RETRY_MS).unref();
       });
       saltLoad = load;
     }
@@ -173,11 +177,13 @@ export function createClickTracker(
     return true;
   }
 
-  function answer(product: CachedProduct, hit: TrackingHit, clickedAt: string, day: string, daySalt: string): TrackingResult {
+  /** The redirect, and the click counted. Without the day's salt (the database is down at midnight) a visitor known only by its hash is sent on, not counted. */
+  function answer(product: CachedProduct, hit: TrackingHit, clickedAt: string, day: string, daySalt: string | null): TrackingResult {
     if (!product.known) return { kind: "unknown-product" };
     const link = linkOf(product, hit);
     if (hit.verdict !== "count") return { kind: "redirect", location: link.location, setCookie: null };
-    const session = visitorSession(hit.attributionId, hit.cookie, () => hashedVisitor(daySalt, hit.address, hit.userAgent), randomUUID);
+    const session = visitorSession(hit.attributionId, hit.cookie, () => (daySalt === null ? null : hashedVisitor(daySalt, hit.address, hit.userAgent)), randomUUID);
+    if (session === null) return { kind: "redirect", location: link.location, setCookie: null };
     const counted = isNewVisit(link, day, session.key);
     if (counted) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });
     // A counted click sets the cookie again: its 30 days run from the latest click, which a
@@ -201,7 +207,8 @@ export function createClickTracker(
       if (cached && cached.until <= now.getTime()) refresh(hit.asin, cached, now.getTime());
       const product = cached ?? (await loadProduct(hit.asin, now.getTime()));
       if (!product.known) return { kind: "unknown-product" };
-      return answer(product, hit, iso, day, salt?.day === day ? salt.value : await loadSalt(day));
+      const daySalt = salt?.day === day ? salt.value : await loadSalt(day).catch(() => null);
+      return answer(product, hit, iso, day, daySalt);
     },
     flush: () => recorder.flush(),
     close: () => recorder.close(),

@@ -31,6 +31,15 @@ describe("visitor sessions", () => {
     expect(visitorSession(null, "h_hashed-visitor-000", () => "h_next-days-hash-000", fresh)).toEqual({ key: "fresh-visitor-000001", setCookie: true });
   });
 
+  it("needs the day's hash only for a visitor known by none or by a hash cookie", () => {
+    const fresh = () => "fresh-visitor-000001";
+    const noSalt = () => null;
+    expect(visitorSession(null, "cookie-visitor-00001", noSalt, fresh)).toEqual({ key: "cookie-visitor-00001", setCookie: false });
+    expect(visitorSession("attribution-00000001", null, noSalt, fresh)).toEqual({ key: "attribution-00000001", setCookie: true });
+    expect(visitorSession(null, null, noSalt, fresh)).toBeNull();
+    expect(visitorSession(null, "h_hashed-visitor-000", noSalt, fresh)).toBeNull();
+  });
+
   it("hashes address and user agent with the day's salt, never keeping the address", () => {
     const a = hashedVisitor("salt-1", "203.0.113.7", "Mozilla");
     expect(a).toBe(hashedVisitor("salt-1", "203.0.113.7", "Mozilla"));

@@ -39,7 +39,8 @@ export function hashedVisitor(salt: string, address: string, userAgent: string):
 
 /**
  * Which session a click belongs to, and the cookie to set, if any: the attribution ID the link
- * carries, else the visitor's cookie, else the day's hash (made only when needed).
+ * carries, else the visitor's cookie, else the day's hash (made only when needed; null when it
+ * is needed and cannot be made).
  *
  * A cookieless visit gets the day's hash as its cookie, so that its later visits, and the
  * offer it accepts, find that first click. But every browser behind one address with one user
@@ -50,15 +51,18 @@ export function hashedVisitor(salt: string, address: string, userAgent: string):
 export function visitorSession(
   attributionId: string | null,
   cookie: string | null,
-  hashed: () => string,
+  hashed: () => string | null,
   newVisitorId: () => string,
-): { key: string; setCookie: boolean } {
+): { key: string; setCookie: boolean } | null {
   const fromCookie = validVisitorId(cookie);
   const fromLink = validVisitorId(attributionId);
   if (fromLink !== null) return { key: fromLink, setCookie: fromLink !== fromCookie };
-  if (fromCookie === null) return { key: hashed(), setCookie: true };
-  if (!fromCookie.startsWith(HASHED_PREFIX) || fromCookie === hashed()) return { key: fromCookie, setCookie: false };
-  return { key: newVisitorId(), setCookie: true };
+  if (fromCookie !== null && !fromCookie.startsWith(HASHED_PREFIX)) return { key: fromCookie, setCookie: false };
+  // Only now is the day's hash needed; null when it cannot be made (no salt for the day yet).
+  const today = hashed();
+  if (today === null) return null;
+  if (fromCookie === null) return { key: today, setCookie: true };
+  return fromCookie === today ? { key: today, setCookie: false } : { key: newVisitorId(), setCookie: true };
 }
 
 export function visitorCookie(key: string, secure: boolean): string {

@@ -113,6 +113,7 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     const ownTracker = createClickTracker({ db: counted, writer: createClickWriter(own.database) }, own.clock, {
       marketplaceUrl: own.deps.config.marketplaceUrl,
       secureCookie: false,
+      flushIntervalMs: 60_000,
       log: (entry) => logged.push(entry),
     });
     const hit = { asin: product.asin, refTag: "ads_cache", verdict: "bot" as const, cookie: null, attributionId: null, address: "203.0.113.5", userAgent: browser };
@@ -133,6 +134,16 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
       expect(ownTracker.trackNow(hit)?.kind).toBe("redirect");
       expect((await ownTracker.track(hit)).kind).toBe("redirect");
       await expect.poll(() => logged).toEqual([expect.objectContaining({ level: "error", operation: "findProductOwnerByAsin", asin: product.asin })]);
+
+      // Midnight, still down: no salt for the new day. A visitor with a cookie is counted as ever;
+      // one known only by its hash is sent on, uncounted, rather than answered with an error.
+      own.clock.set("2027-07-02T00:00:05.000Z");
+      const visitor = { ...hit, verdict: "count" as const };
+      expect(await ownTracker.track({ ...visitor, cookie: "cookie-visitor-000009" })).toMatchObject({ kind: "redirect" });
+      expect(ownTracker.pending()).toBe(1);
+      expect(await ownTracker.track(visitor)).toMatchObject({ kind: "redirect", setCookie: null });
+      expect(ownTracker.pending()).toBe(1);
+      expect(logged.map((entry) => entry.operation)).toContain("dailySalt");
     } finally {
       await ownTracker.close();
       await own.close();
@@ -222,6 +233,8 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
 
     // The seller's fulfilment flow reports the same sale by its agreement ID: estimates, not a second conversion.
     const sale = { asin: product.asin, attributionId: VISITOR, externalId: agreement.id, estimatedUsage: 40, estimatedRevenue: "990.25" };
+    const elsewhere = await seller.admin.products.create(sampleProduct());
+    expect((await failure(seller.admin.marketing.recordConversion({ ...sale, asin: elsewhere.asin, estimatedRevenue: "5" }))).code).toBe("IDEMPOTENCY_KEY_REUSED");
     const estimated = await seller.admin.marketing.recordConversion(sale);
     expect(estimated).toMatchObject({ attributed: true, conversion: { source: "offer", refTag: "acme_ptnr_q1", estimatedUsage: 40, estimatedRevenue: "990.25" } });
     expect(await seller.admin.marketing.recordConversion({ ...sale, estimatedRevenue: "1" })).toEqual(estimated);

@@ -19,7 +19,7 @@ export async function recordConversion(
   const product = await findProductByAsin(deps.db, sellerId, input.asin);
   if (!product) throw new OfferkitError("NOT_FOUND", `No product with ASIN ${input.asin}`, [{ path: ["asin"], message: "Unknown product" }]);
   const estimates = { estimatedUsage: input.estimatedUsage, estimatedRevenueMicros: toMicros(input.estimatedRevenue) };
-  const counted = await estimateOwnConversion(deps.db, { sellerId, externalId: input.externalId, ...estimates });
+  const counted = await estimateOwnConversion(deps.db, { sellerId, asin: product.asin, externalId: input.externalId, ...estimates });
   if (counted) return recorded(ofProduct(counted, product.asin, input.externalId));
   const conversion = await attributeConversion(deps.db, deps.ids, {
     sellerId,

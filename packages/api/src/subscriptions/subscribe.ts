@@ -50,7 +50,7 @@ async function subscribeOnce(
   const now = deps.clock.now();
   if (product.pricing.model !== "hourly_annual") {
     const held = (await listSubscriptionsOfAccount(deps.db, buyer.sellerId, buyer.account))
-      .filter((subscription) => subscription.productId === product.id)
+      .filter((subscription) => subscription.productId === product.id && subscription.visibility === "public")
       .map((subscription) => toSubscriptionView(subscription, product, now))
       .find((view) => view.status === "active");
     if (held) return held;

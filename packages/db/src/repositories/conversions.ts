@@ -59,12 +59,19 @@ export async function insertConversion(db: Kysely<Database>, conversion: Convers
 
 /**
  * Gives the conversion an accepted offer or a subscription made (its agreement or subscription
- * ID as `externalId`) the seller's estimates, if it has none yet; null when there is no such
- * conversion. Set once: recording the same sale again changes nothing, as for the seller's own.
+ * ID as `externalId`) the seller's estimates, if it is of this product and has none yet; null
+ * when there is no such conversion, of whichever product. Set once: recording the same sale
+ * again changes nothing, as for the seller's own.
  */
 export async function estimateOwnConversion(
   db: Kysely<Database>,
-  { sellerId, externalId, estimatedUsage, estimatedRevenueMicros }: { sellerId: string; externalId: string; estimatedUsage: number; estimatedRevenueMicros: bigint },
+  {
+    sellerId,
+    asin,
+    externalId,
+    estimatedUsage,
+    estimatedRevenueMicros,
+  }: { sellerId: string; asin: string; externalId: string; estimatedUsage: number; estimatedRevenueMicros: bigint },
 ): Promise<ConversionRecord | null> {
   await db
     .updateTable("conversions")
@@ -72,6 +79,7 @@ export async function estimateOwnConversion(
     .where("seller_id", "=", sellerId)
     .where("source", "in", ["offer", "subscription"])
     .where("external_id", "=", externalId)
+    .where("asin", "=", asin)
     .where("estimated_usage", "=", 0)
     .where("estimated_revenue_micros", "=", "0")
     .execute();
