@@ -7,6 +7,7 @@ import * as supportContacts from "./migrations/0004-support-contacts";
 import * as publications from "./migrations/0005-publications";
 import * as offerInstallments from "./migrations/0006-offer-installments";
 import * as clickTags from "./migrations/0007-click-tags";
+import * as onePublicSubscription from "./migrations/0008-one-public-subscription";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0005-publications": publications,
   "0006-offer-installments": offerInstallments,
   "0007-click-tags": clickTags,
+  "0008-one-public-subscription": onePublicSubscription,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -48,6 +50,18 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
       cause: error,
     });
   }
+}
+
+/**
+ * Takes the schema back to just before migration `name`, through each later migration's own
+ * `down`: tests of a migration run it on data shaped as it found it.
+ */
+export async function migrateBackBefore(db: Kysely<Database>, name: string): Promise<void> {
+  const names = Object.keys(migrations);
+  const previous = names[names.indexOf(name) - 1];
+  if (previous === undefined) throw new Error(`No migration comes before ${name}`);
+  const { error } = await (await migratorFor(db)).migrateTo(previous);
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /** Names of migrations not yet applied; empty when the schema is current. */

@@ -1,18 +1,15 @@
 import { Migrator, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLatestClick, insertSeller, migrateToLatest } from "./index";
-import { insertFreeProduct, migrationsBefore, openTestDatabase, testDialects, type TestDatabase } from "./testing";
+import { insertFreeProduct, migrateBackBefore, migrationsBefore, openTestDatabase, testDialects, type TestDatabase } from "./testing";
 
 const at = "2027-01-01T00:00:00.000Z";
 
 describe.each(testDialects())("migration 0007 on a database with clicks, on %s", (dialect) => {
   let handle: TestDatabase;
   beforeAll(async () => {
-    // A fresh database, taken back to the schema before 0007.
     handle = await openTestDatabase(dialect);
-    await sql`drop table click_tags`.execute(handle.db);
-    await sql`create index clicks_attribution on clicks (session_key, asin, clicked_at)`.execute(handle.db);
-    await sql`delete from kysely_migration where name = '0007-click-tags'`.execute(handle.db);
+    await migrateBackBefore(handle.db, "0007-click-tags");
   });
   afterAll(async () => handle.close());
 

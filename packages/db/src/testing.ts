@@ -5,6 +5,8 @@ import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "./connect";
 import type { DialectName } from "./dialect";
 import { migrateToLatest, migrations } from "./migrate";
+
+export { migrateBackBefore } from "./migrate";
 import { insertProduct } from "./repositories/products";
 
 /**

@@ -1,5 +1,12 @@
 import { OfferkitError, type OfferPricing, type subscribeInputSchema, type SubscriptionView } from "@offerkit/core";
-import { findProductByAsin, insertSubscription, listSubscriptionsOfAccount, type ProductRecord } from "@offerkit/db";
+import {
+  findProductByAsin,
+  insertSubscription,
+  isUniqueViolation,
+  listSubscriptionsOfAccount,
+  type ProductRecord,
+  type SubscriptionRecord,
+} from "@offerkit/db";
 import type { z } from "zod";
 import type { BuyerPrincipal } from "../buyer/buyer-principal";
 import type { ApiDeps } from "../deps";
@@ -48,12 +55,17 @@ async function subscribeOnce(
     ]);
   }
   const now = deps.clock.now();
-  if (product.pricing.model !== "hourly_annual") {
-    const held = (await listSubscriptionsOfAccount(deps.db, buyer.sellerId, buyer.account))
+  const held = async () => {
+    if (product.pricing.model === "hourly_annual") return undefined;
+    return (await listSubscriptionsOfAccount(deps.db, buyer.sellerId, buyer.account))
       .filter((subscription) => subscription.productId === product.id && subscription.visibility === "public")
       .map((subscription) => toSubscriptionView(subscription, product, now))
       .find((view) => view.status === "active");
-    if (held) return held;
+  };
+  const already = await held();
+  if (already) {
+    await remember(deps.db, already);
+    return already;
   }
   const subscription = {
     id: deps.ids.newId("sub"),
@@ -70,14 +82,36 @@ async function subscribeOnce(
     endsAt: null,
     cancelledAt: null,
   };
+  try {
+    await create(deps, subscription, product, input.attributionId, visitorId, remember);
+  } catch (error) {
+    // A request that arrived together with this one subscribed first (one active public
+    // subscription per account and product): answer with that subscription.
+    const winner = isUniqueViolation(error) ? await held() : undefined;
+    if (winner) return winner;
+    throw error;
+  }
+  return toSubscriptionView(subscription, product, now);
+}
+
+/** The subscription and the conversion of the click that led to it, together. */
+async function create(
+  deps: Pick<ApiDeps, "db" | "clock" | "ids">,
+  subscription: SubscriptionRecord,
+  product: ProductRecord,
+  attributionId: string | undefined,
+  visitorId: string | null,
+  remember: Remember<SubscriptionView>,
+): Promise<void> {
+  const now = new Date(subscription.startsAt);
   await deps.db.transaction().execute(async (trx) => {
     await insertSubscription(trx, subscription);
-    if (input.attributionId || visitorId) {
+    if (attributionId || visitorId) {
       await attributeConversion(trx, deps.ids, {
-        sellerId: buyer.sellerId,
+        sellerId: subscription.sellerId,
         productId: product.id,
         asin: product.asin,
-        sessionKeys: [input.attributionId, visitorId],
+        sessionKeys: [attributionId, visitorId],
         source: "subscription",
         externalId: subscription.id,
         estimatedUsage: 0,
@@ -87,5 +121,4 @@ async function subscribeOnce(
     }
     await remember(trx, toSubscriptionView(subscription, product, now));
   });
-  return toSubscriptionView(subscription, product, now);
 }

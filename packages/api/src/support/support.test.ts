@@ -51,6 +51,10 @@ describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dia
     const first = await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin });
     expect(await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin })).toEqual(first);
     expect((await alice.buyer.subscriptions.list()).filter((sub) => sub.asin === s.metered.asin)).toHaveLength(1);
+    const bob = await s.buyer(BOB);
+    const together = await Promise.all(Array.from({ length: 4 }, () => bob.buyer.subscriptions.subscribe({ asin: s.metered.asin })));
+    expect(new Set(together.map((sub) => sub.id)).size).toBe(1);
+    expect((await bob.buyer.subscriptions.list()).filter((sub) => sub.asin === s.metered.asin)).toHaveLength(1);
     const cancelled = await alice.buyer.subscriptions.cancel({ subscriptionId: first.id });
     expect((await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin })).id).not.toBe(cancelled.id);
 
