@@ -238,6 +238,10 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     const estimated = await seller.admin.marketing.recordConversion(sale);
     expect(estimated).toMatchObject({ attributed: true, conversion: { source: "offer", refTag: "acme_ptnr_q1", estimatedUsage: 40, estimatedRevenue: "990.25" } });
     expect(await seller.admin.marketing.recordConversion({ ...sale, estimatedRevenue: "1" })).toEqual(estimated);
+    // The subscription the acceptance made names the same sale.
+    const [subscription] = await buyer.buyer.subscriptions.list();
+    expect(subscription?.offerId).toBe(offer.id);
+    expect(await seller.admin.marketing.recordConversion({ ...sale, externalId: subscription?.id ?? "" })).toEqual(estimated);
     expect(await seller.admin.marketing.stats({ from: "2027-03-02", to: "2027-03-02" })).toEqual(stats);
     const other = await api.newSeller();
     const theirs = await other.admin.products.create(sampleProduct());

@@ -1,5 +1,13 @@
 import { OfferkitError, type recordConversionInputSchema, type RecordedConversion } from "@offerkit/core";
-import { estimateOwnConversion, findProductByAsin, type ConversionRecord } from "@offerkit/db";
+import {
+  estimateOwnConversion,
+  findAgreement,
+  findProductByAsin,
+  findSellerSubscription,
+  type ConversionRecord,
+  type Database,
+  type Kysely,
+} from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { attributeConversion } from "./attribute-conversion";
@@ -19,7 +27,7 @@ export async function recordConversion(
   const product = await findProductByAsin(deps.db, sellerId, input.asin);
   if (!product) throw new OfferkitError("NOT_FOUND", `No product with ASIN ${input.asin}`, [{ path: ["asin"], message: "Unknown product" }]);
   const estimates = { estimatedUsage: input.estimatedUsage, estimatedRevenueMicros: toMicros(input.estimatedRevenue) };
-  const counted = await estimateOwnConversion(deps.db, { sellerId, asin: product.asin, externalId: input.externalId, ...estimates });
+  const counted = await estimateOwnConversion(deps.db, { sellerId, asin: product.asin, externalId: await saleIdOf(deps.db, sellerId, input.externalId), ...estimates });
   if (counted) return recorded(ofProduct(counted, product.asin, input.externalId));
   const conversion = await attributeConversion(deps.db, deps.ids, {
     sellerId,
@@ -32,6 +40,17 @@ export async function recordConversion(
     at: deps.clock.now(),
   });
   return conversion ? recorded(ofProduct(conversion, product.asin, input.externalId)) : { attributed: false, conversion: null };
+}
+
+/**
+ * The ID Offerkit's conversion of a sale goes by: an accepted offer's is its agreement's, so its
+ * subscription's ID leads there too. Any other ID is taken as it is.
+ */
+async function saleIdOf(db: Kysely<Database>, sellerId: string, externalId: string): Promise<string> {
+  const subscription = await findSellerSubscription(db, sellerId, externalId);
+  if (!subscription?.offerId) return externalId;
+  const agreement = await findAgreement(db, subscription.offerId, subscription.buyerAccount);
+  return agreement?.id ?? externalId;
 }
 
 function recorded(conversion: ConversionRecord): RecordedConversion {

@@ -87,6 +87,12 @@ export async function findSubscriptionOfAccount(
   return row ? toRecord(row) : null;
 }
 
+/** One of the seller's subscriptions, whoever holds it; another seller's is not found. */
+export async function findSellerSubscription(db: Kysely<Database>, sellerId: string, id: string): Promise<SubscriptionRecord | null> {
+  const row = await db.selectFrom("subscriptions").selectAll().where("id", "=", id).where("seller_id", "=", sellerId).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
 /** Whether the account held a subscription to the product at some time between `from` and `to`. */
 export async function hasSubscriptionDuring(db: Kysely<Database>, productId: string, account: string, from: string, to: string): Promise<boolean> {
   const row = await db
