@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { utcDate, type TrafficVerdict } from "@offerkit/core";
 import { dailySalt, deleteSaltsBefore, findProductOwnerByAsin, type ClickWriter, type Database, type Kysely } from "@offerkit/db";
 import type { Clock } from "../deps";
@@ -41,6 +41,9 @@ export interface ClickTrackerOptions extends Partial<ClickRecorderOptions> {
   /** Set the cookie's Secure flag (the server is reached over https). */
   secureCookie: boolean;
 }
+
+/** 16 random characters: with the 34 of a hash they make a visitor ID of 50, within the 64 allowed. */
+const randomVisitorPart = () => randomBytes(12).toString("base64url");
 
 const PRODUCT_TTL_MS = 30_000;
 const UNKNOWN_PRODUCT_TTL_MS = 5_000;
@@ -182,7 +185,7 @@ export function createClickTracker(
     if (!product.known) return { kind: "unknown-product" };
     const link = linkOf(product, hit);
     if (hit.verdict !== "count") return { kind: "redirect", location: link.location, setCookie: null };
-    const session = visitorSession(hit.attributionId, hit.cookie, () => (daySalt === null ? null : hashedVisitor(daySalt, hit.address, hit.userAgent)), randomUUID);
+    const session = visitorSession(hit.attributionId, hit.cookie, () => (daySalt === null ? null : hashedVisitor(daySalt, hit.address, hit.userAgent)), randomVisitorPart);
     if (session === null) return { kind: "redirect", location: link.location, setCookie: null };
     const counted = isNewVisit(link, day, session.key);
     if (counted) recorder.record({ asin: hit.asin, refTag: hit.refTag, sessionKey: session.key, day, clickedAt });

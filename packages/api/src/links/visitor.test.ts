@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashedVisitor, readCookie, validVisitorId, visitorCookie, visitorSession } from "./visitor";
+import { hashedOrigin, hashedVisitor, readCookie, validVisitorId, visitorCookie, visitorSession } from "./visitor";
 
 describe("visitor sessions", () => {
   it("reads one cookie from a header", () => {
@@ -28,7 +28,16 @@ describe("visitor sessions", () => {
   it("takes a hash cookie for the same visitor on its own day and network only; elsewhere the browser gets an ID of its own", () => {
     const fresh = () => "fresh-visitor-000001";
     expect(visitorSession(null, "h_hashed-visitor-000", () => "h_hashed-visitor-000", fresh)).toEqual({ key: "h_hashed-visitor-000", setCookie: false });
-    expect(visitorSession(null, "h_hashed-visitor-000", () => "h_next-days-hash-000", fresh)).toEqual({ key: "fresh-visitor-000001", setCookie: true });
+    expect(visitorSession(null, "h_hashed-visitor-000", () => "h_next-days-hash-000", fresh)).toEqual({ key: "v_hashed-visitor-000fresh-visitor-000001", setCookie: true });
+  });
+
+  it("keeps in a browser's own ID the hash it was known by, and finds that hash again", () => {
+    const hash = hashedVisitor("salt-1", "203.0.113.7", "Mozilla");
+    const own = visitorSession(null, hash, () => hashedVisitor("salt-2", "203.0.113.7", "Mozilla"), () => "0123456789abcdef");
+    expect(own?.key).toHaveLength(50);
+    expect(validVisitorId(own?.key)).toBe(own?.key);
+    expect(hashedOrigin(own?.key ?? "")).toBe(hash);
+    for (const plain of [hash, "cookie-visitor-00001", "v_short"]) expect(hashedOrigin(plain)).toBeNull();
   });
 
   it("needs the day's hash only for a visitor known by none or by a hash cookie", () => {

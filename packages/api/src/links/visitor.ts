@@ -28,13 +28,26 @@ export function readCookie(header: string | undefined, name: string): string | n
 }
 
 const HASHED_PREFIX = "h_";
+/** An ID of its own for a browser first known by a hash: `v_`, that hash's 32 characters, then random ones. */
+const DERIVED_PREFIX = "v_";
+const HASH_LENGTH = 32;
 
 /**
  * A visitor without cookie or attribution ID: a keyed hash of address and user agent, with a
  * salt that changes every UTC day and is then forgotten. The address itself is never stored.
  */
 export function hashedVisitor(salt: string, address: string, userAgent: string): string {
-  return `${HASHED_PREFIX}${createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url").slice(0, 32)}`;
+  return `${HASHED_PREFIX}${createHmac("sha256", salt).update(`${address}\n${userAgent}`).digest("base64url").slice(0, HASH_LENGTH)}`;
+}
+
+/**
+ * The hash a browser was known by before it got an ID of its own, or null: its clicks of that
+ * day are its clicks too, for attribution.
+ */
+export function hashedOrigin(visitorId: string): string | null {
+  return visitorId.startsWith(DERIVED_PREFIX) && visitorId.length > DERIVED_PREFIX.length + HASH_LENGTH
+    ? `${HASHED_PREFIX}${visitorId.slice(DERIVED_PREFIX.length, DERIVED_PREFIX.length + HASH_LENGTH)}`
+    : null;
 }
 
 /**
@@ -46,13 +59,14 @@ export function hashedVisitor(salt: string, address: string, userAgent: string):
  * offer it accepts, find that first click. But every browser behind one address with one user
  * agent (an office's network) shares that hash: kept for 30 days it would make them one visitor
  * for a month. So the hash names a browser only on its day and network; a browser that brings
- * it back on another day (or from elsewhere) keeps cookies, and gets an ID of its own.
+ * it back on another day (or from elsewhere) keeps cookies, and gets an ID of its own. The same
+ * browser on another network the same day is thereby counted once more that day.
  */
 export function visitorSession(
   attributionId: string | null,
   cookie: string | null,
   hashed: () => string | null,
-  newVisitorId: () => string,
+  randomPart: () => string,
 ): { key: string; setCookie: boolean } | null {
   const fromCookie = validVisitorId(cookie);
   const fromLink = validVisitorId(attributionId);
@@ -62,7 +76,10 @@ export function visitorSession(
   const today = hashed();
   if (today === null) return null;
   if (fromCookie === null) return { key: today, setCookie: true };
-  return fromCookie === today ? { key: today, setCookie: false } : { key: newVisitorId(), setCookie: true };
+  if (fromCookie === today) return { key: today, setCookie: false };
+  // Its own ID keeps the hash it replaces, so that an offer accepted later still finds the
+  // clicks made under that hash (see hashedOrigin).
+  return { key: `${DERIVED_PREFIX}${fromCookie.slice(HASHED_PREFIX.length)}${randomPart()}`, setCookie: true };
 }
 
 export function visitorCookie(key: string, secure: boolean): string {

@@ -1,6 +1,7 @@
 import { ATTRIBUTION_WINDOW_DAYS, addDays } from "@offerkit/core";
 import { findLatestClick, insertConversion, type ConversionRecord, type Database, type Kysely } from "@offerkit/db";
 import type { IdGenerator } from "../deps";
+import { hashedOrigin } from "../links/visitor";
 
 export interface ConversionFacts {
   sellerId: string;
@@ -26,8 +27,10 @@ export interface ConversionFacts {
  */
 export async function attributeConversion(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts): Promise<ConversionRecord | null> {
   const since = addDays(facts.at, -ATTRIBUTION_WINDOW_DAYS).toISOString();
-  for (const sessionKey of facts.sessionKeys) {
-    if (!sessionKey) continue;
+  const given = facts.sessionKeys.filter((key): key is string => Boolean(key));
+  // A browser's own ID stands after the hash it was first known by: that hash's clicks count too.
+  const keys = given.flatMap((key) => [key, hashedOrigin(key)]).filter((key): key is string => key !== null);
+  for (const sessionKey of keys) {
     const click = await findLatestClick(db, { sellerId: facts.sellerId, asin: facts.asin, sessionKey, since });
     if (click) return credit(db, ids, facts, sessionKey, click);
   }

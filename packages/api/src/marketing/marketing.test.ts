@@ -80,8 +80,8 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     expect(cookieOf(await click(product.asin, "ads_office", first, "2027-06-01T11:00:00.000Z", office))).toBeNull();
     const ownA = cookieOf(await click(product.asin, "ads_office", first, "2027-06-02T09:00:00.000Z", office));
     const ownB = cookieOf(await click(product.asin, "ads_office", second, "2027-06-02T09:05:00.000Z", office));
-    expect(ownA).not.toMatch(/^h_/);
-    expect(ownB).not.toMatch(/^h_/);
+    expect(ownA).toMatch(/^v_/);
+    expect(ownB).toMatch(/^v_/);
     expect(ownA).not.toBe(ownB);
     expect(cookieOf(await click(product.asin, "ads_office", ownA, "2027-06-02T10:00:00.000Z", office))).toBeNull();
     const stats = await seller.admin.marketing.stats({ from: "2027-06-01", to: "2027-06-02" });
@@ -148,6 +148,22 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
       await ownTracker.close();
       await own.close();
     }
+  });
+
+  it("credits an offer to the click a browser made under its hash before it got an ID of its own", async () => {
+    const seller = await api.newSeller();
+    const [a, b] = [await seller.admin.products.create(sampleProduct()), await seller.admin.products.create(sampleProduct())];
+    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} lineage`);
+    const setCookie = (result: Awaited<ReturnType<typeof click>>) => (result.kind === "redirect" ? (result.setCookie?.split(";")[0]?.slice("ok_vid=".length) ?? null) : null);
+    const hash = setCookie(await click(a.asin, "ads_first", null, "2027-03-10T09:00:00.000Z", "192.0.2.44"));
+    const own = setCookie(await click(b.asin, "ads_other", hash, "2027-03-12T09:00:00.000Z", "192.0.2.44"));
+    expect(own).toMatch(/^v_/);
+    api.clock.set("2027-03-14T12:00:00.000Z");
+    const offer = await seller.admin.offers.send({ offerId: (await seller.admin.offers.create(completeOfferTerms(a.id, eula.sha256, ["444444444444"]))).id });
+    const token = await seller.admin.admin.buyerTokens.issue({ account: "444444444444" });
+    await (await api.callerFor(token.secret, own)).buyer.offers.accept({ offerId: offer.id });
+    const stats = await seller.admin.marketing.stats({ from: "2027-03-14", to: "2027-03-14" });
+    expect(stats).toEqual([{ day: "2027-03-14", refTag: "ads_first", asin: a.asin, clicks: 0, conversions: 1 }]);
   });
 
   it("sets a returning visitor's cookie again with the day's first click on a link, so its 30 days run from the latest click", async () => {
