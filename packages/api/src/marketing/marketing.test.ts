@@ -31,6 +31,17 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     return result;
   }
 
+  /** The visitor ID a redirect set as its cookie, or null when it set none. */
+  const cookieOf = (result: Awaited<ReturnType<typeof click>>) => (result.kind === "redirect" ? (result.setCookie?.split(";")[0]?.slice("ok_vid=".length) ?? null) : null);
+
+  /** An offer on the product sent to `account`, and accepted there in a browser whose cookie is `cookie`. */
+  async function acceptInBrowser(seller: Awaited<ReturnType<typeof api.newSeller>>, productId: string, account: string, cookie: string | null, attributionId?: string) {
+    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} ${account}`);
+    const offer = await seller.admin.offers.send({ offerId: (await seller.admin.offers.create(completeOfferTerms(productId, eula.sha256, [account]))).id });
+    const token = await seller.admin.admin.buyerTokens.issue({ account });
+    return (await api.callerFor(token.secret, cookie)).buyer.offers.accept({ offerId: offer.id, ...(attributionId ? { attributionId } : {}) });
+  }
+
   it("builds links to the seller's own products only", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
@@ -71,7 +82,6 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
     const office = "192.0.2.10";
-    const cookieOf = (result: Awaited<ReturnType<typeof click>>) => (result.kind === "redirect" ? (result.setCookie?.split(";")[0]?.slice("ok_vid=".length) ?? null) : null);
     const first = cookieOf(await click(product.asin, "ads_office", null, "2027-06-01T09:00:00.000Z", office));
     const second = cookieOf(await click(product.asin, "ads_office", null, "2027-06-01T10:00:00.000Z", office));
     // The same day, the day's hash is all that tells them apart: one visitor, as without cookies.
@@ -153,15 +163,11 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
   it("credits an offer to the click a browser made under its hash before it got an ID of its own", async () => {
     const seller = await api.newSeller();
     const [a, b] = [await seller.admin.products.create(sampleProduct()), await seller.admin.products.create(sampleProduct())];
-    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} lineage`);
-    const setCookie = (result: Awaited<ReturnType<typeof click>>) => (result.kind === "redirect" ? (result.setCookie?.split(";")[0]?.slice("ok_vid=".length) ?? null) : null);
-    const hash = setCookie(await click(a.asin, "ads_first", null, "2027-03-10T09:00:00.000Z", "192.0.2.44"));
-    const own = setCookie(await click(b.asin, "ads_other", hash, "2027-03-12T09:00:00.000Z", "192.0.2.44"));
+    const hash = cookieOf(await click(a.asin, "ads_first", null, "2027-03-10T09:00:00.000Z", "192.0.2.44"));
+    const own = cookieOf(await click(b.asin, "ads_other", hash, "2027-03-12T09:00:00.000Z", "192.0.2.44"));
     expect(own).toMatch(/^v_/);
     api.clock.set("2027-03-14T12:00:00.000Z");
-    const offer = await seller.admin.offers.send({ offerId: (await seller.admin.offers.create(completeOfferTerms(a.id, eula.sha256, ["444444444444"]))).id });
-    const token = await seller.admin.admin.buyerTokens.issue({ account: "444444444444" });
-    await (await api.callerFor(token.secret, own)).buyer.offers.accept({ offerId: offer.id });
+    await acceptInBrowser(seller, a.id, "444444444444", own);
     const stats = await seller.admin.marketing.stats({ from: "2027-03-14", to: "2027-03-14" });
     expect(stats).toEqual([{ day: "2027-03-14", refTag: "ads_first", asin: a.asin, clicks: 0, conversions: 1 }]);
   });
@@ -267,15 +273,10 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
   it("credits an acceptance through the tracking cookie, and none without a click", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
-    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} cookie`);
     await click(product.asin, "ads_cookie", "cookie-visitor-0000001", "2027-03-01T08:00:00.000Z");
     api.clock.set("2027-03-01T12:00:00.000Z");
-    const offer = await seller.admin.offers.send({
-      offerId: (await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256, ["111111111111", "222222222222"]))).id,
-    });
-    const token = await seller.admin.admin.buyerTokens.issue({ account: "111111111111" });
-    await (await api.callerFor(token.secret, "cookie-visitor-0000001")).buyer.offers.accept({ offerId: offer.id });
-    await (await seller.buyer("222222222222")).buyer.offers.accept({ offerId: offer.id, attributionId: "never-clicked-000000" });
+    await acceptInBrowser(seller, product.id, "111111111111", "cookie-visitor-0000001");
+    await acceptInBrowser(seller, product.id, "222222222222", null, "never-clicked-000000");
     const stats = await seller.admin.marketing.stats({ from: "2027-03-01", to: "2027-03-01" });
     expect(stats).toEqual([{ day: "2027-03-01", refTag: "ads_cookie", asin: product.asin, clicks: 1, conversions: 1 }]);
   });
@@ -283,14 +284,9 @@ describe.each(testDialects())("campaigns on %s", (dialect) => {
   it("falls back to the cookie's click when the attribution ID passed on acceptance names none", async () => {
     const seller = await api.newSeller();
     const product = await seller.admin.products.create(sampleProduct());
-    const eula = await uploadSamplePdf(seller.admin, 1, `${seller.sellerId} fallback`);
     await click(product.asin, "ads_fallback", "cookie-visitor-0000002", "2027-03-02T08:00:00.000Z");
     api.clock.set("2027-03-02T12:00:00.000Z");
-    const offer = await seller.admin.offers.send({
-      offerId: (await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256, ["333333333333"]))).id,
-    });
-    const token = await seller.admin.admin.buyerTokens.issue({ account: "333333333333" });
-    await (await api.callerFor(token.secret, "cookie-visitor-0000002")).buyer.offers.accept({ offerId: offer.id, attributionId: "made-on-the-page-0001" });
+    await acceptInBrowser(seller, product.id, "333333333333", "cookie-visitor-0000002", "made-on-the-page-0001");
     const stats = await seller.admin.marketing.stats({ from: "2027-03-02", to: "2027-03-02" });
     expect(stats).toEqual([{ day: "2027-03-02", refTag: "ads_fallback", asin: product.asin, clicks: 1, conversions: 1 }]);
   });

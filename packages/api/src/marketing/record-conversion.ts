@@ -1,4 +1,4 @@
-import { OfferkitError, type recordConversionInputSchema, type RecordedConversion } from "@offerkit/core";
+import { OfferkitError, subscriptionIdSchema, type recordConversionInputSchema, type RecordedConversion } from "@offerkit/core";
 import {
   estimateOwnConversion,
   findAgreement,
@@ -47,6 +47,8 @@ export async function recordConversion(
  * subscription's ID leads there too. Any other ID is taken as it is.
  */
 async function saleIdOf(db: Kysely<Database>, sellerId: string, externalId: string): Promise<string> {
+  // An order ID of the seller's own is not looked up: only a subscription ID can lead elsewhere.
+  if (!subscriptionIdSchema.safeParse(externalId).success) return externalId;
   const subscription = await findSellerSubscription(db, sellerId, externalId);
   if (!subscription?.offerId) return externalId;
   const agreement = await findAgreement(db, subscription.offerId, subscription.buyerAccount);
