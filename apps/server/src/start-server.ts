@@ -6,16 +6,15 @@ import {
   createPublicationFollower,
   ensureDemoSeller,
   ensureFirstSeller,
-  localPublisher,
   randomIds,
   systemClock,
   type ApiDeps,
   type ClickTracker,
   type Clock,
   type FollowerOptions,
-  type OfferPublisher,
   type PublicationFollower,
 } from "@offerkit/api";
+import { localPublisher, type OfferPublisher } from "@offerkit/core";
 import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";

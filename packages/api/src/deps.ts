@@ -1,7 +1,7 @@
 import type { Database, Kysely } from "@offerkit/db";
 import type { BlobStore } from "@offerkit/eula";
 import type { ContactCipher } from "./contacts/cipher";
-import type { OfferPublisher } from "./publishing/publisher";
+import type { OfferPublisher } from "@offerkit/core";
 
 /** The time source of every service; tests inject one they can move. */
 export interface Clock {

@@ -16,16 +16,6 @@ export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports
 export { createContactCipher, type ContactCipher } from "./contacts/cipher";
 export { exportContactsCsv } from "./contacts/contact-changes";
 export { lookupEligibility } from "./support/lookup-eligibility";
-export {
-  localPublisher,
-  PublisherError,
-  type LocalPublisher,
-  type MarketplaceAgreement,
-  type MarketplacePublisher,
-  type OfferPublisher,
-  type PublicationOutcome,
-  type PublishRequest,
-} from "./publishing/publisher";
 export { createPublicationFollower, type FollowerOptions, type PublicationFollower } from "./publishing/publication-follower";
 export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-publication";
 export { systemScheduler, type Scheduler } from "./publishing/scheduler";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { canonicalTerms, completeTerms, type CreateProductInput, type OfferView } from "@offerkit/core";
+import { canonicalTerms, completeTerms, localPublisher, type CreateProductInput, type OfferPublisher, type OfferView } from "@offerkit/core";
 import { openTestDatabase } from "@offerkit/db/testing";
 import type { DialectName } from "@offerkit/db";
 import { createFileBlobStore } from "@offerkit/eula";
@@ -11,7 +11,6 @@ import { createContextInner } from "./context";
 import { sha256Hex } from "./hashing";
 import type { ApiDeps, Clock } from "./deps";
 import { randomIds } from "./ids";
-import { localPublisher, type OfferPublisher } from "./publishing/publisher";
 import { createCaller, type RouterInputs } from "./root";
 
 export { personalDataPattern } from "./personal-data-pattern";

@@ -50,3 +50,8 @@ export class OfferkitError extends Error {
 export function isOfferkitError(value: unknown): value is OfferkitError {
   return value instanceof OfferkitError;
 }
+
+/** The message of anything thrown, for logs and one-line reports. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -13,6 +13,7 @@ export * from "./page";
 export * from "./pricing";
 export * from "./product";
 export * from "./publication";
+export * from "./publisher";
 export * from "./scopes";
 export * from "./support";
 export * from "./traffic";

@@ -1,5 +1,5 @@
 import { SearchAgreementsCommand, type MarketplaceAgreementClient } from "@aws-sdk/client-marketplace-agreement";
-import type { MarketplaceAgreement } from "@offerkit/api";
+import type { MarketplaceAgreement } from "@offerkit/core";
 import { z } from "zod";
 import { CATALOG } from "./change-set";
 

@@ -1,4 +1,4 @@
-import { PublisherError } from "@offerkit/api";
+import { PublisherError } from "@offerkit/core";
 
 interface SdkErrorShape {
   name?: unknown;

@@ -1,6 +1,5 @@
 import { setupServer } from "msw/node";
-import type { OfferTerms } from "@offerkit/core";
-import { PublisherError, type PublishRequest } from "@offerkit/api";
+import { PublisherError, type OfferTerms, type PublishRequest } from "@offerkit/core";
 import { z } from "zod";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAwsPublisher } from "./aws-publisher";

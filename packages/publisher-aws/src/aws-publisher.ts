@@ -1,7 +1,7 @@
 import { MarketplaceAgreementClient } from "@aws-sdk/client-marketplace-agreement";
 import { MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
 import { S3Client } from "@aws-sdk/client-s3";
-import { PublisherError, type MarketplacePublisher, type PublishRequest } from "@offerkit/api";
+import { PublisherError, type MarketplacePublisher, type PublishRequest } from "@offerkit/core";
 import { findOfferAgreement } from "./agreements";
 import { toPublisherError } from "./aws-errors";
 import { describeChangeSet, startChangeSet } from "./catalog";

@@ -1,5 +1,5 @@
 import { DescribeChangeSetCommand, StartChangeSetCommand, type MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
-import type { PublicationOutcome } from "@offerkit/api";
+import type { PublicationOutcome } from "@offerkit/core";
 import { z } from "zod";
 import { CATALOG, CREATE_OFFER_CHANGE, type OfferChange } from "./change-set";
 

@@ -4,3 +4,6 @@ import type { Scope } from "@offerkit/core";
 export type Principal =
   | { kind: "seller"; keyId: string; sellerId: string; scopes: Scope[] }
   | { kind: "buyer"; keyId: string; sellerId: string; account: string };
+
+export type SellerPrincipal = Extract<Principal, { kind: "seller" }>;
+export type BuyerPrincipal = Extract<Principal, { kind: "buyer" }>;

@@ -4,7 +4,7 @@ import type { ApiDeps } from "../deps";
 import { withIdempotency } from "../idempotency";
 import { attributeConversion } from "../marketing/attribute-conversion";
 import { loadBuyerOffer, toAgreementView } from "./buyer-offer-view";
-import type { BuyerPrincipal } from "./buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 
 /**
  * Accepts an offer for the buyer's account before its deadline, by the server's clock, and

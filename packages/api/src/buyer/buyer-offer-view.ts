@@ -1,6 +1,6 @@
 import { OfferkitError, completeTerms, offerStatusAt, type AgreementView, type BuyerOfferView } from "@offerkit/core";
 import { findAgreement, findEulaDocument, findOfferForBuyer, findProduct, findSeller, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
-import type { BuyerPrincipal } from "./buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 
 /** An offer this buyer may see; anything else, another account's offer included, is NOT_FOUND. */
 export async function loadBuyerOffer(db: Kysely<Database>, buyer: BuyerPrincipal, offerId: string): Promise<OfferRecord> {

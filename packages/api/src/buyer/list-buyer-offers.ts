@@ -3,7 +3,7 @@ import { listOffersForBuyer, toPage } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { decodeCursorOrThrow } from "../pagination";
 import { toBuyerOfferView } from "./buyer-offer-view";
-import type { BuyerPrincipal } from "./buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 
 /** The sent offers targeted at the buyer's own account, newest first. */
 export async function listBuyerOffers(

@@ -1,7 +1,7 @@
 import { isAcceptable, type OfferBanner } from "@offerkit/core";
 import { findAgreement, findProductByAsin, listOffersForBuyer } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-import type { BuyerPrincipal } from "./buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 
 /** Whether the product page should show "you have a private offer" to this account. */
 export async function getOfferBanner(deps: Pick<ApiDeps, "db" | "clock">, buyer: BuyerPrincipal, asin: string): Promise<OfferBanner> {

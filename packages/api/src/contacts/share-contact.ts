@@ -19,7 +19,7 @@ import {
   type ContactRecord,
 } from "@offerkit/db";
 import type { z } from "zod";
-import type { BuyerPrincipal } from "../buyer/buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 import type { ApiDeps } from "../deps";
 
 type ContactDeps = Pick<ApiDeps, "db" | "clock" | "ids" | "cipher">;

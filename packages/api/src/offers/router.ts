@@ -11,7 +11,7 @@ import { createOffer } from "./create-offer";
 import { deleteOffer } from "./delete-offer";
 import { getOffer } from "./get-offer";
 import { listOffers } from "./list-offers";
-import { republishOffer } from "../publishing/republish-offer";
+import { republishOffer } from "./republish-offer";
 import { sendOffer } from "./send-offer";
 import { updateOffer } from "./update-offer";
 

@@ -1,7 +1,6 @@
-import { completeTerms, endOfUtcDay, type PublicationError } from "@offerkit/core";
+import { completeTerms, endOfUtcDay, PublisherError, type MarketplacePublisher, type PublicationError, type PublishRequest } from "@offerkit/core";
 import { findOffer, findProduct, markOfferAccepted, updatePublication, type PublicationRecord, type PublicationUpdate } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-import { PublisherError, type MarketplacePublisher, type PublishRequest } from "./publisher";
 
 /** How often and how long the follower looks at a publication. */
 export interface FollowTimings {

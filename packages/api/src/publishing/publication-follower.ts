@@ -1,7 +1,7 @@
 import { claimPublication, listDuePublications } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { defaultFollowTimings, followPublication, type FollowTimings } from "./follow-publication";
-import type { MarketplacePublisher } from "./publisher";
+import type { MarketplacePublisher } from "@offerkit/core";
 import { systemScheduler, type Scheduler } from "./scheduler";
 
 export interface FollowerOptions {

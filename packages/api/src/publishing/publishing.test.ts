@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { failure } from "../test-helpers";
 import { completeOfferTerms, createTestApi, sampleProduct, TEST_START, uploadSamplePdf } from "../testing";
 import { createPublicationFollower } from "./publication-follower";
-import { PublisherError, type MarketplaceAgreement, type MarketplacePublisher, type PublicationOutcome, type PublishRequest } from "./publisher";
+import { PublisherError, type MarketplaceAgreement, type MarketplacePublisher, type PublicationOutcome, type PublishRequest } from "@offerkit/core";
 import type { Scheduler } from "./scheduler";
 
 /** A marketplace the test scripts: it answers what the test queued, and records what it was asked. */

@@ -1,5 +1,5 @@
 import { insertPublication, type Database, type Kysely } from "@offerkit/db";
-import type { OfferPublisher } from "./publisher";
+import type { OfferPublisher } from "@offerkit/core";
 
 /**
  * Records, in the send's own transaction, how a just-sent offer gets published. Locally it is

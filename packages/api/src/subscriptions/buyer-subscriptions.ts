@@ -1,6 +1,6 @@
 import { OfferkitError, type SubscriptionView } from "@offerkit/core";
 import { cancelSubscription, findProduct, findSubscriptionOfAccount, listSubscriptionsOfAccount } from "@offerkit/db";
-import type { BuyerPrincipal } from "../buyer/buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 import type { ApiDeps } from "../deps";
 import { toSubscriptionView } from "./subscription-view";
 

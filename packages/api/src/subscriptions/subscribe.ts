@@ -8,7 +8,7 @@ import {
   type SubscriptionRecord,
 } from "@offerkit/db";
 import type { z } from "zod";
-import type { BuyerPrincipal } from "../buyer/buyer-principal";
+import type { BuyerPrincipal } from "../auth/principal";
 import type { ApiDeps } from "../deps";
 import { withIdempotency, type Remember } from "../idempotency";
 import { attributeConversion } from "../marketing/attribute-conversion";

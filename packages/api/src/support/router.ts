@@ -1,7 +1,7 @@
 import { eligibilityInputSchema } from "@offerkit/core";
-import { listSupportLookups } from "@offerkit/db";
 import { z } from "zod";
 import { router, scopedProcedure } from "../trpc";
+import { listSupportLookups } from "./list-support-lookups";
 import { lookupEligibility } from "./lookup-eligibility";
 
 /** Customer support: eligibility lookups (`support:read`) and their audit log (`admin`). */
@@ -11,5 +11,5 @@ export const supportRouter = router({
     .query(({ ctx, input }) => lookupEligibility(ctx.deps, ctx.principal, input.account)),
   auditLog: scopedProcedure("admin")
     .input(z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }))
-    .query(({ ctx, input }) => listSupportLookups(ctx.deps.db, ctx.principal.sellerId, input.limit)),
+    .query(({ ctx, input }) => listSupportLookups(ctx.deps, ctx.principal.sellerId, input.limit)),
 });

@@ -1,4 +1,5 @@
-import type { OfferTerms, PublicationError, PublicationErrorDetail } from "@offerkit/core";
+import type { OfferTerms } from "./offer";
+import type { PublicationError, PublicationErrorDetail } from "./publication";
 
 /** What a marketplace publisher needs to publish one attempt of one sent offer. */
 export interface PublishRequest {

@@ -1,8 +1,8 @@
 import { OfferkitError, isAcceptable, type OfferView } from "@offerkit/core";
 import { findPublication, restartPublication } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-import { loadOffer } from "../offers/load-offer";
-import { toOfferView } from "../offers/offer-view";
+import { loadOffer } from "./load-offer";
+import { toOfferView } from "./offer-view";
 
 /**
  * Publishes a sent offer again after its publication failed, with the very same frozen terms:
