@@ -2,7 +2,8 @@ export { appRouter, createCaller, type AppRouter, type RouterInputs, type Router
 export { bearerSecret, createContextInner, type Context } from "./context";
 export { systemClock, type ApiConfig, type ApiDeps, type Clock, type IdGenerator } from "./deps";
 export { randomIds } from "./ids";
-export type { Principal } from "./auth/principal";
+export type { BuyerPrincipal, Principal, SellerPrincipal } from "./auth/principal";
+export { requireBuyer, requireSeller } from "./auth/authorize";
 export { authenticate } from "./auth/authenticate";
 export { createSeller } from "./auth/create-seller";
 export { issueApiKey, issueBuyerToken } from "./auth/issue-api-key";

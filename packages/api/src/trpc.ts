@@ -1,6 +1,7 @@
-import { OfferkitError, hasScope, type Scope } from "@offerkit/core";
+import { OfferkitError, type Scope } from "@offerkit/core";
 import { isImmutableOfferViolation } from "@offerkit/db";
 import { initTRPC } from "@trpc/server";
+import { requireBuyer, requireSeller } from "./auth/authorize";
 import type { Context } from "./context";
 import { describeError, toTRPCError } from "./errors";
 
@@ -29,29 +30,12 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A seller's API key, any scope. */
-export const sellerProcedure = publicProcedure.use(({ ctx, next }) => {
-  const { principal } = ctx;
-  if (principal?.kind !== "seller") {
-    throw toTRPCError(new OfferkitError("UNAUTHORIZED", "A seller API key is required: send Authorization: Bearer <key>"));
-  }
-  return next({ ctx: { ...ctx, principal } });
-});
+export const sellerProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, principal: requireSeller(ctx.principal) } }));
 
 /** A seller's API key that carries one of `anyOf` (or `admin`). */
 export function scopedProcedure(...anyOf: [Scope, ...Scope[]]) {
-  return sellerProcedure.use(({ ctx, next }) => {
-    if (!anyOf.some((scope) => hasScope(ctx.principal.scopes, scope))) {
-      throw toTRPCError(new OfferkitError("FORBIDDEN", `This API key needs the ${anyOf.join(" or ")} scope`));
-    }
-    return next({ ctx });
-  });
+  return publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, principal: requireSeller(ctx.principal, ...anyOf) } }));
 }
 
 /** A buyer token, bound to one marketplace account. */
-export const buyerProcedure = publicProcedure.use(({ ctx, next }) => {
-  const { principal } = ctx;
-  if (principal?.kind !== "buyer") {
-    throw toTRPCError(new OfferkitError("UNAUTHORIZED", "A buyer token is required: send Authorization: Bearer <token>"));
-  }
-  return next({ ctx: { ...ctx, principal } });
-});
+export const buyerProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, principal: requireBuyer(ctx.principal) } }));

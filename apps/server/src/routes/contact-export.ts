@@ -1,6 +1,7 @@
-import { OfferkitError, contactChangesInputSchema, hasScope } from "@offerkit/core";
-import { authenticate, bearerSecret, exportContactsCsv, type ApiDeps } from "@offerkit/api";
+import { OfferkitError, contactChangesInputSchema } from "@offerkit/core";
+import { exportContactsCsv, requireSeller, type ApiDeps } from "@offerkit/api";
 import { Router } from "express";
+import { callerOf } from "./caller";
 
 /**
  * `GET /contacts/export.csv?since=<cursor>`: support contacts in the marketplace's CSV columns
@@ -9,9 +10,7 @@ import { Router } from "express";
 export function contactExport(deps: ApiDeps): Router {
   const routes = Router();
   routes.get("/contacts/export.csv", async (req, res) => {
-    const principal = await authenticate(deps, bearerSecret(req.headers.authorization));
-    if (principal?.kind !== "seller") throw new OfferkitError("UNAUTHORIZED", "A seller API key is required");
-    if (!hasScope(principal.scopes, "contacts:read")) throw new OfferkitError("FORBIDDEN", "This API key lacks the contacts:read scope");
+    const principal = requireSeller(await callerOf(deps, req), "contacts:read");
     const since = typeof req.query.since === "string" ? req.query.since : undefined;
     const input = contactChangesInputSchema.safeParse({ since, limit: 1000 });
     if (!input.success) throw new OfferkitError("VALIDATION_FAILED", "`since` is the cursor of a previous export", [{ path: ["since"], message: "Invalid cursor" }]);

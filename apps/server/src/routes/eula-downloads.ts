@@ -1,12 +1,7 @@
-import { OfferkitError, hasScope, offerIdSchema, sha256Schema } from "@offerkit/core";
-import { authenticate, bearerSecret, readBuyerEula, readEula, type ApiDeps, type EulaFile, type Principal } from "@offerkit/api";
-import { Router, type Request, type Response } from "express";
-
-async function principalOf(deps: ApiDeps, req: Request): Promise<Principal> {
-  const principal = await authenticate(deps, bearerSecret(req.headers.authorization));
-  if (!principal) throw new OfferkitError("UNAUTHORIZED", "Send Authorization: Bearer <key>");
-  return principal;
-}
+import { OfferkitError, offerIdSchema, sha256Schema } from "@offerkit/core";
+import { readBuyerEula, readEula, requireBuyer, requireSeller, type ApiDeps, type EulaFile } from "@offerkit/api";
+import { Router, type Response } from "express";
+import { callerOf } from "./caller";
 
 function sendPdf(res: Response, { document, bytes }: EulaFile): void {
   // The original bytes, untouched; the hash lets a client check them.
@@ -30,16 +25,13 @@ function sendPdf(res: Response, { document, bytes }: EulaFile): void {
 export function eulaDownloads(deps: ApiDeps): Router {
   const routes = Router();
   routes.get("/eula/:sha256", async (req, res) => {
-    const principal = await principalOf(deps, req);
-    if (principal.kind !== "seller") throw new OfferkitError("UNAUTHORIZED", "A seller API key is required");
-    if (!hasScope(principal.scopes, "offers:read")) throw new OfferkitError("FORBIDDEN", "This API key lacks the offers:read scope");
+    const principal = requireSeller(await callerOf(deps, req), "offers:read");
     const sha256 = sha256Schema.safeParse(req.params.sha256);
     if (!sha256.success) throw new OfferkitError("NOT_FOUND", "No such EULA");
     sendPdf(res, await readEula(deps, principal.sellerId, sha256.data));
   });
   routes.get("/buyer/offers/:offerId/eula", async (req, res) => {
-    const principal = await principalOf(deps, req);
-    if (principal.kind !== "buyer") throw new OfferkitError("UNAUTHORIZED", "A buyer token is required");
+    const principal = requireBuyer(await callerOf(deps, req));
     const offerId = offerIdSchema.safeParse(req.params.offerId);
     if (!offerId.success) throw new OfferkitError("NOT_FOUND", "No such offer");
     sendPdf(res, await readBuyerEula(deps, principal, offerId.data));

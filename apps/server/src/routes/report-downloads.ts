@@ -1,14 +1,13 @@
-import { OfferkitError, hasScope, parseReportFileName } from "@offerkit/core";
-import { authenticate, bearerSecret, dailyRefTagReport, weeklyRefTagReport, type ApiDeps } from "@offerkit/api";
+import { OfferkitError, parseReportFileName } from "@offerkit/core";
+import { dailyRefTagReport, requireSeller, weeklyRefTagReport, type ApiDeps } from "@offerkit/api";
 import { Router } from "express";
+import { callerOf } from "./caller";
 
 /** `GET /reports/<file name>.csv`: a ref-tag report as a file (`marketing:read`). */
 export function reportDownloads(deps: ApiDeps): Router {
   const routes = Router();
   routes.get("/reports/:fileName", async (req, res) => {
-    const principal = await authenticate(deps, bearerSecret(req.headers.authorization));
-    if (principal?.kind !== "seller") throw new OfferkitError("UNAUTHORIZED", "A seller API key is required");
-    if (!hasScope(principal.scopes, "marketing:read")) throw new OfferkitError("FORBIDDEN", "This API key lacks the marketing:read scope");
+    const principal = requireSeller(await callerOf(deps, req), "marketing:read");
     const wanted = parseReportFileName(req.params.fileName);
     if (!wanted) throw new OfferkitError("NOT_FOUND", "Reports are reftag_daily_breakdown_report_YYYY-MM-DD.csv or weekly_reftag_report_YYYY-MM-DD.csv");
     const report = wanted.kind === "daily" ? await dailyRefTagReport(deps, principal.sellerId, wanted.date) : await weeklyRefTagReport(deps, principal.sellerId, wanted.date);
