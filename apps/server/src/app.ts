@@ -1,4 +1,4 @@
-import { appRouter, bearerSecret, createContextInner, readCookie, validVisitorId, VISITOR_COOKIE, type ApiDeps } from "@offerkit/api";
+import { appRouter, bearerSecret, createContextInner, type ApiDeps } from "@offerkit/api";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
 import { buyerLimits } from "./limits/buyer-limits";
@@ -16,6 +16,7 @@ import { eulaDownloads } from "./routes/eula-downloads";
 import { health } from "./routes/health";
 import { handleErrors } from "./routes/http-errors";
 import { reportDownloads } from "./routes/report-downloads";
+import { visitorIdOf } from "./tracking/visitor-cookie";
 
 /** The largest body of any call but the EULA upload: far above any offer, batch included. */
 const MAX_CALL_BODY_BYTES = 1024 * 1024;
@@ -59,7 +60,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req }) =>
-        createContextInner(deps, bearerSecret(req.headers.authorization), validVisitorId(readCookie(req.headers.cookie, VISITOR_COOKIE))),
+        createContextInner(deps, bearerSecret(req.headers.authorization), visitorIdOf(req.headers.cookie)),
       // tRPC stops reading a body past this size, so an oversized request is never buffered whole.
       maxBodySize,
       onError: ({ error, path, req }) => {

@@ -23,7 +23,7 @@ import { loadDataKey } from "./data-key";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
 import { createServerMetrics } from "./observability/server-metrics";
-import { trackingRedirect } from "./routes/tracking-redirect";
+import { trackingRedirect } from "./tracking/redirect";
 
 export interface RunningServer {
   /** The base URL it listens on, e.g. http://127.0.0.1:3000 */
@@ -99,7 +99,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const metrics = createServerMetrics({ clickBufferDepth: () => tracker.pending(), poolStats: () => database.poolStats() });
   const tracker = createClickTracker({ db: deps.db, writer: metrics.timeClickWrites(createClickWriter(database)) }, deps.clock, {
     marketplaceUrl: config.marketplaceUrl,
-    secureCookie: config.publicUrl?.startsWith("https:") ?? false,
     // The recorder names its own level and message; the logger writes them its own way.
     log: ({ msg, level: _level, ...fields }) => logger.error(fields, typeof msg === "string" ? msg : "click tracking"),
     ...options.clicks,
@@ -121,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     limiter: createRateLimiter(config.rateLimits.redirect, nowMs),
     counter: metrics.redirects,
     trustedProxies: config.trustedProxies,
+    secureCookie: config.publicUrl?.startsWith("https:") ?? false,
   });
   // The tracking redirect is the hot path: it skips express, which would cost it most of its speed.
   const server: Server = createServer((req, res) => {

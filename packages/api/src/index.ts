@@ -11,8 +11,7 @@ export { ensureDemoSeller, ensureFirstSeller, DEMO_SELLER_ID } from "./bootstrap
 export { readEula, type EulaFile } from "./eula/read-eula";
 export { readBuyerEula } from "./buyer/read-buyer-eula";
 export { describeError, trpcCodeOf, type OfferkitErrorData } from "./errors";
-export { createClickTracker, type ClickTracker, type TrackingHit, type TrackingResult } from "./links/click-tracker";
-export { readCookie, validVisitorId, VISITOR_COOKIE } from "./links/visitor";
+export { createClickTracker, type ClickTracker, type ClickTrackerOptions, type TrackingHit, type TrackingResult } from "./clicks/click-tracker";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";
 export { createContactCipher, type ContactCipher } from "./contacts/cipher";
 export { exportContactsCsv } from "./contacts/contact-changes";

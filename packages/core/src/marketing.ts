@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ATTRIBUTION_ID_PATTERN } from "./link-rules";
 import { addDays, calendarDateSchema, utcDate } from "./dates";
 import { asinSchema } from "./ids";
-import { refTagSchema } from "./links";
+import { refTagSchema } from "./deep-links";
 
 /**
  * Ties a visitor's click to a later purchase when no cookie can: the widget or SDK makes one,

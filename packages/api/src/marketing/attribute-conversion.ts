@@ -1,7 +1,6 @@
-import { ATTRIBUTION_WINDOW_DAYS, addDays } from "@offerkit/core";
+import { ATTRIBUTION_WINDOW_DAYS, addDays, hashedOrigin } from "@offerkit/core";
 import { findLatestClick, insertConversion, type ConversionRecord, type Database, type Kysely } from "@offerkit/db";
 import type { IdGenerator } from "../deps";
-import { hashedOrigin } from "../links/visitor";
 
 export interface ConversionFacts {
   sellerId: string;

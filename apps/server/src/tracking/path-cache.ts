@@ -8,7 +8,7 @@ const MAX_REMEMBERED_PATHS = 10_000;
  * follow the same few links, and the lookup costs a fraction of the pattern. A path with a
  * query string is read afresh each time, so attribution IDs never fill the memory.
  */
-export function createLinkReader(maxRemembered = MAX_REMEMBERED_PATHS): (url: string) => ParsedDeepLink {
+export function createPathCache(maxRemembered = MAX_REMEMBERED_PATHS): (url: string) => ParsedDeepLink {
   const remembered = new Map<string, ParsedDeepLink>();
   return (url) => {
     const known = remembered.get(url);

@@ -1,8 +1,8 @@
 import { parseDeepLinkPath } from "@offerkit/core";
 import { describe, expect, it } from "vitest";
-import { createLinkReader } from "./recent-links";
+import { createPathCache } from "./path-cache";
 
-describe("reading tracking links with a memory of recent ones", () => {
+describe("parsing tracking paths with a memory of recent ones", () => {
   const paths = [
     "/pp/B00635Y2IW/ref=ads_google_q3",
     "/pp/B00635Y2IW",
@@ -14,7 +14,7 @@ describe("reading tracking links with a memory of recent ones", () => {
   ];
 
   it("answers as the parser does, the first time and every time after, past the memory's size", () => {
-    const read = createLinkReader(2);
+    const read = createPathCache(2);
     for (let round = 0; round < 3; round += 1) {
       for (const path of paths) expect(read(path)).toEqual(parseDeepLinkPath(path));
     }

@@ -1,4 +1,8 @@
+import { errorMessage } from "@offerkit/core";
 import type { ClickRecord, ClickWriter } from "@offerkit/db";
+
+/** Where click tracking reports a failure: a structured line with its operation. */
+export type ClickLog = (entry: Record<string, unknown>) => void;
 
 export interface ClickRecorderOptions {
   /** The longest a click waits in memory before it is written: what a crash can lose. */
@@ -7,7 +11,7 @@ export interface ClickRecorderOptions {
   maxBatch: number;
   /** Past this many clicks waiting (the database is down), new ones are dropped and counted. */
   maxPending: number;
-  log: (entry: Record<string, unknown>) => void;
+  log: ClickLog;
 }
 
 export interface ClickRecorder {
@@ -62,7 +66,7 @@ export function createClickRecorder(writer: ClickWriter, options: ClickRecorderO
     try {
       await writer.write(batch);
     } catch (error) {
-      options.log({ level: "error", msg: "click batch failed; kept for the next flush", operation: "insertClicks", clicks: batch.length, error: error instanceof Error ? error.message : String(error) });
+      options.log({ level: "error", msg: "click batch failed; kept for the next flush", operation: "insertClicks", clicks: batch.length, error: errorMessage(error) });
       queue = batch.concat(queue);
       if (queue.length > options.maxPending) drop(queue.splice(options.maxPending).length);
       schedule();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDeepLink, DEFAULT_MARKETPLACE_URL, isOnlineAdTag, isPartnerTag, parseDeepLinkPath, refTagSchema } from "./links";
+import { buildDeepLink, DEFAULT_MARKETPLACE_URL, isOnlineAdTag, isPartnerTag, parseDeepLinkPath, refTagSchema } from "./deep-links";
 
 describe("deep links", () => {
   it("builds the marketplace link with the default tag", () => {
