@@ -28,14 +28,24 @@ export const marketplaceUrlSchema = z
   }, "The marketplace URL has no query, fragment or credentials")
   .transform((value) => new URL(value).href.replace(/\/+$/, ""));
 
+/** Online-ad campaigns' tags begin with this, exactly (`ADS_x` is not one). */
+export const ONLINE_AD_TAG_PREFIX = "ads_";
+/** Partner campaigns' tags contain this, exactly. */
+export const PARTNER_TAG_MARK = "_ptnr_";
+
 /** Online-ad campaigns, which the weekly report covers. */
 export function isOnlineAdTag(tag: string): boolean {
-  return tag.startsWith("ads_");
+  return tag.startsWith(ONLINE_AD_TAG_PREFIX);
 }
 
 /** Partner campaigns, which the weekly report covers. */
 export function isPartnerTag(tag: string): boolean {
-  return tag.includes("_ptnr_");
+  return tag.includes(PARTNER_TAG_MARK);
+}
+
+/** The tags the weekly report covers: online ads and partners. */
+export function isWeeklyReportTag(tag: string): boolean {
+  return isOnlineAdTag(tag) || isPartnerTag(tag);
 }
 
 export const deepLinkInputSchema = z.strictObject({

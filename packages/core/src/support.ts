@@ -28,6 +28,20 @@ export const usageHourSchema = z
 
 /** Usage older than this many hours is refused, as the marketplace refuses it. */
 export const USAGE_MAX_AGE_HOURS = 6;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Why usage cannot be reported for the hour beginning at `hour` at the time `now`, or null when
+ * it can: the hour must have begun, and be no more than USAGE_MAX_AGE_HOURS whole hours before
+ * the current one.
+ */
+export function usageHourProblem(hour: Date, now: Date): string | null {
+  if (hour.getTime() > now.getTime()) return "Usage cannot be reported for an hour that has not begun";
+  const oldest = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - USAGE_MAX_AGE_HOURS * HOUR_MS;
+  if (hour.getTime() < oldest) return `Usage more than ${USAGE_MAX_AGE_HOURS} hours old is refused`;
+  return null;
+}
 export const USAGE_BATCH_MAX = 25;
 
 export const usageRecordSchema = z.strictObject({

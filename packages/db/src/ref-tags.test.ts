@@ -1,3 +1,4 @@
+import { isWeeklyReportTag } from "@offerkit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   dailyBreakdown,
@@ -120,6 +121,21 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
       { refTag: "acme_ptnr_x", clicks: 1, conversions: 0 },
       { refTag: "ads_q3", clicks: 2, conversions: 1 },
     ]);
+  });
+
+  it("picks the weekly report's tags in SQL exactly as core's isWeeklyReportTag does", async () => {
+    const tags = [
+      "ads_q3", "ads_", "ADS_q3", "Ads_q3", "ads", "adsq3", "xads_q3", "ads__x",
+      "acme_ptnr_launch", "_ptnr_", "_ptnr_x", "x_ptnr_", "acme_PTNR_x", "acme_ptnr", "ptnr_acme", "acmeptnrx",
+      "vdr_rf", "a_ptnr_ads_", "ads_ptnr_", "_", "a", "x".repeat(50),
+    ];
+    await insertSeller(handle.db, { id: "s-tags", name: "tags", dataSharingEnrolled: true, createdAt: at });
+    await insertFreeProduct(handle.db, { sellerId: "s-tags", asin: "B0TAGS0001", id: "prod-tags", title: "Tags" });
+    await insertClicks(handle.db, tags.map((refTag) => click({ asin: "B0TAGS0001", refTag, sessionKey: "tags-visitor", day: "2027-06-01", clickedAt: "2027-06-01T10:00:00.000Z" })));
+    const inReport = (await weeklyTagTotals(handle.db, "s-tags", "2027-06-01", "2027-06-01")).map((row) => row.refTag);
+    expect(inReport.sort()).toEqual(tags.filter(isWeeklyReportTag).sort());
+    expect(inReport.length).toBeGreaterThan(5);
+    expect(inReport.length).toBeLessThan(tags.length - 5);
   });
 
   it("sums a day's revenue exactly past 2^53 micro-dollars", async () => {

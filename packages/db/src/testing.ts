@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -98,7 +99,7 @@ export function migrationsBefore(name: string): typeof migrations {
   return Object.fromEntries(Object.entries(migrations).filter(([released]) => released < name));
 }
 
-/** A free product of `sellerId` with the given ASIN, for tests of clicks and reports. */
+/** A free product of `sellerId` with the given ASIN, for tests of clicks and reports; its marketplace ID follows from the ASIN, so each is distinct. */
 export async function insertFreeProduct(
   db: DatabaseHandle["db"],
   { sellerId, asin, id = `prod-${asin}`, title = "One" }: { sellerId: string; asin: string; id?: string; title?: string },
@@ -108,7 +109,7 @@ export async function insertFreeProduct(
     id,
     sellerId,
     asin,
-    marketplaceProductId: "00000000-0000-4000-8000-000000000001",
+    marketplaceProductId: `00000000-0000-4000-8000-${createHash("sha256").update(asin).digest("hex").slice(0, 12)}`,
     productCode: "codecode01",
     title,
     description: "d",

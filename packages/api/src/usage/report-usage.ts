@@ -1,4 +1,4 @@
-import { OfferkitError, USAGE_MAX_AGE_HOURS, type FieldIssue, type reportUsageInputSchema, type UsageResult } from "@offerkit/core";
+import { OfferkitError, usageHourProblem, type FieldIssue, type reportUsageInputSchema, type UsageResult } from "@offerkit/core";
 import { findProductByAsin, hasSubscriptionDuring, insertUsage, type ProductRecord } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
@@ -17,7 +17,6 @@ export async function reportUsage(
   { records }: z.output<typeof reportUsageInputSchema>,
 ): Promise<UsageResult[]> {
   const now = deps.clock.now();
-  const oldest = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - USAGE_MAX_AGE_HOURS * HOUR_MS;
   const products = new Map<string, ProductRecord | null>();
   const issues: FieldIssue[] = [];
   const checked: { product: ProductRecord; record: (typeof records)[number] }[] = [];
@@ -29,13 +28,13 @@ export async function reportUsage(
       at("asin", `No product with ASIN ${record.asin}`);
       continue;
     }
-    const hour = Date.parse(record.hour);
-    if (hour > now.getTime()) at("hour", "Usage cannot be reported for an hour that has not begun");
-    else if (hour < oldest) at("hour", `Usage more than ${USAGE_MAX_AGE_HOURS} hours old is refused`);
+    const hour = new Date(record.hour);
+    const hourProblem = usageHourProblem(hour, now);
+    if (hourProblem !== null) at("hour", hourProblem);
     if (!product.pricing.dimensions.some((dimension) => dimension.key === record.dimension)) {
       at("dimension", `${record.dimension} is not a dimension of ${record.asin}`);
     }
-    const hourEnd = new Date(hour + HOUR_MS).toISOString();
+    const hourEnd = new Date(hour.getTime() + HOUR_MS).toISOString();
     if (!(await hasSubscriptionDuring(deps.db, product.id, record.account, record.hour, hourEnd))) {
       at("account", `This account had no subscription to ${record.asin} at that hour`);
     }

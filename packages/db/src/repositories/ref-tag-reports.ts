@@ -1,3 +1,4 @@
+import { ONLINE_AD_TAG_PREFIX, PARTNER_TAG_MARK } from "@offerkit/core";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
@@ -25,9 +26,10 @@ export interface DayStatRow {
   conversions: number;
 }
 
-// Tags are case-sensitive (`ADS_x` is not an online-ad tag), and SQLite's LIKE ignores case:
-// plain string functions that both databases have, and compare exactly.
-const onlineAdOrPartner = sql`(substr(ref_tag, 1, 4) = 'ads_' or replace(ref_tag, '_ptnr_', '') <> ref_tag)`;
+// Core's `isWeeklyReportTag` in SQL, from core's own marks. Tags are case-sensitive (`ADS_x` is
+// not an online-ad tag) and SQLite's LIKE ignores case (and reads `_` as a wildcard): plain
+// string functions that both databases have, which compare exactly.
+const onlineAdOrPartner = sql`(substr(ref_tag, 1, ${sql.lit(ONLINE_AD_TAG_PREFIX.length)}) = ${sql.lit(ONLINE_AD_TAG_PREFIX)} or replace(ref_tag, ${sql.lit(PARTNER_TAG_MARK)}, '') <> ref_tag)`;
 
 /**
  * Per ref tag and product, for one UTC day: clicks that day, conversions that happened that
