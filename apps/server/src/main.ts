@@ -1,3 +1,4 @@
+import { errorMessage } from "@offerkit/core";
 import { loadConfig } from "./config";
 import { startServer } from "./start-server";
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
         process.exit(0);
       },
       (error: unknown) => {
-        logger.error({ error: error instanceof Error ? error.message : String(error) }, "stop failed");
+        logger.error({ error: errorMessage(error) }, "stop failed");
         process.exit(1);
       },
     );
@@ -34,6 +35,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   process.exit(1);
 });

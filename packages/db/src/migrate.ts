@@ -1,3 +1,4 @@
+import { errorMessage } from "@offerkit/core";
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import { dialectOf } from "./dialect";
 import * as initial from "./migrations/0001-initial";
@@ -46,7 +47,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const failed = results?.find((result) => result.status === "Error");
   if (error !== undefined || failed !== undefined) {
     const name = failed?.migrationName ?? "unknown";
-    throw new Error(`Database migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`Database migration ${name} failed: ${errorMessage(error)}`, {
       cause: error,
     });
   }

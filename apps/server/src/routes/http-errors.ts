@@ -1,4 +1,4 @@
-import { OfferkitError } from "@offerkit/core";
+import { errorMessage, OfferkitError } from "@offerkit/core";
 import { trpcCodeOf } from "@offerkit/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
@@ -18,7 +18,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
       sendError(res, error);
       return;
     }
-    logger.error({ reqId: requestIdOf(req), path: req.path, error: error instanceof Error ? error.message : String(error) }, "request failed");
+    logger.error({ reqId: requestIdOf(req), path: req.path, error: errorMessage(error) }, "request failed");
     sendError(res, new OfferkitError("INTERNAL"));
   };
 }

@@ -1,4 +1,4 @@
-import { completeTerms, endOfUtcDay, PublisherError, type MarketplacePublisher, type PublicationError, type PublishRequest } from "@offerkit/core";
+import { completeTerms, endOfUtcDay, errorMessage, PublisherError, type MarketplacePublisher, type PublicationError, type PublishRequest } from "@offerkit/core";
 import { findOffer, findProduct, markOfferAccepted, updatePublication, type PublicationRecord, type PublicationUpdate } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 
@@ -148,7 +148,7 @@ async function publishRequest(
  * so many errors in a row that the seller should know.
  */
 function afterError(publisher: MarketplacePublisher, publication: PublicationRecord, timings: FollowTimings, now: Date, error: unknown): Step {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const details = error instanceof PublisherError ? error.details : [];
   if (error instanceof PublisherError && !error.retryable) return failed(message, details);
   const failures = publication.failuresInARow + 1;
