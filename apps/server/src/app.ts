@@ -1,4 +1,5 @@
 import { appRouter, bearerSecret, createContextInner, type ApiDeps } from "@offerkit/api";
+import { TRPCError } from "@trpc/server";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
 import { buyerLimits } from "./limits/buyer-limits";
@@ -17,6 +18,7 @@ import { health } from "./routes/health";
 import { handleErrors } from "./routes/http-errors";
 import { reportDownloads } from "./routes/report-downloads";
 import { visitorIdOf } from "./tracking/visitor-cookie";
+import { trpcCallOf, trpcCallResolver } from "./trpc-call";
 
 /** The largest body of any call but the EULA upload: far above any offer, batch included. */
 const MAX_CALL_BODY_BYTES = 1024 * 1024;
@@ -54,13 +56,22 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   if (options.metrics) app.use(requestMetrics(options.metrics));
   app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, options.metrics?.registry));
 
+  // Which procedures a call names is decided once, before CORS and the limits read it.
+  app.use("/trpc", trpcCallResolver());
   app.use("/trpc", buyerCors(options.corsOrigins ?? []));
   if (options.limits) app.use("/trpc", buyerLimits(options.limits, options.trustedProxies ?? 0, options.metrics?.rateLimited));
   const trpcWithBodyLimit = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) =>
-        createContextInner(deps, bearerSecret(req.headers.authorization), visitorIdOf(req.headers.cookie)),
+      createContext: ({ req, info }) => {
+        // tRPC resolves the path itself; were it ever to read another procedure than the limits
+        // and CORS did, the call is refused rather than let through unlimited.
+        const resolved = trpcCallOf(req)?.procedures ?? [];
+        if (info.calls.length !== resolved.length || info.calls.some((call, index) => call.path !== resolved[index])) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: "The procedure path could not be resolved" });
+        }
+        return createContextInner(deps, bearerSecret(req.headers.authorization), visitorIdOf(req.headers.cookie));
+      },
       // tRPC stops reading a body past this size, so an oversized request is never buffered whole.
       maxBodySize,
       onError: ({ error, path, req }) => {
@@ -72,7 +83,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   // Only the EULA upload may carry megabytes; every other call is a small JSON document.
   const uploads = trpcWithBodyLimit(deps.config.eulaMaxBytes + MULTIPART_OVERHEAD);
   const calls = trpcWithBodyLimit(MAX_CALL_BODY_BYTES);
-  app.use("/trpc", (req, res, next) => (req.path === "/eula.upload" ? uploads : calls)(req, res, next));
+  app.use("/trpc", (req, res, next) => (trpcCallOf(req)?.procedures.join() === "eula.upload" ? uploads : calls)(req, res, next));
   app.use(eulaDownloads(deps));
   app.use(reportDownloads(deps));
   app.use(contactExport(deps));

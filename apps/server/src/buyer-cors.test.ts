@@ -43,9 +43,11 @@ describe("cross-origin calls from the widget", () => {
   });
 
   it("never opens seller procedures, alone or batched with a buyer's", async () => {
-    for (const path of ["/trpc/offers.list", "/trpc/buyer.banner,offers.list?batch=1", "/trpc/admin.buyerTokens.issue"]) {
+    for (const path of ["/trpc/offers.list", "/trpc/buyer.banner,offers.list?batch=1", "/trpc/admin.buyerTokens.issue", "/trpc/buyer.x/admin.apiKeys.list", "/trpc/buyer.banner/%61dmin.apiKeys.list"]) {
       const response = await preflight(path, SHOP);
       expect(response.headers.get("access-control-allow-origin"), path).toBeNull();
+      const read = await fetch(`${server.url}${path}`, { headers: { origin: SHOP, authorization: `Bearer ${BOOTSTRAP_KEY}` } });
+      expect(read.headers.get("access-control-allow-origin"), path).toBeNull();
     }
   });
 });

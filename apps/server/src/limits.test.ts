@@ -62,6 +62,16 @@ describe("rate limits", () => {
     for (let n = 0; n < 8; n += 1) await seller.products.list.query({ limit: 1 });
   });
 
+  it("limits a procedure however its path is spelled", async () => {
+    const token = (await server.client(BOOTSTRAP_KEY).admin.buyerTokens.issue.mutate({ account: "444400004444" })).secret;
+    const call = (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    for (let n = 0; n < 5; n += 1) expect((await call("/trpc/buyer.offers.list")).status).toBe(200);
+    const spellings = ["/trpc/buyer.offers.list", "/trpc/x/buyer.offers.list", "/trpc/%62uyer.offers.list", "/trpc/buyer%2Eoffers.list", "/trpc//buyer.offers.list", "/trpc/buyer.offers.list?batch=0"];
+    for (const path of spellings) expect((await call(path)).status, path).toBe(429);
+    // A batch of one: the same procedure, the same limit.
+    expect((await call(`/trpc/buyer.offers.list?batch=1&input=${encodeURIComponent("{}")}`)).status).toBe(429);
+  });
+
   it("refuses a third contact write a minute for one buyer token", async () => {
     const seller = server.client(BOOTSTRAP_KEY);
     const products = await seller.products.list.query({ limit: 100 });

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from "express";
 import { clientAddress } from "../client-address";
 import type { Counter } from "../observability/metrics";
 import type { RateLimiter } from "./rate-limiter";
-import { proceduresOf } from "../trpc-path";
+import { trpcCallOf } from "../trpc-call";
 
 /** The procedures by which a buyer shares, changes or erases a support contact. */
 const CONTACT_WRITES = new Set(["buyer.contacts.share", "buyer.contacts.update", "buyer.contacts.delete"]);
@@ -17,7 +17,7 @@ const CONTACT_WRITES = new Set(["buyer.contacts.share", "buyer.contacts.update",
  */
 export function buyerLimits(limits: { buyer: RateLimiter; contacts: RateLimiter }, trustedProxies: number, refused?: Counter) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const procedures = proceduresOf(req.path);
+    const procedures = trpcCallOf(req)?.procedures ?? [];
     const buyerCalls = procedures.filter((procedure) => procedure.startsWith("buyer."));
     if (buyerCalls.length === 0 || req.method === "OPTIONS") return next();
     const forwardedFor = req.headers["x-forwarded-for"];

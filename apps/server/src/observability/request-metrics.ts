@@ -1,7 +1,7 @@
 import { appRouter } from "@offerkit/api";
 import type { Request, RequestHandler } from "express";
 import type { ServerMetrics } from "./server-metrics";
-import { proceduresOf } from "../trpc-path";
+import { trpcCallOf } from "../trpc-call";
 
 /** Only the router's own procedure names become labels: a caller cannot invent new series. */
 const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
@@ -21,8 +21,9 @@ export function requestMetrics(metrics: ServerMetrics): RequestHandler {
     res.once("close", () => {
       const seconds = (performance.now() - started) / 1000;
       const status = String(res.statusCode);
-      if (req.originalUrl.startsWith("/trpc/")) {
-        for (const name of proceduresOf(req.originalUrl.slice("/trpc".length))) {
+      const call = trpcCallOf(req);
+      if (call !== null) {
+        for (const name of call.procedures.length > 0 ? call.procedures : [""]) {
           const procedure = knownProcedures.has(name) ? name : "unknown";
           metrics.procedureCalls.inc({ procedure, status });
           metrics.procedureSeconds.observe({ procedure }, seconds);

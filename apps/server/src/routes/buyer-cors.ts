@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { proceduresOf } from "../trpc-path";
+import { trpcCallOf } from "../trpc-call";
 
 /**
  * Lets the widget on a seller's marketing pages call the buyer procedures from the visitor's
@@ -11,8 +11,8 @@ export function buyerCors(origins: "*" | string[]) {
   return (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     // tRPC batches name several procedures in one path: every one must be a buyer's.
-    const procedures = proceduresOf(req.path);
-    if (!origin || !procedures.every((procedure) => procedure.startsWith("buyer."))) return next();
+    const procedures = trpcCallOf(req)?.procedures ?? [];
+    if (!origin || procedures.length === 0 || !procedures.every((procedure) => procedure.startsWith("buyer."))) return next();
     res.vary("Origin");
     if (allowed(origin)) res.set("Access-Control-Allow-Origin", origin);
     if (req.method !== "OPTIONS") return next();
