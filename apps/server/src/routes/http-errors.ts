@@ -18,6 +18,12 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
       sendError(res, error);
       return;
     }
+    // Express decodes a route's parameters and throws URIError on a malformed escape: the
+    // client's mistake, answered as such and not logged as a failure.
+    if (error instanceof URIError) {
+      sendError(res, new OfferkitError("VALIDATION_FAILED", "The path's URL-encoding is malformed", [{ path: ["path"], message: "Malformed URL-encoding" }]));
+      return;
+    }
     logger.error({ reqId: requestIdOf(req), path: req.path, error: errorMessage(error) }, "request failed");
     sendError(res, new OfferkitError("INTERNAL"));
   };
