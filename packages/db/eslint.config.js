@@ -1,1 +1,3 @@
-export { default } from "@offerkit/eslint-config";
+import { offerkit } from "@offerkit/eslint-config";
+
+export default offerkit("db");

@@ -1,3 +1,3 @@
-import config from "@offerkit/eslint-config";
+import { offerkit } from "@offerkit/eslint-config";
 
-export default [...config, { ignores: ["screenshots/**"] }];
+export default [...offerkit("tooling"), { ignores: ["screenshots/**"] }];

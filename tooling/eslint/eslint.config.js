@@ -1,0 +1,3 @@
+import { offerkit } from "./index.js";
+
+export default offerkit("tooling");
