@@ -1,9 +1,11 @@
-import { appRouter, bearerSecret, createContextInner, type ApiDeps } from "@offerkit/api";
+import { appRouter, trpcCodeOf, type ApiDeps, type Context } from "@offerkit/api";
+import { OfferkitError } from "@offerkit/core";
 import { TRPCError } from "@trpc/server";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
+import { createCallerOf } from "./caller";
 import { buyerLimits } from "./limits/buyer-limits";
-import type { RateLimiter } from "./limits/rate-limiter";
+import { createRateLimiter, type RateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
 import { requestIdOf } from "./observability/request-id";
 import { requestLog } from "./observability/request-log";
@@ -36,8 +38,8 @@ export interface AppOptions {
   logger?: Logger;
   /** How long /readyz waits for the database. */
   readyTimeoutMs?: number;
-  /** Rate limits on the buyer procedures; none without them. */
-  limits?: { buyer: RateLimiter; contacts: RateLimiter };
+  /** Rate limits on the buyer procedures and on calls with an unknown credential; none without them. */
+  limits?: { buyer: RateLimiter; contacts: RateLimiter; authFailures: RateLimiter };
   /** Proxies in front whose X-Forwarded-For entries name the client (see `clientAddress`). */
   trustedProxies?: number;
   /** Request metrics, served at /metrics; none without them. */
@@ -52,6 +54,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.set("etag", false);
 
   const logger = options.logger ?? createLogger("silent");
+  const callerOf = createCallerOf(deps, { authFailures: options.limits?.authFailures ?? createRateLimiter(0), trustedProxies: options.trustedProxies ?? 0 });
   app.use(requestLog(logger));
   if (options.metrics) app.use(requestMetrics(options.metrics));
   app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, options.metrics?.registry));
@@ -63,14 +66,19 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const trpcWithBodyLimit = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req, info }) => {
+      createContext: async ({ req, res, info }): Promise<Context> => {
         // tRPC resolves the path itself; were it ever to read another procedure than the limits
         // and CORS did, the call is refused rather than let through unlimited.
         const resolved = trpcCallOf(req)?.procedures ?? [];
         if (info.calls.length !== resolved.length || info.calls.some((call, index) => call.path !== resolved[index])) {
           throw new TRPCError({ code: "BAD_REQUEST", message: "The procedure path could not be resolved" });
         }
-        return createContextInner(deps, bearerSecret(req.headers.authorization), visitorIdOf(req.headers.cookie));
+        try {
+          return { deps, principal: await callerOf(req, res), visitorId: visitorIdOf(req.headers.cookie) };
+        } catch (error) {
+          if (error instanceof OfferkitError) throw new TRPCError({ code: trpcCodeOf[error.code], message: error.message, cause: error });
+          throw error;
+        }
       },
       // tRPC stops reading a body past this size, so an oversized request is never buffered whole.
       maxBodySize,
@@ -84,9 +92,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const uploads = trpcWithBodyLimit(deps.config.eulaMaxBytes + MULTIPART_OVERHEAD);
   const calls = trpcWithBodyLimit(MAX_CALL_BODY_BYTES);
   app.use("/trpc", (req, res, next) => (trpcCallOf(req)?.procedures.join() === "eula.upload" ? uploads : calls)(req, res, next));
-  app.use(eulaDownloads(deps));
-  app.use(reportDownloads(deps));
-  app.use(contactExport(deps));
+  app.use(eulaDownloads(deps, callerOf));
+  app.use(reportDownloads(deps, callerOf));
+  app.use(contactExport(deps, callerOf));
   app.use(buyerLanding());
   if (options.consoleDir) app.use(consoleApp(options.consoleDir));
   app.use((_req, res) => {

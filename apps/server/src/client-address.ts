@@ -1,3 +1,5 @@
+import type { IncomingMessage } from "node:http";
+
 /**
  * The visitor's address. With `trustedProxies` proxies in front (load balancers that each
  * append the address they were reached from to X-Forwarded-For), it is the entry that many
@@ -9,4 +11,10 @@ export function clientAddress(peer: string, forwardedFor: string | undefined, tr
   const hops = forwardedFor.split(",");
   const entry = hops[Math.max(0, hops.length - trustedProxies)]?.trim();
   return entry || peer;
+}
+
+/** The client's address of an HTTP request, as `clientAddress` reads it. */
+export function requestAddress(req: IncomingMessage, trustedProxies: number): string {
+  const forwardedFor = req.headers["x-forwarded-for"];
+  return clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxies);
 }

@@ -67,11 +67,12 @@ describe("configuration", () => {
   });
 
   it("reads rate limits per minute, 0 turning one off, an empty value meaning the default", () => {
-    expect(loadConfig({}).rateLimits).toEqual({ redirect: 600, buyer: 300, contacts: 20 });
-    expect(loadConfig({ OFFERKIT_RATE_LIMIT_REDIRECT: "0", OFFERKIT_RATE_LIMIT_BUYER: "", OFFERKIT_RATE_LIMIT_CONTACTS: "3" }).rateLimits).toEqual({
+    expect(loadConfig({}).rateLimits).toEqual({ redirect: 600, buyer: 300, contacts: 20, authFailures: 30 });
+    expect(loadConfig({ OFFERKIT_RATE_LIMIT_REDIRECT: "0", OFFERKIT_RATE_LIMIT_BUYER: "", OFFERKIT_RATE_LIMIT_CONTACTS: "3", OFFERKIT_RATE_LIMIT_AUTH_FAILURES: "5" }).rateLimits).toEqual({
       redirect: 0,
       buyer: 300,
       contacts: 3,
+      authFailures: 5,
     });
   });
 

@@ -65,6 +65,7 @@ const envSchema = z.object({
   OFFERKIT_RATE_LIMIT_REDIRECT: perMinute(600),
   OFFERKIT_RATE_LIMIT_BUYER: perMinute(300),
   OFFERKIT_RATE_LIMIT_CONTACTS: perMinute(20),
+  OFFERKIT_RATE_LIMIT_AUTH_FAILURES: perMinute(30),
   OFFERKIT_LOG_LEVEL: optional(z.enum(logLevels, `must be one of ${logLevels.join(", ")}`)),
   OFFERKIT_DB_TIMEOUT_MS: z.coerce
     .number("must be a number of milliseconds")
@@ -98,8 +99,11 @@ export interface ServerConfig {
   consoleDir: string;
   publisher: PublisherConfig;
   logLevel: LogLevel;
-  /** Requests a minute, per server: per address on the redirect, per buyer token on buyer calls and contact writes; 0 is no limit. */
-  rateLimits: { redirect: number; buyer: number; contacts: number };
+  /**
+   * Requests a minute, per server: per address on the redirect, per buyer token on buyer calls
+   * and contact writes, per address for calls with an unknown credential; 0 is no limit.
+   */
+  rateLimits: { redirect: number; buyer: number; contacts: number; authFailures: number };
   /** How many proxies (load balancers) in front append to X-Forwarded-For; 0 reads the socket's peer. */
   trustedProxies: number;
   /** The longest one database statement (PostgreSQL) or a readiness check may take, in ms. */
@@ -142,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       redirect: settings.OFFERKIT_RATE_LIMIT_REDIRECT,
       buyer: settings.OFFERKIT_RATE_LIMIT_BUYER,
       contacts: settings.OFFERKIT_RATE_LIMIT_CONTACTS,
+      authFailures: settings.OFFERKIT_RATE_LIMIT_AUTH_FAILURES,
     },
     dbTimeoutMs: settings.OFFERKIT_DB_TIMEOUT_MS,
     publisher:

@@ -103,6 +103,33 @@ describe("rate limits", () => {
   });
 });
 
+describe("calls with an unknown credential", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer({ OFFERKIT_RATE_LIMIT_AUTH_FAILURES: "4", OFFERKIT_RATE_LIMIT_BUYER: "1000" });
+  });
+  afterAll(async () => server.stop());
+
+  const call = (path: string, secret: string, localAddress = "127.0.0.1") =>
+    new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
+      get(`${server.url}${path}`, { localAddress, headers: { authorization: `Bearer ${secret}` } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] }));
+      }).on("error", reject);
+    });
+
+  it("are limited per address, a new made-up token each time or not, over tRPC and the plain routes alike", async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 6; n += 1) statuses.push((await call("/trpc/buyer.offers.list", `okb_made_up_token_${n}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const refused = await call("/reports/weekly_reftag_report_2027-01-02.csv", "oks_made_up_key");
+    expect(refused).toEqual({ status: 429, retryAfter: expect.stringMatching(/^\d+$/) });
+    // A valid credential from the same address is answered, and another address is not held back.
+    expect((await call("/trpc/offers.list", BOOTSTRAP_KEY)).status).toBe(200);
+    expect((await call("/trpc/buyer.offers.list", "okb_made_up_elsewhere", "127.0.0.2")).status).toBe(401);
+  });
+});
+
 describe("rate limits behind a load balancer", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {

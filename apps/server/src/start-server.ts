@@ -111,7 +111,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     consoleDir: config.consoleDir,
     logger,
     readyTimeoutMs: config.dbTimeoutMs,
-    limits: { buyer: createRateLimiter(config.rateLimits.buyer, nowMs), contacts: createRateLimiter(config.rateLimits.contacts, nowMs) },
+    limits: {
+      buyer: createRateLimiter(config.rateLimits.buyer, nowMs),
+      contacts: createRateLimiter(config.rateLimits.contacts, nowMs),
+      authFailures: createRateLimiter(config.rateLimits.authFailures, nowMs),
+    },
     trustedProxies: config.trustedProxies,
     metrics,
   });

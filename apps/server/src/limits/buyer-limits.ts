@@ -2,7 +2,7 @@ import { bearerSecret, describeError } from "@offerkit/api";
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { NextFunction, Request, Response } from "express";
-import { clientAddress } from "../client-address";
+import { requestAddress } from "../client-address";
 import type { Counter } from "../observability/metrics";
 import type { RateLimiter } from "./rate-limiter";
 import { trpcCallOf } from "../trpc-call";
@@ -20,9 +20,7 @@ export function buyerLimits(limits: { buyer: RateLimiter; contacts: RateLimiter 
     const procedures = trpcCallOf(req)?.procedures ?? [];
     const buyerCalls = procedures.filter((procedure) => procedure.startsWith("buyer."));
     if (buyerCalls.length === 0 || req.method === "OPTIONS") return next();
-    const forwardedFor = req.headers["x-forwarded-for"];
-    const address = clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxies);
-    const key = bearerSecret(req.headers.authorization) ?? `address:${address}`;
+    const key = bearerSecret(req.headers.authorization) ?? `address:${requestAddress(req, trustedProxies)}`;
     let wait = 0;
     let limit = "buyer";
     for (const procedure of buyerCalls) {

@@ -1,16 +1,16 @@
 import { OfferkitError, contactChangesInputSchema } from "@offerkit/core";
 import { exportContactsCsv, requireSeller, type ApiDeps } from "@offerkit/api";
 import { Router } from "express";
-import { callerOf } from "./caller";
+import type { CallerOf } from "../caller";
 
 /**
  * `GET /contacts/export.csv?since=<cursor>`: support contacts in the marketplace's CSV columns
  * (`contacts:read`). The next cursor comes back in `X-Next-Cursor`.
  */
-export function contactExport(deps: ApiDeps): Router {
+export function contactExport(deps: ApiDeps, callerOf: CallerOf): Router {
   const routes = Router();
   routes.get("/contacts/export.csv", async (req, res) => {
-    const principal = requireSeller(await callerOf(deps, req), "contacts:read");
+    const principal = requireSeller(await callerOf(req, res), "contacts:read");
     const since = typeof req.query.since === "string" ? req.query.since : undefined;
     const input = contactChangesInputSchema.safeParse({ since, limit: 1000 });
     if (!input.success) throw new OfferkitError("VALIDATION_FAILED", "`since` is the cursor of a previous export", [{ path: ["since"], message: "Invalid cursor" }]);

@@ -1,7 +1,7 @@
 import { OfferkitError, offerIdSchema, sha256Schema } from "@offerkit/core";
 import { readBuyerEula, readEula, requireBuyer, requireSeller, type ApiDeps, type EulaFile } from "@offerkit/api";
 import { Router, type Response } from "express";
-import { callerOf } from "./caller";
+import type { CallerOf } from "../caller";
 
 function sendPdf(res: Response, { document, bytes }: EulaFile): void {
   // The original bytes, untouched; the hash lets a client check them.
@@ -22,16 +22,16 @@ function sendPdf(res: Response, { document, bytes }: EulaFile): void {
  * EULA downloads, as plain HTTP so browsers and curl can save the file:
  * `GET /eula/<sha256>` for the seller (offers:read), `GET /buyer/offers/<id>/eula` for a buyer.
  */
-export function eulaDownloads(deps: ApiDeps): Router {
+export function eulaDownloads(deps: ApiDeps, callerOf: CallerOf): Router {
   const routes = Router();
   routes.get("/eula/:sha256", async (req, res) => {
-    const principal = requireSeller(await callerOf(deps, req), "offers:read");
+    const principal = requireSeller(await callerOf(req, res), "offers:read");
     const sha256 = sha256Schema.safeParse(req.params.sha256);
     if (!sha256.success) throw new OfferkitError("NOT_FOUND", "No such EULA");
     sendPdf(res, await readEula(deps, principal.sellerId, sha256.data));
   });
   routes.get("/buyer/offers/:offerId/eula", async (req, res) => {
-    const principal = requireBuyer(await callerOf(deps, req));
+    const principal = requireBuyer(await callerOf(req, res));
     const offerId = offerIdSchema.safeParse(req.params.offerId);
     if (!offerId.success) throw new OfferkitError("NOT_FOUND", "No such offer");
     sendPdf(res, await readBuyerEula(deps, principal, offerId.data));
