@@ -1,5 +1,5 @@
 import { createProductInputSchema } from "@offerkit/core";
-import { anySellerExists, findActiveApiKeyByHash, findProductByAsin, findSeller } from "@offerkit/db";
+import { anySellerExists, findApiKeyByHash, findProductByAsin, findSeller } from "@offerkit/db";
 import { hashSecret } from "../auth/authenticate";
 import { createSeller } from "../auth/create-seller";
 import { issueApiKey } from "../auth/issue-api-key";
@@ -14,9 +14,16 @@ export const DEMO_SELLER_ID = "seller-demo";
  * demo products, so a newcomer can try everything at once. Safe to run at every start.
  */
 export async function ensureDemoSeller(deps: Pick<ApiDeps, "db" | "clock" | "ids">, adminSecret: string): Promise<void> {
+  const existing = await findApiKeyByHash(deps.db, hashSecret(adminSecret));
+  // A revoked key stays revoked: bringing it back at start would undo the revocation.
+  if (existing?.revokedAt) {
+    throw new Error(
+      `OFFERKIT_BOOTSTRAP_KEY is a key that was revoked (${existing.revokedAt}): set OFFERKIT_BOOTSTRAP_KEY to a new secret, or unset it, and start again`,
+    );
+  }
   if (!(await findSeller(deps.db, DEMO_SELLER_ID))) {
     await createSeller(deps, { id: DEMO_SELLER_ID, name: "demo", dataSharingEnrolled: true, adminSecret });
-  } else if (!(await findActiveApiKeyByHash(deps.db, hashSecret(adminSecret)))) {
+  } else if (existing === null) {
     await issueApiKey(deps, DEMO_SELLER_ID, { name: "bootstrap admin", scopes: ["admin"], secret: adminSecret });
   }
   for (const product of demoProducts) {

@@ -53,6 +53,12 @@ export async function findActiveApiKeyByHash(db: Kysely<Database>, keyHash: stri
   return row ? toRecord(row) : null;
 }
 
+/** The key whose secret hashes to `keyHash`, revoked or not: a secret names one key forever. */
+export async function findApiKeyByHash(db: Kysely<Database>, keyHash: string): Promise<ApiKeyRecord | null> {
+  const row = await db.selectFrom("api_keys").selectAll().where("key_hash", "=", keyHash).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
 export async function listApiKeys(db: Kysely<Database>, sellerId: string): Promise<ApiKeyRecord[]> {
   const rows = await db
     .selectFrom("api_keys")
