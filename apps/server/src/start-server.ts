@@ -19,6 +19,7 @@ import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } fro
 import { createFileBlobStore } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { PublisherConfig, ServerConfig } from "./config";
+import { prepareDataFolder } from "./data-folder";
 import { loadDataKey } from "./data-key";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
@@ -69,6 +70,7 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  prepareDataFolder(config.dataDir, (message) => logger.warn({ dataDir: config.dataDir }, message));
   // Migrations may run longer than any request should: they get a connection without the timeout.
   const setup = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 3 });
   let firstAdminKey: string | null;

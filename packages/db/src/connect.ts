@@ -1,5 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
+import { errorMessage } from "@offerkit/core";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
@@ -42,6 +43,36 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** What to do when SQLite cannot open its file, by SQLite's error code. */
+const sqliteOpenAdvice: Record<string, string> = {
+  SQLITE_NOTADB: "it is damaged or not an Offerkit database: restore it from a backup, or move it away to start with an empty one",
+  SQLITE_CORRUPT: "it is damaged: restore it from a backup, or move it away to start with an empty one",
+  SQLITE_CANTOPEN: "let the user the server runs as read and write the file and its folder, or set OFFERKIT_DATA_DIR to another folder",
+  SQLITE_READONLY: "let the user the server runs as write the file and its folder, or set OFFERKIT_DATA_DIR to another folder",
+  SQLITE_PERM: "let the user the server runs as write the file and its folder, or set OFFERKIT_DATA_DIR to another folder",
+  EACCES: "let the user the server runs as write the file and its folder, or set OFFERKIT_DATA_DIR to another folder",
+};
+
+/**
+ * The SQLite file, made private (0600) if new: SQLite gives its WAL and shared-memory files the
+ * same mode. A file that cannot be opened is reported with its path and what to do, in one line.
+ */
+function openSqliteFile(path: string): SQLite.Database {
+  try {
+    closeSync(openSync(path, "a", 0o600));
+    const file = new SQLite(path);
+    file.pragma("journal_mode = WAL");
+    file.pragma("synchronous = NORMAL");
+    file.pragma("foreign_keys = ON");
+    file.pragma("busy_timeout = 5000");
+    file.pragma("cache_size = -65536");
+    return file;
+  } catch (error) {
+    const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
+    throw new Error(`Cannot open the SQLite database ${path} (${errorMessage(error)}): ${sqliteOpenAdvice[code] ?? "check the file and its folder (OFFERKIT_DATA_DIR)"}`, { cause: error });
+  }
+}
+
 export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
@@ -63,14 +94,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.databaseUrl !== undefined && config.databaseUrl !== "") {
     throw new Error("DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database");
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const path = join(config.dataDir, "offerkit.sqlite");
-  const file = new SQLite(path);
-  file.pragma("journal_mode = WAL");
-  file.pragma("synchronous = NORMAL");
-  file.pragma("foreign_keys = ON");
-  file.pragma("busy_timeout = 5000");
-  file.pragma("cache_size = -65536");
+  const file = openSqliteFile(path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   return { db, dialect: "sqlite", sqlitePath: path, poolStats: () => null, close: () => db.destroy() };
 }

@@ -68,11 +68,12 @@ export function createFileBlobStore(directory: string): BlobStore {
 
   async function writeAtomically(sha256: string, bytes: Uint8Array): Promise<void> {
     const folder = join(directory, sha256.slice(0, 2));
-    await mkdir(folder, { recursive: true });
+    // Private to the server's user, as the rest of the data folder.
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     // Same directory as the target: rename is only atomic within one file system.
     const temporary = join(folder, `.${sha256}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
-      const handle = await open(temporary, "wx");
+      const handle = await open(temporary, "wx", 0o600);
       try {
         await handle.writeFile(bytes);
         // Flushed before the rename, so a crash cannot leave a complete name over incomplete data.
