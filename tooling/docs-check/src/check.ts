@@ -31,7 +31,7 @@ export interface CheckOptions {
   outDir: string;
   /**
    * The folder whose dependencies resolve the blocks of a README outside every package (the
-   * root's): the checker's own, which lists the packages those blocks use.
+   * root's), and the third-party modules a package lacks: the checker's own, which lists them.
    */
   fallbackDir: string;
 }
@@ -81,7 +81,8 @@ function compilerOptions(root: string): ts.CompilerOptions {
  * TypeScript program. Each block is a module of its own, written under `outDir`; its imports
  * resolve as they would from the package its README documents: that package's dependencies,
  * and the package itself by name through its `exports` (source for internal packages, built
- * types for the published ones).
+ * types for the published ones). A third-party module that package lacks resolves from
+ * `fallbackDir`.
  */
 export function checkReadmes(readmes: Readme[], options: CheckOptions): CheckResult {
   const root = resolve(options.root);
@@ -108,11 +109,17 @@ export function checkReadmes(readmes: Readme[], options: CheckOptions): CheckRes
   const host = ts.createCompilerHost(compilerOpts);
   host.getCurrentDirectory = () => resolve(options.fallbackDir);
   const cache = ts.createModuleResolutionCache(host.getCurrentDirectory(), host.getCanonicalFileName, compilerOpts);
+  const fallback = join(resolve(options.fallbackDir), "README.md");
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
-    const from = generated.get(containingFile)?.resolveFrom ?? containingFile;
-    return literals.map((literal) =>
-      ts.resolveModuleName(literal.text, from, opts, host, cache, redirected, ts.getModeForUsageLocation(containingSourceFile, literal, opts)),
-    );
+    const block = generated.get(containingFile);
+    return literals.map((literal) => {
+      const mode = ts.getModeForUsageLocation(containingSourceFile, literal, opts);
+      const resolved = ts.resolveModuleName(literal.text, block?.resolveFrom ?? containingFile, opts, host, cache, redirected, mode);
+      // A third-party tool the reader's project has anyway (vitest in a test example, React's
+      // JSX runtime) may come from the checker; a package of ours must come from the package.
+      if (block === undefined || resolved.resolvedModule !== undefined || literal.text.startsWith("@offerkit/")) return resolved;
+      return ts.resolveModuleName(literal.text, fallback, opts, host, cache, redirected, mode);
+    });
   };
   const program = ts.createProgram({ rootNames: [...generated.keys()], options: compilerOpts, host });
 

@@ -69,8 +69,17 @@ describe("checkReadmes on planted READMEs", () => {
     "export const wrong = <MarketplaceLink asin={42}>Acme</MarketplaceLink>;", // 5
     fence, // 6
   ].join("\n");
+  const vitestExample = [
+    `${fence}ts`, // 1
+    'import { expect, it } from "vitest";', // 2
+    'import { ADMIN_KEY } from "@offerkit/test-server";', // 3
+    'import { padStart } from "left-pad";', // 4
+    'it("is a key", () => expect(ADMIN_KEY).toMatch(/key/));', // 5
+    fence,
+  ].join("\n");
   const planted = [
     { path: join(repoRoot, "packages", "core", "README.md"), text: core },
+    { path: join(repoRoot, "tooling", "test-server", "README.md"), text: vitestExample },
     { path: join(repoRoot, "packages", "eula", "README.md"), text: usesEula },
     { path: join(repoRoot, "packages", "core", "docs", "README.md"), text: usesEula },
     { path: join(repoRoot, "README.md"), text: widget },
@@ -83,7 +92,7 @@ describe("checkReadmes on planted READMEs", () => {
     expect(failuresOf("packages/core/README.md")).toEqual([
       "packages/core/README.md:11:14 TS2322: Type 'bigint' is not assignable to type 'string'.",
     ]);
-    expect(result).toMatchObject({ checked: 5, fragments: 1 });
+    expect(result).toMatchObject({ checked: 6, fragments: 1 });
   });
 
   it("resolves a block from the package it documents, not from another", () => {
@@ -94,12 +103,18 @@ describe("checkReadmes on planted READMEs", () => {
     ]);
   });
 
+  it("takes a third-party module the package lacks (vitest in test-server) from the checker's dependencies, and only those it has", () => {
+    expect(failuresOf("tooling/test-server/README.md")).toEqual([
+      expect.stringMatching(/^tooling\/test-server\/README\.md:4:26 TS2307: Cannot find module 'left-pad'/),
+    ]);
+  });
+
   it("checks tsx with React's JSX, and a README outside every package from the checker's dependencies", () => {
     expect(failuresOf("README.md")).toEqual([expect.stringMatching(/^README\.md:5:39 TS2322: Type 'number' is not assignable to type 'string'/)]);
   });
 
   it("reports nothing else", () => {
-    expect(result.failures).toHaveLength(3);
+    expect(result.failures).toHaveLength(4);
   });
 });
 
