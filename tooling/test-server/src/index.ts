@@ -65,7 +65,8 @@ export async function startServerProcess(env: Record<string, string> = {}, optio
   if (pid === undefined) throw new Error("The server process has no ID");
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // "close", not "exit": the last lines written before exit are read only once stdout and stderr end.
+    const exited = new Promise((resolve) => child.once("close", resolve));
     child.kill(signal);
     await exited;
   };

@@ -20,5 +20,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       censor: "[redacted]",
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Written synchronously: the server exits right after its last line ("stopped", or why it
+  // failed), and an asynchronous write still in flight then is lost. One line per request
+  // costs a few microseconds; the tracking redirect writes none.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }

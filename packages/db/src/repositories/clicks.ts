@@ -105,6 +105,9 @@ export function createClickWriter(handle: Pick<DatabaseHandle, "db" | "sqlitePat
     close() {
       closed ??= new Promise<void>((resolve) => {
         worker.once("exit", () => resolve());
+        // Held from here: unreferenced, a process with nothing else left to do would end before
+        // the writer closed its file, and whatever was to follow the close would never run.
+        worker.ref();
         worker.postMessage({ type: "close" });
       });
       return closed;
