@@ -1,4 +1,4 @@
-import { pino, stdTimeFunctions, type DestinationStream, type Logger } from "pino";
+import { destination as fileDestination, pino, stdTimeFunctions, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
@@ -23,5 +23,5 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   // Written synchronously: the server exits right after its last line ("stopped", or why it
   // failed), and an asynchronous write still in flight then is lost. One line per request
   // costs a few microseconds; the tracking redirect writes none.
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
+  return pino(options, destination ?? fileDestination({ dest: 1, sync: true }));
 }
