@@ -1,4 +1,4 @@
-import { OfferkitError, type Scope } from "@offerkit/core";
+import { OfferkitError, unstorableTextIssue, type Scope } from "@offerkit/core";
 import { isImmutableOfferViolation } from "@offerkit/db";
 import { initTRPC } from "@trpc/server";
 import { requireBuyer, requireSeller } from "./auth/authorize";
@@ -26,8 +26,23 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** An upload's fields as the text they carry: its strings, and each file's name. */
+function formFields(form: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of form.entries()) fields[key] = typeof value === "string" ? value : value.name;
+  return fields;
+}
+
+/** Every call's input, before its own schema reads it: text a database cannot store is refused here, whatever the field. */
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const raw = await getRawInput();
+  const issue = unstorableTextIssue(raw instanceof FormData ? formFields(raw) : raw);
+  if (issue) throw new OfferkitError("VALIDATION_FAILED", `${issue.path.join(".") || "input"}: ${issue.message}`, [issue]);
+  return next();
+});
+
 /** Anyone may call it. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnstorableText);
 
 /** A seller's API key, any scope. */
 export const sellerProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, principal: requireSeller(ctx.principal) } }));

@@ -15,6 +15,7 @@ export * from "./product";
 export * from "./publication";
 export * from "./publisher";
 export * from "./scopes";
+export * from "./storable-text";
 export * from "./support";
 export * from "./traffic";
 export * from "./views";
