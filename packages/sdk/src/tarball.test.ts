@@ -7,6 +7,7 @@ import { makePdf } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { packWorkspacePackage } from "@offerkit/test-server/pack";
+import { checkNamedTypes } from "../test/named-types";
 
 const sdkDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
@@ -54,6 +55,10 @@ describe("the packed SDK", () => {
     expect(installed).toEqual(["sdk"]);
 
     run(join(project, "node_modules/.bin/tsc"), ["-p", "."], project);
+    for (const entry of ["index.d.ts", "node.d.ts", "index.d.cts", "node.d.cts"]) {
+      const report = checkNamedTypes(join(project, "node_modules/@offerkit/sdk/dist", entry));
+      expect({ entry, unnamed: report.unnamed, unexported: report.unexported }).toEqual({ entry, unnamed: [], unexported: [] });
+    }
     const output = run(join(project, "node_modules/.bin/tsx"), ["sample.ts"], project, { OFFERKIT_URL: server.url, OFFERKIT_API_KEY: ADMIN_KEY });
     expect(JSON.parse(output.trim())).toMatchObject({ status: "sent", pages: 2 });
     expect(run("node", ["sample.cjs"], project).trim()).toBe("cjs ok");

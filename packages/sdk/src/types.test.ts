@@ -16,6 +16,7 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<In<OfferkitClient["products"]["get"]>>().toEqualTypeOf<RouterInputs["products"]["get"]>();
     expectTypeOf<Out<OfferkitClient["products"]["get"]>>().toEqualTypeOf<RouterOutputs["products"]["get"]>();
     expectTypeOf<Out<OfferkitClient["products"]["list"]>>().toEqualTypeOf<RouterOutputs["products"]["list"]>();
+    expectTypeOf<In<OfferkitClient["products"]["setSupportConnection"]>>().toEqualTypeOf<RouterInputs["products"]["setSupportConnection"]>();
   });
 
   it("for offers", () => {
@@ -31,6 +32,8 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<In<OfferkitClient["offers"]["republish"]>>().toEqualTypeOf<RouterInputs["offers"]["republish"]>();
     expectTypeOf<Out<OfferkitClient["offers"]["republish"]>>().toEqualTypeOf<RouterOutputs["offers"]["republish"]>();
     expectTypeOf<Out<OfferkitClient["offers"]["delete"]>>().toEqualTypeOf<RouterOutputs["offers"]["delete"]>();
+    expectTypeOf<In<OfferkitClient["offers"]["get"]>>().toEqualTypeOf<RouterInputs["offers"]["get"]>();
+    expectTypeOf<In<OfferkitClient["offers"]["copyAsDraft"]>>().toEqualTypeOf<RouterInputs["offers"]["copyAsDraft"]>();
   });
 
   it("for EULAs, buyers and admin", () => {
@@ -44,6 +47,13 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<In<OfferkitClient["admin"]["buyerTokens"]["issue"]>>().toEqualTypeOf<RouterInputs["admin"]["buyerTokens"]["issue"]>();
     expectTypeOf<Out<OfferkitClient["admin"]["settings"]["get"]>>().toEqualTypeOf<RouterOutputs["admin"]["settings"]["get"]>();
     expectTypeOf<Out<OfferkitClient["admin"]["whoami"]>>().toEqualTypeOf<RouterOutputs["admin"]["whoami"]>();
+    expectTypeOf<In<OfferkitClient["admin"]["apiKeys"]["revoke"]>>().toEqualTypeOf<RouterInputs["admin"]["apiKeys"]["revoke"]>();
+    expectTypeOf<Out<OfferkitClient["admin"]["apiKeys"]["revoke"]>>().toEqualTypeOf<RouterOutputs["admin"]["apiKeys"]["revoke"]>();
+    expectTypeOf<In<OfferkitClient["admin"]["settings"]["setDataSharing"]>>().toEqualTypeOf<RouterInputs["admin"]["settings"]["setDataSharing"]>();
+    expectTypeOf<In<OfferkitClient["eula"]["get"]>>().toEqualTypeOf<RouterInputs["eula"]["get"]>();
+    expectTypeOf<In<OfferkitClient["buyer"]["subscriptions"]["cancel"]>>().toEqualTypeOf<RouterInputs["buyer"]["subscriptions"]["cancel"]>();
+    expectTypeOf<In<OfferkitClient["buyer"]["contacts"]["delete"]>>().toEqualTypeOf<RouterInputs["buyer"]["contacts"]["delete"]>();
+    expectTypeOf<In<OfferkitClient["buyer"]["banner"]>>().toEqualTypeOf<RouterInputs["buyer"]["banner"]>();
   });
 
   it("for subscriptions, usage, support and contacts", () => {
@@ -54,6 +64,7 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<In<OfferkitClient["usage"]["report"]>>().toEqualTypeOf<RouterInputs["usage"]["report"]>();
     expectTypeOf<Out<OfferkitClient["usage"]["report"]>>().toEqualTypeOf<RouterOutputs["usage"]["report"]>();
     expectTypeOf<Out<OfferkitClient["support"]["lookup"]>>().toEqualTypeOf<RouterOutputs["support"]["lookup"]>();
+    expectTypeOf<In<OfferkitClient["support"]["lookup"]>>().toEqualTypeOf<RouterInputs["support"]["lookup"]>();
     expectTypeOf<Out<OfferkitClient["support"]["auditLog"]>>().toEqualTypeOf<RouterOutputs["support"]["auditLog"]>();
     expectTypeOf<Out<OfferkitClient["contacts"]["changes"]>>().toEqualTypeOf<RouterOutputs["contacts"]["changes"]>();
     expectTypeOf<Out<OfferkitClient["contacts"]["exportCsv"]>>().toEqualTypeOf<RouterOutputs["contacts"]["exportCsv"]>();
@@ -68,5 +79,6 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<Out<OfferkitClient["marketing"]["recordConversion"]>>().toEqualTypeOf<RouterOutputs["marketing"]["recordConversion"]>();
     expectTypeOf<Out<OfferkitClient["reports"]["daily"]>>().toEqualTypeOf<RouterOutputs["reports"]["daily"]>();
     expectTypeOf<In<OfferkitClient["reports"]["weekly"]>>().toEqualTypeOf<RouterInputs["reports"]["weekly"]>();
+    expectTypeOf<In<OfferkitClient["reports"]["daily"]>>().toEqualTypeOf<RouterInputs["reports"]["daily"]>();
   });
 });

@@ -1,5 +1,5 @@
 // A partner app's first script, type-checked and run against a real server by the tarball test.
-import { createOfferkitClient, isOfferkitError, type OfferView } from "@offerkit/sdk";
+import { createOfferkitClient, isOfferkitError, type AgreementTerm, type OfferIdInput, type OfferPricing, type OfferView } from "@offerkit/sdk";
 
 const baseUrl = process.env.OFFERKIT_URL ?? "http://127.0.0.1:3000";
 const apiKey = process.env.OFFERKIT_API_KEY ?? "";
@@ -12,19 +12,23 @@ const product = items.find((p) => p.pricing.model === "saas_contract");
 if (!product) throw new Error("no SaaS contract product");
 
 const eula = await client.eula.upload(eulaPath);
+// A partner app names the parts of an offer it builds by the SDK's own type names.
+const pricing: OfferPricing = { model: "saas_contract", contract: Object.fromEntries(product.pricing.dimensions.map((d) => [d.key, "12.5"])) };
+const agreement: AgreementTerm = { kind: "duration", duration: "P12M" };
 const draft: OfferView = await client.offers.create({
   productId: product.id,
   name: "Tarball deal",
   description: "Made by the packed SDK",
   buyerAccounts: ["012345678901"],
-  pricing: { model: "saas_contract", contract: Object.fromEntries(product.pricing.dimensions.map((d) => [d.key, "12.5"])) },
+  pricing,
   eulaSha256: eula.sha256,
-  agreement: { kind: "duration", duration: "P12M" },
+  agreement,
   acceptanceDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
   refundPolicy: "Ask within 30 days.",
 });
 const sent = await client.offers.send({ offerId: draft.id });
-const read = await client.offers.get({ offerId: sent.id });
+const which: OfferIdInput = { offerId: sent.id };
+const read = await client.offers.get(which);
 
 try {
   await client.offers.update({ offerId: sent.id, patch: { name: "changed" } });

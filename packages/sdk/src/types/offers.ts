@@ -1,0 +1,35 @@
+import type { CreateOfferInput, ListOffersInput, OfferView, Page, SendOfferInput, UpdateOfferInput } from "@offerkit/core";
+
+export interface OfferIdInput {
+  offerId: string;
+}
+
+/** The filter of `offers.listAll`; the cursor is the SDK's to follow. */
+export type ListAllOffersInput = Omit<ListOffersInput, "cursor">;
+
+/** What deleting a draft answers. */
+export interface DeleteResult {
+  deleted: true;
+}
+
+export interface OffersResource {
+  /** A draft; every term may still be missing. Retried safely: it carries an idempotency key. */
+  create(input: CreateOfferInput): Promise<OfferView>;
+  /** Edits a draft: a field given replaces, `null` clears. Never retried. */
+  update(input: UpdateOfferInput): Promise<OfferView>;
+  delete(input: OfferIdInput): Promise<DeleteResult>;
+  get(input: OfferIdInput): Promise<OfferView>;
+  list(input?: ListOffersInput): Promise<Page<OfferView>>;
+  /** Every offer matching the filter: `for await (const offer of client.offers.listAll({ status: "sent" }))`. */
+  listAll(input?: ListAllOffersInput): AsyncGenerator<OfferView>;
+  /**
+   * Checks every rule, freezes the offer and gives it its buyer URL. Never sends twice. With a
+   * marketplace publisher the answer's `publication.state` is `publishing`; read the offer again
+   * to see it `published` (or `failed`, with the marketplace's reasons).
+   */
+  send(input: SendOfferInput): Promise<OfferView>;
+  /** Publishes a sent offer again, same terms, after its publication failed; refused in any other state. */
+  republish(input: OfferIdInput): Promise<OfferView>;
+  /** A new draft with the same terms, linked to the offer it replaces. */
+  copyAsDraft(input: OfferIdInput): Promise<OfferView>;
+}

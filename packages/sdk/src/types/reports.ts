@@ -1,0 +1,13 @@
+import type { ReportResult } from "@offerkit/core";
+
+export interface ReportDateInput {
+  /** The report's date, `YYYY-MM-DD` (UTC). */
+  date: string;
+}
+
+export interface ReportsResource {
+  /** `reftag_daily_breakdown_report_<date>.csv` as text; `available: false` when the day had no activity. */
+  daily(input: ReportDateInput): Promise<ReportResult>;
+  /** `weekly_reftag_report_<date>.csv` as text; `available: false` when the week had no activity. */
+  weekly(input: ReportDateInput): Promise<ReportResult>;
+}

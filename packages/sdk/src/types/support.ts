@@ -1,0 +1,18 @@
+import type { EligibilityView, SupportLookupRecord } from "@offerkit/core";
+
+export interface SupportLookupInput {
+  /** The buyer's 12-digit account ID. */
+  account: string;
+}
+
+export interface AuditLogInput {
+  /** How many entries, newest first: 1 to 1000, default 100. */
+  limit?: number;
+}
+
+export interface SupportResource {
+  /** The account's subscriptions to your products, with 30 days of usage and charges. Audited. */
+  lookup(input: SupportLookupInput): Promise<EligibilityView>;
+  /** Who looked up which account, newest first (`admin`). */
+  auditLog(input?: AuditLogInput): Promise<SupportLookupRecord[]>;
+}
