@@ -3,7 +3,8 @@ import { navigate } from "../../router";
 import type { Session } from "../../session";
 import { AsyncView, Empty } from "../../ui";
 import { useAsync } from "../../use-async";
-import { OfferForm, valuesOf } from "./offer-form";
+import { OfferForm } from "./offer-form/offer-form";
+import { valuesOf } from "./offer-form/offer-form-values";
 
 /** A new draft; it can be edited until it is sent. */
 export function OfferCreatePage({ session }: { session: Session }) {

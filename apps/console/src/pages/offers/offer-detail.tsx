@@ -6,7 +6,7 @@ import { Link, navigate } from "../../router";
 import { can, type Session } from "../../session";
 import { AsyncView, CopyButton, ErrorNote, Term, timeLeft } from "../../ui";
 import { useAsync } from "../../use-async";
-import { PricesSummary } from "./offer-form";
+import { PricesSummary } from "./prices-summary";
 import { StatusBadge } from "./offer-list";
 
 /** While an offer waits for its buyer, its page asks again this often. */

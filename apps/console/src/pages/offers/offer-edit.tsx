@@ -3,7 +3,8 @@ import { navigate } from "../../router";
 import type { Session } from "../../session";
 import { AsyncView } from "../../ui";
 import { useAsync } from "../../use-async";
-import { OfferForm, valuesOf } from "./offer-form";
+import { OfferForm } from "./offer-form/offer-form";
+import { valuesOf } from "./offer-form/offer-form-values";
 
 /** Edits a draft: every field is sent, and what was emptied is cleared. */
 export function OfferEditPage({ session, offerId }: { session: Session; offerId: string }) {

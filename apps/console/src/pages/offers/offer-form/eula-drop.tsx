@@ -1,7 +1,7 @@
 import type { EulaDocumentView } from "@offerkit/sdk";
 import { useRef, useState, type DragEvent } from "react";
-import { messageOf } from "../../errors";
-import type { Session } from "../../session";
+import { messageOf } from "../../../errors";
+import type { Session } from "../../../session";
 
 /**
  * Drop a PDF here, or choose one: it is uploaded at once, and the server's reading of it

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { buyerAccountsError, buyerAccountsText, parseBuyerAccounts } from "./buyer-accounts";
+
+const TWELVE_DIGITS = "An account ID is exactly 12 digits, e.g. 123456789012";
+
+describe("parseBuyerAccounts", () => {
+  it("reads one account per line, as the hint asks", () => {
+    expect(parseBuyerAccounts("012345678901\n111122223333")).toEqual(["012345678901", "111122223333"]);
+  });
+
+  it("reads accounts separated by commas, semicolons or spaces, as pasted from an email", () => {
+    expect(parseBuyerAccounts("012345678901, 111122223333;444455556666 777788889999")).toEqual(["012345678901", "111122223333", "444455556666", "777788889999"]);
+  });
+
+  it("reads a column pasted from a spreadsheet, with Windows line ends and tabs", () => {
+    expect(parseBuyerAccounts("012345678901\r\n111122223333\t\r\n")).toEqual(["012345678901", "111122223333"]);
+  });
+
+  it("keeps leading zeros: an account ID is text, not a number", () => {
+    expect(parseBuyerAccounts("000000000042")).toEqual(["000000000042"]);
+  });
+
+  it("ignores blank lines and stray separators around the list", () => {
+    expect(parseBuyerAccounts("\n  012345678901 ,\n\n,")).toEqual(["012345678901"]);
+  });
+
+  it("is empty when nothing but separators is typed", () => {
+    expect(parseBuyerAccounts("")).toEqual([]);
+    expect(parseBuyerAccounts(" ,; \n")).toEqual([]);
+  });
+
+  it("sends a malformed ID as typed, for the server to name it", () => {
+    expect(parseBuyerAccounts("012345678901\n12345\nacme-prod")).toEqual(["012345678901", "12345", "acme-prod"]);
+  });
+
+  it("keeps the accounts in the order typed, duplicates included, so the server's indexes match", () => {
+    expect(parseBuyerAccounts("111122223333\n012345678901\n111122223333")).toEqual(["111122223333", "012345678901", "111122223333"]);
+  });
+});
+
+describe("buyerAccountsText", () => {
+  it("puts a draft's accounts one per line, and reads back the same", () => {
+    const accounts = ["012345678901", "111122223333"];
+    expect(buyerAccountsText(accounts)).toBe("012345678901\n111122223333");
+    expect(parseBuyerAccounts(buyerAccountsText(accounts))).toEqual(accounts);
+  });
+
+  it("is empty for a draft without accounts", () => {
+    expect(buyerAccountsText([])).toBe("");
+  });
+});
+
+describe("buyerAccountsError", () => {
+  it("is undefined when the server found nothing wrong with the accounts", () => {
+    expect(buyerAccountsError({}, "012345678901")).toBeUndefined();
+    expect(buyerAccountsError({ name: "A name is required" }, "012345678901")).toBeUndefined();
+  });
+
+  it("names the refused account as the rep typed it", () => {
+    expect(buyerAccountsError({ "buyerAccounts.1": TWELVE_DIGITS }, "012345678901\n12345")).toBe(`12345: ${TWELVE_DIGITS}`);
+  });
+
+  it("finds the refused account among accounts separated by commas", () => {
+    expect(buyerAccountsError({ "buyerAccounts.2": "Account 012345678901 is listed twice" }, "012345678901, 111122223333, 012345678901")).toBe(
+      "012345678901: Account 012345678901 is listed twice",
+    );
+  });
+
+  it("shows an error about the whole list as it is", () => {
+    expect(buyerAccountsError({ buyerAccounts: "An offer targets at most 25 buyer accounts" }, "012345678901")).toBe("An offer targets at most 25 buyer accounts");
+  });
+
+  it("numbers the account when the text no longer has that many (it changed since the server answered)", () => {
+    expect(buyerAccountsError({ "buyerAccounts.3": TWELVE_DIGITS }, "012345678901")).toBe(`Account 4: ${TWELVE_DIGITS}`);
+  });
+
+  it("joins several errors in the server's order", () => {
+    expect(buyerAccountsError({ "buyerAccounts.0": TWELVE_DIGITS, "buyerAccounts.2": TWELVE_DIGITS }, "1234\n012345678901\n98765")).toBe(
+      `1234: ${TWELVE_DIGITS} 98765: ${TWELVE_DIGITS}`,
+    );
+  });
+});

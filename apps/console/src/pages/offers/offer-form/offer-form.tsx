@@ -1,0 +1,65 @@
+import type { Product } from "@offerkit/sdk";
+import type { Session } from "../../../session";
+import { BuyersStep } from "./buyers-step";
+import { EulaDrop } from "./eula-drop";
+import { REVIEW_STEP, STEPS, stepsWithErrors } from "./form-steps";
+import type { OfferFormValues, OfferTermsInput } from "./offer-form-values";
+import { PricesStep } from "./prices-step";
+import { ProductStep } from "./product-step";
+import { ReviewStep } from "./review-step";
+import { StepList } from "./step-list";
+import { TermsStep } from "./terms-step";
+import { useOfferForm } from "./use-offer-form";
+
+/**
+ * The offer's terms, one step at a time: product, buyer accounts, a price for exactly the
+ * product's dimensions, the EULA, duration and deadline, then a review. The server checks it
+ * all; its field errors are shown next to their fields, on the step that holds them.
+ */
+export function OfferForm({
+  session,
+  products,
+  initial,
+  submitLabel,
+  onSubmit,
+}: {
+  session: Session;
+  products: Product[];
+  initial: OfferFormValues;
+  submitLabel: string;
+  onSubmit: (terms: OfferTermsInput) => Promise<void>;
+}) {
+  const { values, set, errors, failure, busy, step, go, heading, product, submit } = useOfferForm({ products, initial, onSubmit });
+  const current = STEPS[step];
+  return (
+    <form onSubmit={submit} noValidate className="offer-form">
+      <StepList current={step} invalid={stepsWithErrors(errors)} productChosen={product !== undefined} onGo={go} />
+      <h2 ref={heading} tabIndex={-1}>
+        {current}
+      </h2>
+
+      {current === "Product" && <ProductStep products={products} values={values} errors={errors} set={set} />}
+      {current === "Buyers" && <BuyersStep values={values} errors={errors} set={set} />}
+      {current === "Prices" && product && <PricesStep product={product} prices={values.prices} errors={errors} onChange={(prices) => set("prices", prices)} />}
+      {current === "EULA" && <EulaDrop session={session} eula={values.eula} error={errors.eulaSha256} onUploaded={(eula) => set("eula", eula)} />}
+      {current === "Terms" && <TermsStep values={values} errors={errors} set={set} />}
+      {current === "Review" && product && <ReviewStep values={values} product={product} />}
+
+      {failure && (
+        <p className="error-note" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        {step > 0 && (
+          <button type="button" onClick={() => go(step - 1)}>
+            Back
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {step < REVIEW_STEP ? "Next" : busy ? "Saving..." : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

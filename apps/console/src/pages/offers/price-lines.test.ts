@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { noPricesText, priceLinesOf } from "./price-lines";
+
+describe("priceLinesOf", () => {
+  it("says each contract price per unit for the term", () => {
+    expect(priceLinesOf({ model: "saas_contract", contract: { seats: "45.5", storage_tb: "120" } })).toEqual(["seats: 45.5 USD per unit for the term", "storage_tb: 120 USD per unit for the term"]);
+  });
+
+  it("lists hourly prices before annual ones", () => {
+    expect(priceLinesOf({ model: "hourly_annual", hourly: { "m5.large": "0.12" }, annual: { "m5.large": "800" } })).toEqual(["m5.large: 0.12 USD per hour", "m5.large: 800 USD per year"]);
+  });
+
+  it("says usage rates per unit and a monthly fee per month", () => {
+    expect(priceLinesOf({ model: "usage", rates: { users: "0.00012345" } })).toEqual(["users: 0.00012345 USD per unit"]);
+    expect(priceLinesOf({ model: "monthly", monthlyFee: "499.99" })).toEqual(["499.99 USD per month"]);
+  });
+
+  it("has no lines for a free product or a table with no price yet", () => {
+    expect(priceLinesOf({ model: "free" })).toEqual([]);
+    expect(priceLinesOf({ model: "saas_contract", contract: {} })).toEqual([]);
+  });
+});
+
+describe("noPricesText", () => {
+  it("says a free or BYOL offer has no prices, and any other is missing them", () => {
+    expect(noPricesText({ model: "free" })).toBe("no prices");
+    expect(noPricesText({ model: "byol" })).toBe("no prices");
+    expect(noPricesText({ model: "saas_contract", contract: {} })).toBe("missing");
+    expect(noPricesText(null)).toBe("missing");
+    expect(noPricesText(undefined)).toBe("missing");
+  });
+});

@@ -1,0 +1,15 @@
+import type { OfferView } from "@offerkit/sdk";
+import { noPricesText, priceLinesOf } from "./price-lines";
+
+/** An offer's prices as a list, on its page and in the form's review. */
+export function PricesSummary({ pricing }: { pricing: OfferView["pricing"] | undefined }) {
+  const lines = pricing ? priceLinesOf(pricing) : [];
+  if (lines.length === 0) return <>{noPricesText(pricing)}</>;
+  return (
+    <ul className="plain">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
