@@ -19,6 +19,12 @@ describe("describeApiError", () => {
     );
   });
 
+  it("says an issue that repeats the message once", () => {
+    const said = "The EULA PDF has no pages.";
+    const error = new OfferkitError("EULA_NO_PAGES", said, { issues: [{ path: ["file"], message: said }] });
+    expect(describeApiError(error)).toBe(`EULA_NO_PAGES: ${said}`);
+  });
+
   it("keeps to one line whatever the server sends", () => {
     const error = new OfferkitError("INTERNAL", "first\nsecond", { issues: [{ path: [], message: "multi\nline" }] });
     expect(describeApiError(error)).toBe("INTERNAL: first second; input: multi line");

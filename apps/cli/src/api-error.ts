@@ -6,13 +6,14 @@ function flatten(text: string): string {
 }
 
 /**
- * `CODE: message`, then every field issue the message does not already spell out: the server
- * names only the first invalid field in its message, and a rep fixing a file wants them all.
+ * `CODE: message`, then every field issue the message does not already say: the server names
+ * only the first invalid field in its message, and a rep fixing a file wants them all, but an
+ * issue that repeats the message (a refused EULA's) is said once.
  */
 export function describeApiError(error: OfferkitError): string {
   const message = flatten(error.message);
   const missing = error.issues
-    .map((issue) => flatten(`${issue.path.join(".") || "input"}: ${issue.message}`))
-    .filter((issue) => !message.includes(issue));
+    .filter((issue) => !message.includes(flatten(issue.message)))
+    .map((issue) => flatten(`${issue.path.join(".") || "input"}: ${issue.message}`));
   return [`${error.code}: ${message}`, ...missing].join("; ");
 }

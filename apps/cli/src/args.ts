@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "./errors";
+import { errorMessage, UsageError } from "./errors";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -25,7 +25,7 @@ function flagOf(message: string): string {
 /** node:util's wording is long and suggests `--` tricks; a CLI user needs the flag and the fix. */
 function usageMessage(error: unknown): string {
   const code = error instanceof Error && "code" in error ? error.code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const flag = flagOf(message);
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown flag ${flag}`;
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {

@@ -11,3 +11,8 @@ export class UsageError extends Error {
     this.helpFor = helpFor;
   }
 }
+
+/** The message of anything thrown. The CLI reaches the server through the SDK only, so it keeps its own copy of core's helper. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -9,7 +9,7 @@ import { offersRepublish } from "./commands/offers-republish";
 import { offersSend } from "./commands/offers-send";
 import { offersShow } from "./commands/offers-show";
 import { productsList } from "./commands/products-list";
-import { UsageError } from "./errors";
+import { errorMessage, UsageError } from "./errors";
 import { groupHelp, overview } from "./help";
 
 const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy];
@@ -65,7 +65,7 @@ async function main(argv: readonly string[], io: Io, writeError: (text: string) 
       return 1;
     }
     // A bug of ours still gets one line: a stack trace tells a sales rep nothing.
-    writeError(`offerkit: INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+    writeError(`offerkit: INTERNAL: ${errorMessage(error)}\n`);
     return 1;
   }
 }

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { makePdf } from "@offerkit/eula/testing";
+import { loadEulaFixture, makePdf } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
-import { createOfferkitClient, isOfferkitError, OfferkitError } from "./node";
+import { createOfferkitClient, isOfferkitError, OfferkitError, type OfferkitErrorCode } from "./node";
 
 const BUYER = "012345678901";
 const inThirtyDays = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -99,6 +99,35 @@ describe("the SDK against a real server", () => {
     const stranger = createOfferkitClient({ baseUrl: server.url, apiKey: "oks_nobody" });
     await expect(stranger.offers.list()).rejects.toMatchObject({ code: "UNAUTHORIZED", status: 401 });
     await expect(client.eula.download({ sha256: "0".repeat(64) })).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
+  });
+
+  it("says each refused EULA's reason once, with the code the server sent", async () => {
+    const client = admin();
+    const refusals = [
+      [new TextEncoder().encode("not a pdf at all"), "EULA_NOT_PDF"],
+      [loadEulaFixture("random-bytes"), "EULA_NOT_PDF"],
+      [loadEulaFixture("encrypted"), "EULA_ENCRYPTED"],
+      [loadEulaFixture("no-pages"), "EULA_NO_PAGES"],
+      [loadEulaFixture("truncated"), "EULA_DAMAGED"],
+    ] as const;
+    for (const [bytes, code] of refusals) {
+      const error = await client.eula.upload(bytes).catch((caught: unknown) => caught);
+      if (!isOfferkitError(error)) throw error;
+      expect(error.code).toBe(code);
+      expect(error.issues).toHaveLength(1);
+      for (const issue of error.issues) expect(error.message.split(issue.message)).toHaveLength(2);
+    }
+  });
+
+  it("reads PUBLICATION_NOT_RETRYABLE as one of its own codes", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const draft = await client.offers.create({ productId: product.id, name: "Not retryable" });
+    const error = await client.offers.republish({ offerId: draft.id }).catch((caught: unknown) => caught);
+    if (!isOfferkitError(error)) throw error;
+    const code: OfferkitErrorCode = "PUBLICATION_NOT_RETRYABLE";
+    expect(error.code === code).toBe(true);
+    expect(error.status).toBe(409);
   });
 
   it("builds a tracking link, follows a visitor to a conversion and reads the numbers", async () => {

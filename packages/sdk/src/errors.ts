@@ -1,3 +1,4 @@
+import type { errorCodes } from "@offerkit/core";
 import { TRPCClientError } from "@trpc/client";
 
 /** One field at fault: `path` as the server names it, e.g. `["buyerAccounts", 0]`. */
@@ -7,35 +8,11 @@ export interface FieldIssue {
 }
 
 /**
- * The server's error codes (see the API's README), plus three the SDK raises itself:
- * `NETWORK_ERROR` (no answer), `TIMEOUT` (no answer in time), `BAD_RESPONSE` (an answer
- * that is not the API's).
+ * The server's error codes, exactly core's `errorCodes` (see the API's README), plus three the
+ * SDK raises itself: `NETWORK_ERROR` (no answer), `TIMEOUT` (no answer in time), `BAD_RESPONSE`
+ * (an answer that is not the API's). Derived, not copied, so a code the server gains is typed here.
  */
-export type OfferkitErrorCode =
-  | "VALIDATION_FAILED"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "OFFER_IMMUTABLE"
-  | "OFFER_NOT_SENDABLE"
-  | "OFFER_EXPIRED"
-  | "DATA_SHARING_REQUIRED"
-  | "IDEMPOTENCY_KEY_REUSED"
-  | "EULA_TOO_LARGE"
-  | "EULA_NOT_PDF"
-  | "EULA_DAMAGED"
-  | "EULA_ENCRYPTED"
-  | "EULA_NO_PAGES"
-  | "SUPPORT_CONNECTION_NOT_ENROLLED"
-  | "CONSENT_REQUIRED"
-  | "CONTACT_LIMIT_REACHED"
-  | "PAYLOAD_TOO_LARGE"
-  | "RATE_LIMITED"
-  | "INTERNAL"
-  | "NETWORK_ERROR"
-  | "TIMEOUT"
-  | "BAD_RESPONSE";
+export type OfferkitErrorCode = keyof typeof errorCodes | "NETWORK_ERROR" | "TIMEOUT" | "BAD_RESPONSE";
 
 /** Every failure of an SDK call: the code to branch on, the HTTP status, the fields at fault. */
 export class OfferkitError extends Error {
@@ -89,6 +66,16 @@ function isTimeout(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The server's message, then each field issue it does not already say: the server often names
+ * only the first field, and often repeats an issue's message as its own (a refused EULA does).
+ */
+export function withUnsaidIssues(message: string, issues: readonly FieldIssue[]): string {
+  const unsaid = issues.filter((issue) => !message.includes(issue.message));
+  if (unsaid.length === 0) return message;
+  return `${message} (${unsaid.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ")})`;
+}
+
 /** Turns whatever a call threw into an OfferkitError with a message a person can act on. */
 export function toOfferkitError(error: unknown): OfferkitError {
   if (error instanceof OfferkitError) return error;
@@ -98,9 +85,7 @@ export function toOfferkitError(error: unknown): OfferkitError {
     const status = data?.httpStatus ?? responseOf(error)?.status ?? null;
     const issues = Array.isArray(data?.issues) ? data.issues : [];
     if (data?.offerkitCode) {
-      const fields = issues.length > 0 ? ` (${issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")})` : "";
-      const message = error.message.includes(": ") || fields === "" ? error.message : `${error.message}${fields}`;
-      return new OfferkitError(data.offerkitCode as OfferkitErrorCode, message, { status, issues, cause: error });
+      return new OfferkitError(data.offerkitCode as OfferkitErrorCode, withUnsaidIssues(error.message, issues), { status, issues, cause: error });
     }
     if (status !== null) {
       const code = statusCodes[status] ?? (status >= 500 ? "INTERNAL" : "BAD_RESPONSE");

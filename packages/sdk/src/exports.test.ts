@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { errorCodes } from "@offerkit/core";
 import { describe, expect, it } from "vitest";
 import { checkNamedTypes } from "../test/named-types";
 
@@ -20,5 +21,9 @@ describe.each(entries)("the built %s", (entry) => {
     expect(report?.unnamed).toEqual([]);
     expect(report?.unexported).toEqual([]);
     expect(report?.exported).toEqual(expect.arrayContaining(["OfferPricing", "AgreementTerm", "OfferView", "UpdateOfferInput", "OfferIdInput"]));
+  });
+
+  it("knows every error code the server sends, and the three of its own", () => {
+    expect(report?.literalsOf("OfferkitErrorCode")).toEqual([...Object.keys(errorCodes), "BAD_RESPONSE", "NETWORK_ERROR", "TIMEOUT"].sort());
   });
 });

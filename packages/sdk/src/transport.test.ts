@@ -105,6 +105,28 @@ describe("retries", () => {
   });
 });
 
+describe("error messages", () => {
+  const refused = (message: string, issues: { path: (string | number)[]; message: string }[]) =>
+    HttpResponse.json([{ error: { message, code: -32000, data: { httpStatus: 422, offerkitCode: "EULA_NO_PAGES", issues } } }], { status: 422 });
+
+  it("say an issue the server's message already says once, not twice", async () => {
+    const said = "The EULA PDF has no pages.";
+    sequence("post", "offers.update", [() => refused(said, [{ path: ["file"], message: said }])]);
+    const error = await client().offers.update({ offerId: offer.id, patch: {} }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "EULA_NO_PAGES", message: said, issues: [{ path: ["file"], message: said }] });
+  });
+
+  it("add each issue the message leaves out, with its field", async () => {
+    const issues = [
+      { path: ["name"], message: "An offer name has 1 to 150 characters" },
+      { path: ["buyerAccounts", 0], message: "An account ID is exactly 12 digits" },
+    ];
+    sequence("post", "offers.update", [() => refused("name: An offer name has 1 to 150 characters", issues)]);
+    const error = await client().offers.update({ offerId: offer.id, patch: {} }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ message: "name: An offer name has 1 to 150 characters (buyerAccounts.0: An account ID is exactly 12 digits)" });
+  });
+});
+
 describe("timeouts", () => {
   it("aborts a request that does not answer in time", async () => {
     const seen = sequence("get", "offers.get", [async () => {

@@ -1,5 +1,7 @@
 import type { RouterInputs, RouterOutputs } from "@offerkit/api";
+import type { ErrorCode } from "@offerkit/core";
 import { describe, expectTypeOf, it } from "vitest";
+import type { OfferkitErrorCode } from "./errors";
 import type { OfferkitClient } from "./types";
 
 type In<F> = F extends (input: infer I, ...rest: never[]) => unknown ? I : never;
@@ -80,5 +82,11 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<Out<OfferkitClient["reports"]["daily"]>>().toEqualTypeOf<RouterOutputs["reports"]["daily"]>();
     expectTypeOf<In<OfferkitClient["reports"]["weekly"]>>().toEqualTypeOf<RouterInputs["reports"]["weekly"]>();
     expectTypeOf<In<OfferkitClient["reports"]["daily"]>>().toEqualTypeOf<RouterInputs["reports"]["daily"]>();
+  });
+});
+
+describe("the SDK's error codes", () => {
+  it("are core's errorCodes and the SDK's three", () => {
+    expectTypeOf<OfferkitErrorCode>().toEqualTypeOf<ErrorCode | "NETWORK_ERROR" | "TIMEOUT" | "BAD_RESPONSE">();
   });
 });
