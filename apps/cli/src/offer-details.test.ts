@@ -18,6 +18,7 @@ const draft: OfferView = {
   replacesOfferId: null,
   buyerUrl: null,
   termsSha256: null,
+  version: 1,
   createdAt: "2027-01-01T00:00:00.000Z",
   updatedAt: "2027-01-01T00:00:00.000Z",
   sentAt: null,

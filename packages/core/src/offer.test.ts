@@ -8,6 +8,7 @@ import {
   isAcceptable,
   offerStatusAt,
   offerTermsSchema,
+  updateOfferInputSchema,
   type OfferTerms,
 } from "./offer";
 import { productPricingSchema } from "./pricing";
@@ -122,5 +123,19 @@ describe("canonical terms", () => {
   it("do not depend on key order", () => {
     const reordered = Object.fromEntries(Object.entries(complete).reverse()) as OfferTerms;
     expect(canonicalTerms("prod-x", reordered)).toBe(canonicalTerms("prod-x", complete));
+  });
+});
+
+describe("an update's expected version", () => {
+  const update = (expectedVersion: unknown) => updateOfferInputSchema.safeParse({ offerId: "offer-aaaaaaaaaaaaaaaaaaaaa", expectedVersion, patch: {} });
+
+  it("is optional, and a whole number of at least 1 when given", () => {
+    expect(update(undefined).success).toBe(true);
+    expect(update(1).success).toBe(true);
+    for (const bad of [0, -1, 1.5, "2", null]) {
+      const parsed = update(bad);
+      expect(parsed.success, String(bad)).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path)).toEqual([["expectedVersion"]]);
+    }
   });
 });

@@ -85,9 +85,24 @@ export const createOfferInputSchema = offerTermsSchema.partial().extend({
 });
 export type CreateOfferInput = z.input<typeof createOfferInputSchema>;
 
-/** A patch of a draft: a field given replaces the old value, `null` clears it. */
+/**
+ * An offer's version: 1 when drafted, one more with each edit of its terms. An update may name
+ * the version it was made from, so that it never overwrites an edit it has not seen.
+ */
+export const offerVersionSchema = z
+  .number({ error: "A version is a whole number, as an offer reads back" })
+  .int("A version is a whole number, as an offer reads back")
+  .min(1, "A version is 1 or more, as an offer reads back");
+
+/**
+ * A patch of a draft: a field given replaces the old value, `null` clears it. With
+ * `expectedVersion` the patch applies only to that version of the draft.
+ */
 export const updateOfferInputSchema = z.strictObject({
   offerId: offerIdSchema,
+  expectedVersion: offerVersionSchema
+    .optional()
+    .describe("The `version` this edit was made from; when the draft has moved on, the update is refused with CONFLICT and writes nothing"),
   patch: z.strictObject({
     name: offerNameSchema.nullable(),
     description: offerDescriptionSchema.nullable(),

@@ -34,6 +34,8 @@ export interface OfferView {
   buyerUrl: string | null;
   /** SHA-256 of the canonical terms, fixed when the offer is sent. */
   termsSha256: string | null;
+  /** 1 when drafted, one more with each edit; pass it back as `expectedVersion` to `offers.update`. */
+  version: number;
   createdAt: string;
   updatedAt: string;
   sentAt: string | null;

@@ -87,7 +87,10 @@ describe.each(testDialects())("offers repository on %s", (dialect) => {
   it("bumps the version on each edit, and send refuses a stale version", async () => {
     const id = await newDraft();
     const before = await findOffer(db, "seller-a", id);
-    expect(await updateDraftTerms(db, "seller-a", id, { name: "Changed", buyerAccounts: [] }, at)).toBe(true);
+    expect(before?.version).toBe(1);
+    const written = await updateDraftTerms(db, { sellerId: "seller-a", id, version: 1, terms: { name: "Changed", buyerAccounts: [] }, updatedAt: at });
+    expect(written).toMatchObject({ id, version: 2, terms: { name: "Changed", buyerAccounts: [] } });
+    expect(await findOffer(db, "seller-a", id)).toEqual(written);
     const stale = await markOfferSent(db, {
       sellerId: "seller-a",
       id,
@@ -100,11 +103,24 @@ describe.each(testDialects())("offers repository on %s", (dialect) => {
     expect((await findOffer(db, "seller-a", id))?.status).toBe("draft");
   });
 
+  it("writes terms only over the version they were made from", async () => {
+    const id = await newDraft();
+    const edit = (name: string) => updateDraftTerms(db, { sellerId: "seller-a", id, version: 1, terms: { name, buyerAccounts: [] }, updatedAt: at });
+    const [first, second] = await Promise.all([edit("First"), edit("Second")]);
+    expect([first, second].filter((written) => written !== null)).toHaveLength(1);
+    const winner = first ?? second;
+    expect(await findOffer(db, "seller-a", id)).toEqual(winner);
+    expect(winner?.version).toBe(2);
+    expect(await edit("Late")).toBeNull();
+    expect((await findOffer(db, "seller-a", id))?.terms.name).toBe(winner?.terms.name);
+  });
+
   it("guards sent offers in the repository", async () => {
     const id = await newDraft();
     expect(await sendIt(id)).toBe(true);
     expect(await sendIt(id)).toBe(false);
-    expect(await updateDraftTerms(db, "seller-a", id, { name: "Sneaky", buyerAccounts: [] }, at)).toBe(false);
+    const version = (await findOffer(db, "seller-a", id))?.version ?? 0;
+    expect(await updateDraftTerms(db, { sellerId: "seller-a", id, version, terms: { name: "Sneaky", buyerAccounts: [] }, updatedAt: at })).toBeNull();
     expect(await deleteDraft(db, "seller-a", id)).toBe(false);
     expect((await findOffer(db, "seller-a", id))?.terms.name).toBe("Deal");
   });

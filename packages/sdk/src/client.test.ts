@@ -49,7 +49,10 @@ describe("the SDK against a real server", () => {
         refundPolicy: "Ask us within 30 days.",
       },
     });
-    expect(complete.status).toBe("draft");
+    expect(complete).toMatchObject({ status: "draft", version: 2 });
+    const stale = await client.offers.update({ offerId: draft.id, expectedVersion: 1, patch: { name: "Made from version 1" } }).catch((caught: unknown) => caught);
+    expect(stale).toMatchObject({ code: "CONFLICT", status: 409, issues: [{ path: ["expectedVersion"], message: "The offer is at version 2" }] });
+    expect(await client.offers.get({ offerId: draft.id })).toEqual(complete);
     const sent = await client.offers.send({ offerId: draft.id });
     expect(sent.status).toBe("sent");
     expect(sent.buyerUrl).toContain(`/offers/${draft.id}`);

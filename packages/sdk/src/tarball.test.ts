@@ -60,7 +60,7 @@ describe("the packed SDK", () => {
       expect({ entry, unnamed: report.unnamed, unexported: report.unexported }).toEqual({ entry, unnamed: [], unexported: [] });
     }
     const output = run(join(project, "node_modules/.bin/tsx"), ["sample.ts"], project, { OFFERKIT_URL: server.url, OFFERKIT_API_KEY: ADMIN_KEY });
-    expect(JSON.parse(output.trim())).toMatchObject({ status: "sent", pages: 2 });
+    expect(JSON.parse(output.trim())).toMatchObject({ status: "sent", version: 2, pages: 2 });
     expect(run("node", ["sample.cjs"], project).trim()).toBe("cjs ok");
   }, 180_000);
 

@@ -61,6 +61,55 @@ describe.each(testDialects())("concurrent writes to one offer on %s", (dialect) 
     expect(sentCount).toBeGreaterThan(0);
   });
 
+  it("an update from a stale version is refused with CONFLICT and writes nothing", async () => {
+    const draft = await seller.admin.offers.create(terms);
+    expect(draft.version).toBe(1);
+    const edited = await seller.admin.offers.update({ offerId: draft.id, expectedVersion: 1, patch: { name: "First edit" } });
+    expect(edited).toMatchObject({ version: 2, name: "First edit" });
+    const stale = await failure(seller.admin.offers.update({ offerId: draft.id, expectedVersion: 1, patch: { name: "Made from version 1" } }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.trpcCode).toBe("CONFLICT");
+    expect(stale.issues).toEqual([{ path: ["expectedVersion"], message: "The offer is at version 2" }]);
+    expect(await seller.admin.offers.get({ offerId: draft.id })).toEqual(edited);
+    const ahead = await failure(seller.admin.offers.update({ offerId: draft.id, expectedVersion: 3, patch: { name: "From the future" } }));
+    expect(ahead.code).toBe("CONFLICT");
+    expect(await seller.admin.offers.get({ offerId: draft.id })).toEqual(edited);
+  });
+
+  it("update against update from the same version: exactly one wins, and answers with what it wrote", async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const draft = await seller.admin.offers.create(terms);
+      const results = await Promise.all(
+        ["A", "B", "C"].map((writer) =>
+          settle(seller.admin.offers.update({ offerId: draft.id, expectedVersion: draft.version, patch: { name: `Writer ${writer}` } })),
+        ),
+      );
+      const winners = results.flatMap((result) => (result.ok ? [result.value] : []));
+      expect(winners).toHaveLength(1);
+      for (const result of results) if (!result.ok) expect(result.refusal.code).toBe("CONFLICT");
+      const final = await seller.admin.offers.get({ offerId: draft.id });
+      expect(final).toEqual(winners[0]);
+      expect(final.version).toBe(draft.version + 1);
+    }
+  });
+
+  it("updates without a version each land, none overwriting another's field, each answering with its own version", async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const draft = await seller.admin.offers.create(terms);
+      const [named, described, priced] = await Promise.all([
+        seller.admin.offers.update({ offerId: draft.id, patch: { name: `Name ${round}` } }),
+        seller.admin.offers.update({ offerId: draft.id, patch: { description: `Description ${round}` } }),
+        seller.admin.offers.update({ offerId: draft.id, patch: { pricing: { model: "saas_contract", contract: { seats: `${round + 1}` } } } }),
+      ]);
+      expect(new Set([named.version, described.version, priced.version])).toEqual(new Set([2, 3, 4]));
+      expect(named.name).toBe(`Name ${round}`);
+      expect(described.description).toBe(`Description ${round}`);
+      expect(priced.pricing).toEqual({ model: "saas_contract", contract: { seats: `${round + 1}` } });
+      const final = await seller.admin.offers.get({ offerId: draft.id });
+      expect(final).toMatchObject({ version: 4, name: `Name ${round}`, description: `Description ${round}`, pricing: priced.pricing });
+    }
+  });
+
   it("send against send: exactly one wins, the other is refused", async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const draft = await seller.admin.offers.create(terms);

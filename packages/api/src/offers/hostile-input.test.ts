@@ -56,8 +56,28 @@ describe.each(testDialects())("hostile offer input on %s", (dialect) => {
     const refused = await failure(
       admin.offers.update({ offerId: draft.id, patch: { buyerAccounts: ["12345678901"], name: "x".repeat(200) } }),
     );
-    expect(refused.paths).toEqual(["patch.name", "patch.buyerAccounts.0"]);
+    expect(refused.paths).toEqual(["name", "buyerAccounts.0"]);
+    expect(refused.message).toMatch(/^name: /);
     expect(await admin.offers.get({ offerId: draft.id })).toEqual(draft);
+  });
+
+  it.each(cases)("names %s's field in an update as create does", async (_label, override, path) => {
+    const draft = await admin.offers.create(terms);
+    const created = await failure(admin.offers.create({ ...terms, ...override } as never));
+    const updated = await failure(admin.offers.update({ offerId: draft.id, patch: override } as never));
+    expect(updated.code).toBe("VALIDATION_FAILED");
+    expect(updated.paths).toContain(path);
+    expect(updated.issues).toEqual(created.issues);
+    expect(updated.message).toBe(created.message);
+    expect(await admin.offers.get({ offerId: draft.id })).toEqual(draft);
+  });
+
+  it("names the fields send checks as create and update do", async () => {
+    const draft = await admin.offers.create({ productId: terms.productId, pricing: { model: "saas_contract", contract: { storage: "1" } } });
+    const sent = await failure(admin.offers.send({ offerId: draft.id }));
+    const updated = await failure(admin.offers.update({ offerId: draft.id, patch: { name: "", buyerAccounts: ["1"] } }));
+    expect(sent.paths).toEqual(expect.arrayContaining(["name", "buyerAccounts", "pricing.contract.storage"]));
+    expect(updated.paths).toEqual(["name", "buyerAccounts.0"]);
   });
 
   it("refuses a __proto__ dimension key instead of dropping it", async () => {

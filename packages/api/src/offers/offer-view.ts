@@ -22,6 +22,7 @@ export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now:
     replacesOfferId: offer.replacesOfferId,
     buyerUrl: offer.buyerUrl,
     termsSha256: offer.termsSha256,
+    version: offer.version,
     createdAt: offer.createdAt,
     updatedAt: offer.updatedAt,
     sentAt: offer.sentAt,

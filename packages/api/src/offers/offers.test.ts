@@ -24,12 +24,16 @@ describe.each(testDialects())("the offer lifecycle on %s", (dialect) => {
     expect(draft).toMatchObject({ status: "draft", name: "First try", buyerAccounts: [], pricing: null, buyerUrl: null });
     expect(draft.id).toMatch(/^offer-[A-Za-z0-9_-]{21}$/);
 
+    expect(draft.version).toBe(1);
+
     const { productId: _productId, ...rest } = terms;
     const edited = await admin.offers.update({ offerId: draft.id, patch: rest });
     expect(edited.eula).toMatchObject({ sha256: eula.sha256, pageCount: 2, fileName: "eula.pdf" });
-    const cleared = await admin.offers.update({ offerId: draft.id, patch: { refundPolicy: null } });
-    expect(cleared.refundPolicy).toBeNull();
-    await admin.offers.update({ offerId: draft.id, patch: { refundPolicy: terms.refundPolicy } });
+    expect(edited.version).toBe(2);
+    const cleared = await admin.offers.update({ offerId: draft.id, expectedVersion: 2, patch: { refundPolicy: null } });
+    expect(cleared).toMatchObject({ refundPolicy: null, version: 3 });
+    expect(await admin.offers.get({ offerId: draft.id })).toEqual(cleared);
+    await admin.offers.update({ offerId: draft.id, expectedVersion: 3, patch: { refundPolicy: terms.refundPolicy } });
 
     api.clock.set("2027-03-02T09:00:00.000Z");
     const sent = await admin.offers.send({ offerId: draft.id });
@@ -38,6 +42,7 @@ describe.each(testDialects())("the offer lifecycle on %s", (dialect) => {
     expect(sent.sentAt).toBe("2027-03-02T09:00:00.000Z");
     expect(sent.termsSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(sent.pricing).toEqual({ model: "saas_contract", contract: { seats: "1200.125" } });
+    expect(sent.version).toBe(4);
   });
 
   it("names every rule a draft breaks when it is sent, and stays a draft", async () => {
@@ -106,6 +111,7 @@ describe.each(testDialects())("the offer lifecycle on %s", (dialect) => {
     const copy = await admin.offers.copyAsDraft({ offerId: original.id });
     expect(copy).toMatchObject({ status: "draft", replacesOfferId: original.id, name: original.name, pricing: original.pricing });
     expect(copy.id).not.toBe(original.id);
+    expect(copy.version).toBe(1);
     const changed = await admin.offers.update({ offerId: copy.id, patch: { pricing: { model: "saas_contract", contract: { seats: "999" } } } });
     expect(changed.pricing).toEqual({ model: "saas_contract", contract: { seats: "999" } });
     expect(await admin.offers.get({ offerId: original.id })).toEqual(original);

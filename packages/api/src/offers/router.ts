@@ -5,6 +5,8 @@ import {
   sendOfferInputSchema,
   updateOfferInputSchema,
 } from "@offerkit/core";
+import { TRPCError } from "@trpc/server";
+import { ZodError, ZodRealError } from "zod";
 import { router, scopedProcedure } from "../trpc";
 import { copyOfferAsDraft } from "./copy-offer";
 import { createOffer } from "./create-offer";
@@ -15,12 +17,28 @@ import { republishOffer } from "./republish-offer";
 import { sendOffer } from "./send-offer";
 import { updateOffer } from "./update-offer";
 
+/**
+ * An update's fields sit under `patch`, where zod names them `patch.buyerAccounts.0`; create and
+ * send name the same field `buyerAccounts.0`, and so does this, so a client puts a message next
+ * to the same field whichever call refused it.
+ */
+function withTermsPaths(cause: ZodError): TRPCError {
+  const issues = cause.issues.map((issue) => (issue.path[0] === "patch" ? { ...issue, path: issue.path.slice(1) } : issue));
+  // ZodRealError, unlike `new ZodError`, is an Error, which tRPC keeps as the cause.
+  return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause: new ZodRealError(issues) });
+}
+
 /** Private offers. Reading needs `offers:read`; drafting, sending, republishing and copying `offers:write`. */
 export const offersRouter = router({
   create: scopedProcedure("offers:write")
     .input(createOfferInputSchema)
     .mutation(({ ctx, input }) => createOffer(ctx.deps, ctx.principal.sellerId, input)),
   update: scopedProcedure("offers:write")
+    .use(async ({ next }) => {
+      const result = await next();
+      if (!result.ok && result.error.cause instanceof ZodError) throw withTermsPaths(result.error.cause);
+      return result;
+    })
     .input(updateOfferInputSchema)
     .mutation(({ ctx, input }) => updateOffer(ctx.deps, ctx.principal.sellerId, input)),
   delete: scopedProcedure("offers:write")

@@ -3,10 +3,13 @@ import { updateDraftTerms } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { checkDraftReferences } from "./draft-rules";
-import { explainRefusedWrite, loadOffer, offerImmutable } from "./load-offer";
+import { explainRefusedWrite, loadOffer, offerImmutable, staleVersion } from "./load-offer";
 import { toOfferView } from "./offer-view";
 
 type Patch = z.output<typeof updateOfferInputSchema>["patch"];
+
+/** How many times a patch without an expected version is applied again over other writers' edits. */
+const MAX_ATTEMPTS = 5;
 
 /** The draft's terms with the patch applied: a value replaces, `null` clears, absent keeps. */
 export function applyPatch(terms: DraftTerms, patch: Patch): DraftTerms {
@@ -18,19 +21,28 @@ export function applyPatch(terms: DraftTerms, patch: Patch): DraftTerms {
   return next as DraftTerms;
 }
 
-/** Edits a draft. A sent offer refuses with OFFER_IMMUTABLE, here and in the database. */
+/**
+ * Edits a draft and answers with the very version it wrote. Each write is guarded on the version
+ * it read, so it never overwrites an edit it has not seen: with `expectedVersion`, a draft that
+ * is not (or no longer) at that version refuses with CONFLICT and nothing is written; without it,
+ * the patch is applied again over the newer version. A sent offer refuses with OFFER_IMMUTABLE,
+ * here and in the database.
+ */
 export async function updateOffer(
   deps: Pick<ApiDeps, "db" | "clock">,
   sellerId: string,
-  { offerId, patch }: z.output<typeof updateOfferInputSchema>,
+  { offerId, expectedVersion, patch }: z.output<typeof updateOfferInputSchema>,
 ): Promise<OfferView> {
-  const offer = await loadOffer(deps.db, sellerId, offerId);
-  if (offer.status !== "draft") throw offerImmutable(offerId);
-  const terms = applyPatch(offer.terms, patch);
-  await checkDraftReferences(deps.db, sellerId, terms);
-  const now = deps.clock.now();
-  if (!(await updateDraftTerms(deps.db, sellerId, offerId, terms, now.toISOString()))) {
-    throw await explainRefusedWrite(deps.db, sellerId, offerId);
+  for (let attempt = 1; ; attempt += 1) {
+    const offer = await loadOffer(deps.db, sellerId, offerId);
+    if (offer.status !== "draft") throw offerImmutable(offerId);
+    if (expectedVersion !== undefined && offer.version !== expectedVersion) throw staleVersion(offerId, expectedVersion, offer.version);
+    const terms = applyPatch(offer.terms, patch);
+    await checkDraftReferences(deps.db, sellerId, terms);
+    const now = deps.clock.now();
+    const written = await updateDraftTerms(deps.db, { sellerId, id: offerId, version: offer.version, terms, updatedAt: now.toISOString() });
+    if (written) return toOfferView(deps.db, written, now);
+    // Another write landed between this one's read and its write.
+    if (expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) throw await explainRefusedWrite(deps.db, sellerId, offerId, expectedVersion);
   }
-  return toOfferView(deps.db, await loadOffer(deps.db, sellerId, offerId), now);
 }

@@ -145,24 +145,24 @@ export async function listOffers(db: Kysely<Database>, sellerId: string, filter:
 }
 
 /**
- * Replaces the terms of a draft. Guarded on the status, so it cannot touch an offer that was
- * sent a moment ago: false then, and the caller tells why.
+ * Replaces the terms of a draft, only if it is still the very version the caller read: an edit
+ * or a send that slipped in since makes it touch no row. Answers with the offer as this write
+ * left it (its version one more), or null when nothing was written, and the caller tells why.
  */
 export async function updateDraftTerms(
   db: Kysely<Database>,
-  sellerId: string,
-  id: string,
-  terms: DraftTerms,
-  at: string,
-): Promise<boolean> {
-  const result = await db
+  draft: { sellerId: string; id: string; version: number; terms: DraftTerms; updatedAt: string },
+): Promise<OfferRecord | null> {
+  const row = await db
     .updateTable("offers")
-    .set((eb) => ({ ...termColumns(terms), updated_at: at, version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("seller_id", "=", sellerId)
+    .set((eb) => ({ ...termColumns(draft.terms), updated_at: draft.updatedAt, version: eb("version", "+", 1) }))
+    .where("id", "=", draft.id)
+    .where("seller_id", "=", draft.sellerId)
     .where("status", "=", "draft")
+    .where("version", "=", draft.version)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return row ? toRecord(row) : null;
 }
 
 /**

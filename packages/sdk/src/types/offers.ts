@@ -15,7 +15,11 @@ export interface DeleteResult {
 export interface OffersResource {
   /** A draft; every term may still be missing. Retried safely: it carries an idempotency key. */
   create(input: CreateOfferInput): Promise<OfferView>;
-  /** Edits a draft: a field given replaces, `null` clears. Never retried. */
+  /**
+   * Edits a draft (a field given replaces, `null` clears) and answers with the version this edit
+   * wrote. With `expectedVersion` (an offer's `version`), a draft that has moved on since is
+   * refused with `CONFLICT` and nothing is written. Never retried.
+   */
   update(input: UpdateOfferInput): Promise<OfferView>;
   delete(input: OfferIdInput): Promise<DeleteResult>;
   get(input: OfferIdInput): Promise<OfferView>;

@@ -26,7 +26,14 @@ const draft: OfferView = await client.offers.create({
   acceptanceDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
   refundPolicy: "Ask within 30 days.",
 });
-const sent = await client.offers.send({ offerId: draft.id });
+const named = await client.offers.update({ offerId: draft.id, expectedVersion: draft.version, patch: { name: "Tarball deal, v2" } });
+try {
+  await client.offers.update({ offerId: draft.id, expectedVersion: draft.version, patch: { name: "Made from the first version" } });
+  throw new Error("a stale update was written");
+} catch (error) {
+  if (!isOfferkitError(error) || error.code !== "CONFLICT") throw error;
+}
+const sent = await client.offers.send({ offerId: named.id });
 const which: OfferIdInput = { offerId: sent.id };
 const read = await client.offers.get(which);
 
@@ -37,4 +44,4 @@ try {
   if (!isOfferkitError(error) || error.code !== "OFFER_IMMUTABLE") throw error;
 }
 
-console.log(JSON.stringify({ status: read.status, buyerUrl: read.buyerUrl, pages: eula.pageCount }));
+console.log(JSON.stringify({ status: read.status, version: read.version, buyerUrl: read.buyerUrl, pages: eula.pageCount }));
