@@ -44,7 +44,12 @@ export const installmentAmountSchema = priceSchema(INSTALLMENT_DECIMALS, "instal
   .refine(isPositive, "An installment is more than 0 USD")
   .describe("USD charged on the date, a decimal string with up to 2 decimal places");
 
-/** "007.50" -> "7.5"; "3.000" -> "3". One spelling per amount, so stored terms compare equal. */
+/**
+ * The canonical spelling of a price, the one the API stores and answers with: "007.50" -> "7.5",
+ * "3.000" -> "3". One spelling per amount, so stored terms compare equal and hash the same
+ * however they were typed. The SDK's `canonicalPrice` states the same rule for partners; its
+ * test holds it to this one.
+ */
 export function normalizeDecimal(value: string): string {
   const [whole = "0", fraction = ""] = value.split(".");
   const trimmedWhole = whole.replace(/^0+(?=\d)/, "");

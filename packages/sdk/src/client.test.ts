@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { loadEulaFixture, makePdf } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
-import { createOfferkitClient, isOfferkitError, OfferkitError, type OfferkitErrorCode } from "./node";
+import { canonicalPricing, createOfferkitClient, isOfferkitError, OfferkitError, type OfferkitErrorCode, type OfferPricing } from "./node";
 
 const BUYER = "012345678901";
 const inThirtyDays = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -70,6 +70,17 @@ describe("the SDK against a real server", () => {
     const copy = await client.offers.copyAsDraft({ offerId: draft.id });
     expect(copy.replacesOfferId).toBe(draft.id);
     await client.offers.delete({ offerId: copy.id });
+  });
+
+  it("answers prices in their canonical form, which canonicalPricing predicts, and sends them so", async () => {
+    const client = admin();
+    const product = await demoProduct();
+    const pricing: OfferPricing = { model: "saas_contract", contract: { seats: "45.500", storage_tb: "007.50" } };
+    const draft = await client.offers.create({ productId: product.id, name: "Canonical prices", pricing });
+    expect(draft.pricing).toEqual({ model: "saas_contract", contract: { seats: "45.5", storage_tb: "7.5" } });
+    expect(draft.pricing).toEqual(canonicalPricing(pricing));
+    const edited = await client.offers.update({ offerId: draft.id, expectedVersion: draft.version, patch: { pricing: { model: "saas_contract", contract: { seats: "45.50", storage_tb: "7.5" } } } });
+    expect(edited.pricing).toEqual(draft.pricing);
   });
 
   it("pages through every offer with listAll", async () => {

@@ -1,3 +1,4 @@
 export { createOfferkitClient } from "./client";
 export { OfferkitError, isOfferkitError, type FieldIssue, type OfferkitErrorCode } from "./errors";
+export { canonicalPrice, canonicalPricing } from "./prices";
 export type * from "./types";

@@ -1,5 +1,5 @@
 // A partner app's first script, type-checked and run against a real server by the tarball test.
-import { createOfferkitClient, isOfferkitError, type AgreementTerm, type OfferIdInput, type OfferPricing, type OfferView } from "@offerkit/sdk";
+import { canonicalPrice, createOfferkitClient, isOfferkitError, type AgreementTerm, type OfferIdInput, type OfferPricing, type OfferView } from "@offerkit/sdk";
 
 const baseUrl = process.env.OFFERKIT_URL ?? "http://127.0.0.1:3000";
 const apiKey = process.env.OFFERKIT_API_KEY ?? "";
@@ -13,7 +13,7 @@ if (!product) throw new Error("no SaaS contract product");
 
 const eula = await client.eula.upload(eulaPath);
 // A partner app names the parts of an offer it builds by the SDK's own type names.
-const pricing: OfferPricing = { model: "saas_contract", contract: Object.fromEntries(product.pricing.dimensions.map((d) => [d.key, "12.5"])) };
+const pricing: OfferPricing = { model: "saas_contract", contract: Object.fromEntries(product.pricing.dimensions.map((d) => [d.key, "12.50"])) };
 const agreement: AgreementTerm = { kind: "duration", duration: "P12M" };
 const draft: OfferView = await client.offers.create({
   productId: product.id,
@@ -36,6 +36,10 @@ try {
 const sent = await client.offers.send({ offerId: named.id });
 const which: OfferIdInput = { offerId: sent.id };
 const read = await client.offers.get(which);
+const firstDimension = product.pricing.dimensions[0]?.key ?? "";
+if (read.pricing?.model !== "saas_contract" || read.pricing.contract[firstDimension] !== canonicalPrice("12.50")) {
+  throw new Error(`prices came back as ${JSON.stringify(read.pricing)}`);
+}
 
 try {
   await client.offers.update({ offerId: sent.id, patch: { name: "changed" } });
