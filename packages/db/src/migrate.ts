@@ -9,6 +9,7 @@ import * as publications from "./migrations/0005-publications";
 import * as offerInstallments from "./migrations/0006-offer-installments";
 import * as clickTags from "./migrations/0007-click-tags";
 import * as onePublicSubscription from "./migrations/0008-one-public-subscription";
+import * as sentOfferGuardWithoutGaps from "./migrations/0009-sent-offer-guard-without-gaps";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   "0006-offer-installments": offerInstallments,
   "0007-click-tags": clickTags,
   "0008-one-public-subscription": onePublicSubscription,
+  "0009-sent-offer-guard-without-gaps": sentOfferGuardWithoutGaps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deleteDraft,
@@ -145,6 +146,47 @@ describe.each(testDialects())("offers repository on %s", (dialect) => {
     const after = await findOffer(db, "seller-a", id);
     expect(after?.terms.name).toBe("Deal");
     expect(after?.status).toBe("sent");
+  });
+
+  it("refuses a sent offer replaced by an insert with its id, set back from accepted, or its acceptance time changed", async () => {
+    const id = await newDraft();
+    await sendIt(id);
+    const refused = async (attempt: Promise<unknown>) => {
+      const error = await attempt.then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(isImmutableOfferViolation(error), String(error)).toBe(true);
+    };
+    const copy = sql`select id, seller_id, product_id, status, version, 'Replaced', description, buyer_accounts, pricing, eula_sha256, agreement,
+      acceptance_deadline, refund_policy, installments, replaces_offer_id, buyer_url, terms_sha256, created_at, updated_at, sent_at, accepted_at from offers where id = ${id}`;
+    const columns = sql`(id, seller_id, product_id, status, version, name, description, buyer_accounts, pricing, eula_sha256, agreement,
+      acceptance_deadline, refund_policy, installments, replaces_offer_id, buyer_url, terms_sha256, created_at, updated_at, sent_at, accepted_at)`;
+    if (dialect === "sqlite") {
+      await refused(sql`replace into offers ${columns} ${copy}`.execute(db));
+      await refused(sql`insert or replace into offers ${columns} ${copy}`.execute(db));
+    }
+    await refused(sql`insert into offers ${columns} ${copy} on conflict (id) do update set name = excluded.name`.execute(db));
+    await markOfferAccepted(db, id, "2027-01-02T00:00:00.000Z");
+    await refused(db.updateTable("offers").set({ status: "sent" }).where("id", "=", id).execute());
+    await refused(db.updateTable("offers").set({ status: "sent", accepted_at: null }).where("id", "=", id).execute());
+    await refused(db.updateTable("offers").set({ accepted_at: "2027-02-01T00:00:00.000Z" }).where("id", "=", id).execute());
+    const after = await findOffer(db, "seller-a", id);
+    expect(after).toMatchObject({ status: "accepted", acceptedAt: "2027-01-02T00:00:00.000Z", terms: { name: "Deal" } });
+  });
+
+  it("refuses to empty the offers table while it holds a sent offer: a bare DELETE, and on PostgreSQL TRUNCATE, directly or by cascade", async () => {
+    const id = await newDraft();
+    await sendIt(id);
+    const truncates = dialect === "postgres" ? [sql`truncate offers cascade`, sql`truncate sellers cascade`, sql`truncate products cascade`] : [];
+    for (const statement of [sql`delete from offers`, ...truncates]) {
+      const error = await statement.execute(db).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      expect(isImmutableOfferViolation(error), String(error)).toBe(true);
+    }
+    expect((await findOffer(db, "seller-a", id))?.status).toBe("sent");
   });
 
   it("lets a sent offer become accepted, once", async () => {

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "./connect";
-import type { DialectName } from "./dialect";
+import { dialectOf, type DialectName } from "./dialect";
 import { migrateToLatest, migrations } from "./migrate";
 
 export { migrateBackBefore } from "./migrate";
@@ -121,4 +122,13 @@ export async function insertFreeProduct(
     createdAt: at,
     updatedAt: at,
   });
+}
+
+/**
+ * Changes a sent offer's name as a hand-edited file or a doctored backup would: the database's
+ * guard dropped first. For tests of what is served when stored terms no longer match their hash.
+ */
+export async function tamperWithSentOffer(db: DatabaseHandle["db"], offerId: string, name: string): Promise<void> {
+  await sql.raw(dialectOf(db) === "sqlite" ? "DROP TRIGGER offers_sent_are_immutable" : "DROP TRIGGER offers_sent_are_immutable ON offers").execute(db);
+  await db.updateTable("offers").set({ name }).where("id", "=", offerId).execute();
 }

@@ -1,11 +1,13 @@
 import { OfferkitError, completeTerms, offerStatusAt, type AgreementView, type BuyerOfferView } from "@offerkit/core";
 import { findAgreement, findEulaDocument, findOfferForBuyer, findProduct, findSeller, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import type { BuyerPrincipal } from "../auth/principal";
+import { assertTermsIntact } from "../intact-terms";
 
 /** An offer this buyer may see; anything else, another account's offer included, is NOT_FOUND. */
 export async function loadBuyerOffer(db: Kysely<Database>, buyer: BuyerPrincipal, offerId: string): Promise<OfferRecord> {
   const offer = await findOfferForBuyer(db, buyer.sellerId, buyer.account, offerId);
   if (!offer) throw new OfferkitError("NOT_FOUND", `No offer ${offerId}`);
+  assertTermsIntact(offer);
   return offer;
 }
 
@@ -21,6 +23,7 @@ export async function toBuyerOfferView(
   offer: OfferRecord,
   now: Date,
 ): Promise<BuyerOfferView> {
+  assertTermsIntact(offer);
   const terms = completeTerms(offer.terms);
   const [product, seller, eula, agreement] = await Promise.all([
     findProduct(db, offer.sellerId, offer.productId),

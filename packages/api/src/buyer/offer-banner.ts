@@ -2,6 +2,7 @@ import { isAcceptable, type OfferBanner } from "@offerkit/core";
 import { findAgreement, findProductByAsin, listOffersForBuyer } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import type { BuyerPrincipal } from "../auth/principal";
+import { assertTermsIntact } from "../intact-terms";
 
 /** Whether the product page should show "you have a private offer" to this account. */
 export async function getOfferBanner(deps: Pick<ApiDeps, "db" | "clock">, buyer: BuyerPrincipal, asin: string): Promise<OfferBanner> {
@@ -13,6 +14,7 @@ export async function getOfferBanner(deps: Pick<ApiDeps, "db" | "clock">, buyer:
   for (const offer of offers) {
     if (!isAcceptable(offer.status, offer.terms.acceptanceDeadline ?? null, now)) continue;
     if (await findAgreement(deps.db, offer.id, buyer.account)) continue;
+    assertTermsIntact(offer);
     open.push(offer);
   }
   // ISO dates compare as strings; an acceptable offer always has a deadline.

@@ -1,9 +1,11 @@
 import { offerStatusAt, type OfferView } from "@offerkit/core";
 import { findEulaDocument, findPublication, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import { toPublicationView } from "../publishing/publication-view";
+import { assertTermsIntact } from "../intact-terms";
 
 /** The seller's view of an offer: stored fields, its EULA's record, its publication, and the status by the clock. */
 export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now: Date): Promise<OfferView> {
+  assertTermsIntact(offer);
   const { terms } = offer;
   const eula = terms.eulaSha256 ? await findEulaDocument(db, offer.sellerId, terms.eulaSha256) : null;
   return {

@@ -1,6 +1,7 @@
 import { completeTerms, endOfUtcDay, errorMessage, PublisherError, type MarketplacePublisher, type PublicationError, type PublishRequest } from "@offerkit/core";
 import { findOffer, findProduct, markOfferAccepted, updatePublication, type PublicationRecord, type PublicationUpdate } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
+import { termsAreIntact } from "../intact-terms";
 
 /** How often and how long the follower looks at a publication. */
 export interface FollowTimings {
@@ -77,6 +78,7 @@ async function nextStep(
   const offer = await findOffer(deps.db, publication.sellerId, publication.offerId);
   const product = offer ? await findProduct(deps.db, offer.sellerId, offer.productId) : null;
   if (!offer || !product) return failed(`Offer ${publication.offerId} or its product is no longer stored`);
+  if (!termsAreIntact(offer)) return failed(`Offer ${offer.id}'s stored terms do not match the hash fixed when it was sent; it is not published`);
 
   if (publication.state === "publishing" && publication.changeSetId === null) {
     const request = await publishRequest(deps, publication, offer.terms, product);
