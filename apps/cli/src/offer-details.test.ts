@@ -70,6 +70,7 @@ describe("offerDetails", () => {
     expect(keys).toContain("Buyer URL");
     expect(keys).not.toContain("Sent");
     expect(keys).not.toContain("Replaces");
+    expect(new Map(offerDetails({ ...draft, version: 3 }, undefined)).get("Version")).toBe("3");
   });
 
   it("shows a payment schedule one installment per line", () => {

@@ -61,6 +61,7 @@ export function offerDetails(offer: OfferView, product: Product | undefined): Pa
   const pairs: Pair[] = [
     ["ID", offer.id],
     ["Status", offer.status],
+    ["Version", String(offer.version)],
     ["Product", product === undefined ? "" : `${product.asin} ${product.title}`],
     ["Product ID", offer.productId],
     ["Name", offer.name ?? ""],

@@ -266,6 +266,7 @@ describe("offers", () => {
     expect(text.stdout).toMatch(/^EULA\s+eula\.pdf, 3 pages, \d+ bytes$/m);
     expect(text.stdout).toMatch(/^ {2}seats\s+45\.5 USD per unit for the term$/m);
     expect(text.stdout).toMatch(/^Agreement\s+36 months \(P36M\)$/m);
+    expect(text.stdout).toMatch(new RegExp(`^Version\\s+${offer.version}$`, "m"));
     const json = await runCli(["offers", "show", sentId, "--json"], { env });
     expect(JSON.parse(json.stdout)).toEqual(offer);
   });
