@@ -22,15 +22,16 @@ describe.each(testDialects())("a sent offer whose stored terms were changed behi
 
     await tamperWithSentOffer(api.deps.db, offer.id, "Forged name");
 
-    for (const call of [
-      seller.admin.offers.get({ offerId: offer.id }),
-      seller.admin.offers.list({}),
-      buyer.buyer.offers.get({ offerId: offer.id }),
-      buyer.buyer.offers.list({}),
-      buyer.buyer.banner({ asin: product.asin }),
-      buyer.buyer.offers.accept({ offerId: offer.id }),
-    ]) {
-      const refused = await failure(call);
+    const calls = [
+      () => seller.admin.offers.get({ offerId: offer.id }),
+      () => seller.admin.offers.list({}),
+      () => buyer.buyer.offers.get({ offerId: offer.id }),
+      () => buyer.buyer.offers.list({}),
+      () => buyer.buyer.banner({ asin: product.asin }),
+      () => buyer.buyer.offers.accept({ offerId: offer.id }),
+    ];
+    for (const call of calls) {
+      const refused = await failure(call());
       expect(refused.code).toBe("INTERNAL");
       expect(refused.message).toContain(`Offer ${offer.id}'s stored terms do not match the hash fixed when it was sent`);
     }
