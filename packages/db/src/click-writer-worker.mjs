@@ -30,21 +30,35 @@ const insertRows = (count) =>
   file.prepare(`insert or ignore into clicks (asin, ref_tag, session_key, day, clicked_at) values ${Array(count).fill("(?, ?, ?, ?, ?)").join(", ")}`);
 const insertMany = insertRows(ROWS_PER_STATEMENT);
 const insertOne = insertRows(1);
-const insertTag = file.prepare("insert into click_tags (day, asin, ref_tag) values (?, ?, ?) on conflict do nothing");
+// A day, product and tag's count grows by the clicks that were new: reports read these counts.
+const countTag = file.prepare(
+  "insert into click_tags (day, asin, ref_tag, clicks) values (?, ?, ?, ?) on conflict (day, asin, ref_tag) do update set clicks = clicks + excluded.clicks",
+);
 
 // Rows arrive as one string, a line per click and a tab between fields, ending with a newline.
 const insertAll = file.transaction((rows) => {
   const fields = rows.split(/[\t\n]/);
   const end = fields.length - 1;
-  const step = ROWS_PER_STATEMENT * FIELDS;
+  // A batch holds a handful of day, product and tag triples, however many clicks: grouped by
+  // them, each group's new clicks are counted for its triple.
+  const groups = new Map();
+  for (let at = 0; at + FIELDS <= end; at += FIELDS) {
+    const tag = `${fields[at + 3]}\t${fields[at]}\t${fields[at + 1]}`;
+    const group = groups.get(tag);
+    const row = fields.slice(at, at + FIELDS);
+    if (group) group.push(...row);
+    else groups.set(tag, row);
+  }
   let inserted = 0;
-  let at = 0;
-  for (; at + step <= end; at += step) inserted += insertMany.run(fields.slice(at, at + step)).changes;
-  for (; at + FIELDS <= end; at += FIELDS) inserted += insertOne.run(fields.slice(at, at + FIELDS)).changes;
-  // A batch holds a handful of day, product and tag triples, however many clicks.
-  const tags = new Set();
-  for (at = 0; at + FIELDS <= end; at += FIELDS) tags.add(`${fields[at + 3]}\t${fields[at]}\t${fields[at + 1]}`);
-  for (const tag of tags) insertTag.run(tag.split("\t"));
+  for (const [tag, group] of groups) {
+    const step = ROWS_PER_STATEMENT * FIELDS;
+    let added = 0;
+    let at = 0;
+    for (; at + step <= group.length; at += step) added += insertMany.run(group.slice(at, at + step)).changes;
+    for (; at + FIELDS <= group.length; at += FIELDS) added += insertOne.run(group.slice(at, at + FIELDS)).changes;
+    countTag.run([...tag.split("\t"), added]);
+    inserted += added;
+  }
   return inserted;
 });
 

@@ -34,7 +34,7 @@ describe.each(testDialects())("the click writer on %s", (dialect) => {
     const batch = Array.from({ length: 1234 }, (_, visitor) => click(visitor));
     expect(await writer.write(batch)).toBe(1234);
     expect(await stored()).toEqual(batch.map((c) => c.sessionKey));
-    expect(await handle.db.selectFrom("click_tags").selectAll().execute()).toEqual([{ day: "2027-03-01", asin: "B000000001", ref_tag: "ads_q3" }]);
+    expect(await handle.db.selectFrom("click_tags").selectAll().execute()).toEqual([{ day: "2027-03-01", asin: "B000000001", ref_tag: "ads_q3", clicks: 1234 }]);
   });
 
   // SQLite only: PostgreSQL has no such setting per connection.
@@ -56,6 +56,20 @@ describe.each(testDialects())("the click writer on %s", (dialect) => {
     expect((await stored()).length).toBe(before + 76);
     expect(await handle.db.selectFrom("click_tags").select("ref_tag").orderBy("ref_tag").execute()).toEqual([{ ref_tag: "acme_ptnr_x" }, { ref_tag: "ads_q3" }]);
     expect(await writer.write([])).toBe(0);
+  });
+
+  it("keeps each day, product and tag's count equal to its clicks, batches of mixed tags and repeats included", async () => {
+    const days = ["2027-03-02", "2027-03-03"];
+    for (let round = 0; round < 3; round += 1) {
+      const batch = Array.from({ length: 700 }, (_, i) => click(i % 400, { day: days[i % 2] ?? "", refTag: ["ads_a", "ads_b", "x_ptnr_c"][i % 3] ?? "" }));
+      await writer.write(batch);
+    }
+    const { rows } = await sql<{ day: string; asin: string; ref_tag: string; counted: number | string; kept: number | string }>`
+      select t.day, t.asin, t.ref_tag, t.clicks as kept,
+             (select count(*) from clicks c where c.day = t.day and c.asin = t.asin and c.ref_tag = t.ref_tag) as counted
+      from click_tags t where t.day in ('2027-03-02', '2027-03-03')`.execute(handle.db);
+    expect(rows).toHaveLength(6);
+    for (const row of rows) expect(Number(row.kept), `${row.day} ${row.ref_tag}`).toBe(Number(row.counted));
   });
 
   it("rejects a batch the database refuses part of, and writes none of it", async () => {

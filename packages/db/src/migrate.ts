@@ -10,6 +10,7 @@ import * as offerInstallments from "./migrations/0006-offer-installments";
 import * as clickTags from "./migrations/0007-click-tags";
 import * as onePublicSubscription from "./migrations/0008-one-public-subscription";
 import * as sentOfferGuardWithoutGaps from "./migrations/0009-sent-offer-guard-without-gaps";
+import * as clickCounts from "./migrations/0010-click-counts";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "0007-click-tags": clickTags,
   "0008-one-public-subscription": onePublicSubscription,
   "0009-sent-offer-guard-without-gaps": sentOfferGuardWithoutGaps,
+  "0010-click-counts": clickCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,7 +13,7 @@ describe.each(testDialects())("migration 0007 on a database with clicks, on %s",
   });
   afterAll(async () => handle.close());
 
-  it("lists every day, product and tag clicked before it, so attribution still finds those clicks", async () => {
+  it("lists every day, product and tag clicked before it, so attribution still finds those clicks, and migration 0010 counts them", async () => {
     const pending = await new Migrator({ db: handle.db, provider: { getMigrations: async () => migrationsBefore("0007-click-tags") } }).getMigrations();
     expect(pending.filter((migration) => !migration.executedAt)).toEqual([]);
     await insertSeller(handle.db, { id: "s1", name: "s1", dataSharingEnrolled: true, createdAt: at });
@@ -27,9 +27,9 @@ describe.each(testDialects())("migration 0007 on a database with clicks, on %s",
     await migrateToLatest(handle.db);
     const tags = await handle.db.selectFrom("click_tags").selectAll().orderBy("day").orderBy("ref_tag").execute();
     expect(tags).toEqual([
-      { day: "2027-03-01", asin: "B000000001", ref_tag: "ads_a" },
-      { day: "2027-03-02", asin: "B000000001", ref_tag: "ads_b" },
-      { day: "2027-03-03", asin: "B000000001", ref_tag: "ads_a" },
+      { day: "2027-03-01", asin: "B000000001", ref_tag: "ads_a", clicks: 2 },
+      { day: "2027-03-02", asin: "B000000001", ref_tag: "ads_b", clicks: 1 },
+      { day: "2027-03-03", asin: "B000000001", ref_tag: "ads_a", clicks: 1 },
     ]);
     const latest = await findLatestClick(handle.db, { sellerId: "s1", asin: "B000000001", sessionKey: "v1", since: "2027-02-01T00:00:00.000Z" });
     expect(latest).toEqual({ asin: "B000000001", refTag: "ads_b", sessionKey: "v1", day: "2027-03-02", clickedAt: "2027-03-02T10:00:00.000Z" });

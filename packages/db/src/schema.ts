@@ -138,6 +138,8 @@ export interface ClickTagsTable {
   day: string;
   asin: string;
   ref_tag: string;
+  /** The day's clicks on the product with the tag, kept by the click writer. */
+  clicks: Generated<number>;
 }
 
 export interface ConversionsTable {

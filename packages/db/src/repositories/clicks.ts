@@ -14,42 +14,54 @@ export interface ClickRecord {
 /** SQLite allows 32766 bound values per statement: 5 per row. */
 const ROWS_PER_STATEMENT = 1000;
 
-/** The distinct day, product and tag triples of a batch: a handful, however many clicks. */
-function tagsOf(clicks: readonly ClickRecord[]): { day: string; asin: string; ref_tag: string }[] {
-  const tags = new Map<string, { day: string; asin: string; ref_tag: string }>();
-  for (const click of clicks) tags.set(`${click.day}\t${click.asin}\t${click.refTag}`, { day: click.day, asin: click.asin, ref_tag: click.refTag });
-  return [...tags.values()];
+/** A batch's clicks grouped by day, product and tag: a handful of groups, however many clicks. */
+function byTag(clicks: readonly ClickRecord[]): ClickRecord[][] {
+  const groups = new Map<string, ClickRecord[]>();
+  for (const click of clicks) {
+    const key = `${click.day}\t${click.asin}\t${click.refTag}`;
+    const group = groups.get(key);
+    if (group) group.push(click);
+    else groups.set(key, [click]);
+  }
+  return [...groups.values()];
 }
 
 /**
- * Writes a batch of clicks in one transaction. A repeat of a visitor's click on the same day,
- * product and tag is ignored by the primary key; returns how many were new.
+ * Writes a batch of clicks in one transaction, and adds the new ones to their day, product and
+ * tag's count. A repeat of a visitor's click on the same day, product and tag is ignored by the
+ * primary key; returns how many were new.
  */
 export async function insertClicks(db: Kysely<Database>, clicks: readonly ClickRecord[]): Promise<number> {
   if (clicks.length === 0) return 0;
   let inserted = 0;
   await db.transaction().execute(async (trx) => {
-    for (let start = 0; start < clicks.length; start += ROWS_PER_STATEMENT) {
-      const result = await trx
-        .insertInto("clicks")
-        .values(
-          clicks.slice(start, start + ROWS_PER_STATEMENT).map((click) => ({
-            asin: click.asin,
-            ref_tag: click.refTag,
-            session_key: click.sessionKey,
-            day: click.day,
-            clicked_at: click.clickedAt,
-          })),
-        )
-        .onConflict((conflict) => conflict.columns(["day", "asin", "ref_tag", "session_key"]).doNothing())
-        .executeTakeFirst();
-      inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    for (const group of byTag(clicks)) {
+      let added = 0;
+      for (let start = 0; start < group.length; start += ROWS_PER_STATEMENT) {
+        const result = await trx
+          .insertInto("clicks")
+          .values(
+            group.slice(start, start + ROWS_PER_STATEMENT).map((click) => ({
+              asin: click.asin,
+              ref_tag: click.refTag,
+              session_key: click.sessionKey,
+              day: click.day,
+              clicked_at: click.clickedAt,
+            })),
+          )
+          .onConflict((conflict) => conflict.columns(["day", "asin", "ref_tag", "session_key"]).doNothing())
+          .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      const [first] = group;
+      if (first === undefined) continue;
+      await trx
+        .insertInto("click_tags")
+        .values({ day: first.day, asin: first.asin, ref_tag: first.refTag, clicks: added })
+        .onConflict((conflict) => conflict.columns(["day", "asin", "ref_tag"]).doUpdateSet({ clicks: sql`click_tags.clicks + excluded.clicks` }))
+        .execute();
+      inserted += added;
     }
-    await trx
-      .insertInto("click_tags")
-      .values(tagsOf(clicks))
-      .onConflict((conflict) => conflict.columns(["day", "asin", "ref_tag"]).doNothing())
-      .execute();
   });
   return inserted;
 }

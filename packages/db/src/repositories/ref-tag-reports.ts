@@ -32,9 +32,9 @@ export interface DayStatRow {
 const onlineAdOrPartner = sql`(substr(ref_tag, 1, ${sql.lit(ONLINE_AD_TAG_PREFIX.length)}) = ${sql.lit(ONLINE_AD_TAG_PREFIX)} or replace(ref_tag, ${sql.lit(PARTNER_TAG_MARK)}, '') <> ref_tag)`;
 
 /**
- * Per ref tag and product, for one UTC day: clicks that day, conversions that happened that
- * day, their estimated usage and revenue. Grouped in the database; memory stays flat however
- * many clicks there are. The sums come back as text: SQLite's driver reads integers as
+ * Per ref tag and product, for one UTC day: clicks that day (the counts the click writer keeps),
+ * conversions that happened that day, their estimated usage and revenue. Grouped in the
+ * database; memory and time stay flat however many clicks there are. The sums come back as text: SQLite's driver reads integers as
  * JavaScript numbers, which round a sum of micro-dollars past 2^53 (about 9 billion dollars).
  */
 export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day: string): Promise<DailyBreakdownRow[]> {
@@ -53,9 +53,8 @@ export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day
            sum(t.clicks) as clicks, sum(t.conversions) as conversions,
            cast(sum(t.usage) as text) as usage, cast(sum(t.revenue) as text) as revenue
     from (
-      select ref_tag, asin, count(*) as clicks, 0 as conversions, 0 as usage, 0 as revenue
-        from clicks where day = ${day} and asin in (select asin from products where seller_id = ${sellerId})
-        group by ref_tag, asin
+      select ref_tag, asin, clicks, 0 as conversions, 0 as usage, 0 as revenue
+        from click_tags where day = ${day} and asin in (select asin from products where seller_id = ${sellerId})
       union all
       select ref_tag, asin, 0, count(*), sum(estimated_usage), sum(estimated_revenue_micros)
         from conversions where seller_id = ${sellerId} and converted_at >= ${from} and converted_at <= ${to}
@@ -85,8 +84,8 @@ export async function weeklyTagTotals(db: Kysely<Database>, sellerId: string, fr
   const { rows } = await sql<{ ref_tag: string; clicks: number | string; conversions: number | string }>`
     select ref_tag, sum(clicks) as clicks, sum(conversions) as conversions
     from (
-      select ref_tag, count(*) as clicks, 0 as conversions
-        from clicks
+      select ref_tag, sum(clicks) as clicks, 0 as conversions
+        from click_tags
         where day >= ${from} and day <= ${to} and ${onlineAdOrPartner}
           and asin in (select asin from products where seller_id = ${sellerId})
         group by ref_tag
@@ -114,11 +113,10 @@ export async function dailyStats(
   const { rows } = await sql<{ day: string; ref_tag: string; asin: string; clicks: number | string; conversions: number | string }>`
     select day, ref_tag, asin, sum(clicks) as clicks, sum(conversions) as conversions
     from (
-      select day, ref_tag, asin, count(*) as clicks, 0 as conversions
-        from clicks
+      select day, ref_tag, asin, clicks, 0 as conversions
+        from click_tags
         where day >= ${filter.from} and day <= ${filter.to}${tag}${asin}
           and asin in (select asin from products where seller_id = ${sellerId})
-        group by day, ref_tag, asin
       union all
       select substr(converted_at, 1, 10) as day, ref_tag, asin, 0, count(*)
         from conversions
