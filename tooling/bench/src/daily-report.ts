@@ -10,12 +10,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSeller, dailyRefTagReport, randomIds, systemClock } from "@offerkit/api";
+import { createSeller, dailyRefTagReport, randomIds } from "@offerkit/api";
 import { migrateToLatest, openDatabase } from "@offerkit/db";
 import { sql } from "kysely";
 import { measureEachSizeAlone } from "./each-size";
 
 const DAY = "2027-03-01";
+const REPORT_DAY = "2027-03-02";
 const TAGS = 50;
 const PRODUCTS = 20;
 
@@ -24,7 +25,8 @@ async function measure(clicks: number) {
   const handle = openDatabase({ dataDir });
   try {
     await migrateToLatest(handle.db);
-    const deps = { db: handle.db, clock: systemClock, ids: randomIds };
+    // The report of a day is made the day after it: the clock stands on that day.
+    const deps = { db: handle.db, clock: { now: () => new Date(`${REPORT_DAY}T06:00:00.000Z`) }, ids: randomIds };
     const { sellerId } = await createSeller(deps, { name: "bench", dataSharingEnrolled: true });
     for (let p = 0; p < PRODUCTS; p += 1) {
       const n = String(p).padStart(4, "0");
@@ -71,7 +73,7 @@ async function measure(clicks: number) {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     const before = process.memoryUsage().rss;
     const started = performance.now();
-    const report = await dailyRefTagReport(deps, sellerId, "2027-03-02");
+    const report = await dailyRefTagReport(deps, sellerId, REPORT_DAY);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

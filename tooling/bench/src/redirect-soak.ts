@@ -50,9 +50,11 @@ request = function()
 end
 `;
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
-  return Number(/(\d+)/.exec(line ?? "")?.[1]) / 1024;
+/** Resident memory in MB, in all and split: the process's own (heap, caches) and pages of files it maps (SQLite's). */
+function rssMb(pid: number): { all: number; anon: number; file: number } {
+  const lines = readFileSync(`/proc/${pid}/status`, "utf8").split("\n");
+  const field = (name: string) => Number(/(\d+)/.exec(lines.find((entry) => entry.startsWith(`${name}:`)) ?? "")?.[1]) / 1024;
+  return { all: field("VmRSS"), anon: field("RssAnon"), file: field("RssFile") };
 }
 
 const sizeMb = (path: string) => {
@@ -85,11 +87,11 @@ async function main() {
   writeFileSync(scriptPath, script);
   const server = await startServerProcess({ OFFERKIT_RATE_LIMIT_REDIRECT: "0", OFFERKIT_LOG_LEVEL: "warn" });
   const database = join(server.dataDir, "offerkit.sqlite");
-  const rows: { minute: number; perSecond: number; p99: number; api: number; rss: number; db: number; wal: number }[] = [];
+  const rows: { minute: number; perSecond: number; p99: number; api: number; rss: { all: number; anon: number; file: number }; db: number; wal: number }[] = [];
   try {
     console.log(`${MINUTES} minutes, ${CONNECTIONS} connections, ${Math.round(NEW_SHARE * 100)}% new visitors\n`);
-    console.log("| minute | redirects/s | p99 ms | API calls/s | RSS MB | SQLite MB | WAL MB |");
-    console.log("|---|---|---|---|---|---|---|");
+    console.log("| minute | redirects/s | p99 ms | API calls/s | RSS MB | of it anonymous | of it file pages | SQLite MB | WAL MB |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     for (let minute = 1; minute <= MINUTES; minute += 1) {
       const api = apiLoad(server.url, Date.now() + 59_000);
       const { stdout } = await run("wrk", ["-t1", `-c${CONNECTIONS}`, "-d60s", "--latency", "-s", scriptPath, `${server.url}${PATH}`]);
@@ -108,12 +110,16 @@ async function main() {
         wal: sizeMb(`${database}-wal`),
       };
       rows.push(row);
-      console.log(`| ${minute} | ${row.perSecond.toFixed(0)} | ${row.p99.toFixed(2)} | ${row.api.toFixed(0)} | ${row.rss.toFixed(0)} | ${row.db.toFixed(0)} | ${row.wal.toFixed(0)} |`);
+      console.log(
+        `| ${minute} | ${row.perSecond.toFixed(0)} | ${row.p99.toFixed(2)} | ${row.api.toFixed(0)} | ${row.rss.all.toFixed(0)} | ${row.rss.anon.toFixed(0)} | ${row.rss.file.toFixed(0)} | ${row.db.toFixed(0)} | ${row.wal.toFixed(0)} |`,
+      );
     }
     const second = rows[1];
     const last = rows.at(-1);
     if (second && last && rows.length > 2) {
-      console.log(`\nLast minute vs second: redirects ${(last.perSecond / second.perSecond).toFixed(2)}, RSS ${(last.rss / second.rss).toFixed(2)}`);
+      console.log(
+        `\nLast minute vs second: redirects ${(last.perSecond / second.perSecond).toFixed(2)}, RSS ${(last.rss.all / second.rss.all).toFixed(2)} (anonymous ${(last.rss.anon / second.rss.anon).toFixed(2)})`,
+      );
     }
   } finally {
     await server.stop();
