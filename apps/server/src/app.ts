@@ -1,6 +1,4 @@
-import { appRouter, trpcCodeOf, type ApiDeps, type Context } from "@offerkit/api";
-import { OfferkitError } from "@offerkit/core";
-import { TRPCError } from "@trpc/server";
+import { appRouter, type ApiDeps } from "@offerkit/api";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type Express } from "express";
 import { createCallerOf } from "./caller";
@@ -19,8 +17,8 @@ import { eulaDownloads } from "./routes/eula-downloads";
 import { health } from "./routes/health";
 import { handleErrors } from "./routes/http-errors";
 import { reportDownloads } from "./routes/report-downloads";
-import { visitorIdOf } from "./tracking/visitor-cookie";
 import { trpcCallOf, trpcCallResolver } from "./trpc-call";
+import { createTrpcContext } from "./trpc-context";
 
 /** The largest body of any call but the EULA upload: far above any offer, batch included. */
 const MAX_CALL_BODY_BYTES = 1024 * 1024;
@@ -55,6 +53,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
 
   const logger = options.logger ?? createLogger("silent");
   const callerOf = createCallerOf(deps, { authFailures: options.limits?.authFailures ?? createRateLimiter(0), trustedProxies: options.trustedProxies ?? 0 });
+  const createContext = createTrpcContext(deps, callerOf);
   app.use(requestLog(logger));
   if (options.metrics) app.use(requestMetrics(options.metrics));
   app.use(health(deps, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS, options.metrics?.registry));
@@ -66,20 +65,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   const trpcWithBodyLimit = (maxBodySize: number) =>
     createExpressMiddleware({
       router: appRouter,
-      createContext: async ({ req, res, info }): Promise<Context> => {
-        // tRPC resolves the path itself; were it ever to read another procedure than the limits
-        // and CORS did, the call is refused rather than let through unlimited.
-        const resolved = trpcCallOf(req)?.procedures ?? [];
-        if (info.calls.length !== resolved.length || info.calls.some((call, index) => call.path !== resolved[index])) {
-          throw new TRPCError({ code: "BAD_REQUEST", message: "The procedure path could not be resolved" });
-        }
-        try {
-          return { deps, principal: await callerOf(req, res), visitorId: visitorIdOf(req.headers.cookie) };
-        } catch (error) {
-          if (error instanceof OfferkitError) throw new TRPCError({ code: trpcCodeOf[error.code], message: error.message, cause: error });
-          throw error;
-        }
-      },
+      createContext,
       // tRPC stops reading a body past this size, so an oversized request is never buffered whole.
       maxBodySize,
       onError: ({ error, path, req }) => {
