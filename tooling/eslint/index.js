@@ -91,10 +91,10 @@ const layers = {
     { name: "code", files: [CODE], ignores: DEV, restrict: [r.apps, r.publishedTypesOnly] },
     { name: "dev", files: DEV, restrict: [r.apps] },
   ],
-  /** apps/server: the host; its express routes are transport. */
+  /** apps/server: the host; its express routes and the tracking redirect are transport. */
   server: [
     { name: "all", files: [CODE], restrict: [r.apps] },
-    { name: "routes", files: [`src/routes/**/*.${EXT}`], ignores: DEV, restrict: [r.apps, r.routeDb, r.sqlDrivers] },
+    { name: "routes", files: [`src/routes/**/*.${EXT}`, `src/tracking/**/*.${EXT}`], ignores: DEV, restrict: [r.apps, r.routeDb, r.sqlDrivers] },
   ],
   /** apps/console, apps/cli: clients of the server through the SDK. */
   "sdk-app": [

@@ -58,7 +58,7 @@ export const restrictions = {
   },
   routeDb: {
     modules: /^@offerkit\/db(?:\/|$)/,
-    message: "An express route is transport, like a router: call a use case of @offerkit/api instead of the database.",
+    message: "A server route (express, or the tracking redirect) is transport, like a router: call a use case of @offerkit/api instead of the database.",
   },
   adapterOnlyCore: {
     modules: /^@offerkit\/(?!core(?:\/|$))/,

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { errorMessage } from "@offerkit/core";
 import { makePdf } from "@offerkit/eula/testing";
 import { startServerProcess } from "@offerkit/test-server";
 import { afterAll, describe, expect, it } from "vitest";
@@ -55,7 +56,7 @@ describe("the data folder", () => {
     make(dataDir);
     const failure = await startServerProcess({}, { dataDir }).then(
       () => null,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      (error: unknown) => errorMessage(error),
     );
     expect(failure?.split("exited with 1:\n")[1]).toMatch(line);
   }, 30_000);
