@@ -7,11 +7,26 @@ import type { OfferkitClient } from "./types";
 type In<F> = F extends (input: infer I, ...rest: never[]) => unknown ? I : never;
 type Out<F> = F extends (...args: never[]) => Promise<infer O> ? O : never;
 
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/** The methods (dotted paths) whose input or output differs from the router's, walking the whole client. */
+type Mismatches<C, I, O, P extends string = ""> = {
+  [K in keyof C & keyof I & string]: C[K] extends (...args: infer Args) => Promise<infer Y>
+    ?
+        | (Equal<Exclude<Args[0], undefined>, Exclude<I[K], void | undefined>> extends true ? never : `${P}${K} (input)`)
+        | (Equal<Y, K extends keyof O ? O[K] : never> extends true ? never : `${P}${K} (output)`)
+    : Mismatches<C[K], I[K], K extends keyof O ? O[K] : never, `${P}${K}.`>;
+}[keyof C & keyof I & string];
+
 /**
  * The SDK's public types are written with @offerkit/core's types, so its declarations need no
  * server package; these checks (run by `tsc`) prove they are the router's own, both ways.
  */
 describe("the SDK's types are the router's", () => {
+  it("for every method the client shares with the router, walked whole: only the upload differs, taking a file", () => {
+    expectTypeOf<Mismatches<OfferkitClient, RouterInputs, RouterOutputs>>().toEqualTypeOf<"eula.upload (input)">();
+  });
+
   it("for products", () => {
     expectTypeOf<In<OfferkitClient["products"]["create"]>>().toEqualTypeOf<RouterInputs["products"]["create"]>();
     expectTypeOf<In<OfferkitClient["products"]["update"]>>().toEqualTypeOf<RouterInputs["products"]["update"]>();
