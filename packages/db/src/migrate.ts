@@ -11,6 +11,7 @@ import * as clickTags from "./migrations/0007-click-tags";
 import * as onePublicSubscription from "./migrations/0008-one-public-subscription";
 import * as sentOfferGuardWithoutGaps from "./migrations/0009-sent-offer-guard-without-gaps";
 import * as clickCounts from "./migrations/0010-click-counts";
+import * as sentOfferIds from "./migrations/0011-sent-offer-ids";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "0008-one-public-subscription": onePublicSubscription,
   "0009-sent-offer-guard-without-gaps": sentOfferGuardWithoutGaps,
   "0010-click-counts": clickCounts,
+  "0011-sent-offer-ids": sentOfferIds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

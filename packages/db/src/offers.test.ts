@@ -148,7 +148,7 @@ describe.each(testDialects())("offers repository on %s", (dialect) => {
     expect(after?.status).toBe("sent");
   });
 
-  it("refuses a sent offer replaced by an insert with its id, set back from accepted, or its acceptance time changed", async () => {
+  it("refuses a sent offer replaced by an insert or an update with its id, moved off its id, set back from accepted, or its acceptance time changed", async () => {
     const id = await newDraft();
     await sendIt(id);
     const refused = async (attempt: Promise<unknown>) => {
@@ -167,6 +167,11 @@ describe.each(testDialects())("offers repository on %s", (dialect) => {
       await refused(sql`insert or replace into offers ${columns} ${copy}`.execute(db));
     }
     await refused(sql`insert into offers ${columns} ${copy} on conflict (id) do update set name = excluded.name`.execute(db));
+    await refused(db.updateTable("offers").set({ id: "offer-moved-away-0001" }).where("id", "=", id).execute());
+    const draft = await newDraft();
+    if (dialect === "sqlite") await refused(sql`update or replace offers set id = ${id}, name = 'Evil' where id = ${draft}`.execute(db));
+    await refused(db.updateTable("offers").set({ accepted_at: "2027-01-02T00:00:00.000Z" }).where("id", "=", id).execute());
+    expect((await findOffer(db, "seller-a", draft))?.terms.name).toBe("Deal");
     await markOfferAccepted(db, id, "2027-01-02T00:00:00.000Z");
     await refused(db.updateTable("offers").set({ status: "sent" }).where("id", "=", id).execute());
     await refused(db.updateTable("offers").set({ status: "sent", accepted_at: null }).where("id", "=", id).execute());
