@@ -18,4 +18,13 @@ describe("the rate limiter", () => {
     const limiter = createRateLimiter(0, () => 0);
     expect(Array.from({ length: 1000 }, () => limiter.take("k")).every((wait) => wait === 0)).toBe(true);
   });
+
+  it("counts keys past its memory together, so a flood of made-up keys cannot switch the limit off", () => {
+    const limiter = createRateLimiter(3, () => 0, 100);
+    for (let n = 0; n < 100; n += 1) expect(limiter.take(`made-up-${n}`)).toBe(0);
+    // The memory is full: new keys share one count, and are refused together past the limit.
+    expect([0, 1, 2, 3, 4].map((n) => limiter.take(`late-${n}`))).toEqual([0, 0, 0, 60, 60]);
+    // Keys already counted keep their own count.
+    expect([1, 2, 3].map(() => limiter.take("made-up-7"))).toEqual([0, 0, 60]);
+  });
 });
