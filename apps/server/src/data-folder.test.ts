@@ -42,7 +42,7 @@ describe("the data folder", () => {
   });
 
   it.each([
-    ["a file where the folder should be", (dataDir: string) => writeFileSync(dataDir, "not a folder"), /^The data folder .+ \(OFFERKIT_DATA_DIR\) is a file, not a folder: move the file away, or set OFFERKIT_DATA_DIR to a folder\n$/],
+    ["a file where the folder should be", (dataDir: string) => writeFileSync(dataDir, "not a folder"), /^The data folder .+ \(OFFERKIT_DATA_DIR\) is a file, not a folder: move the file away, or set OFFERKIT_DATA_DIR to a folder\n$/, ""],
     [
       "a damaged SQLite file",
       (dataDir: string) => {
@@ -50,11 +50,18 @@ describe("the data folder", () => {
         writeFileSync(join(dataDir, "offerkit.sqlite"), Buffer.alloc(8192, "not a database "), { mode: 0o600 });
       },
       /^Cannot open the SQLite database .+offerkit\.sqlite \(file is not a database\): it is damaged or not an Offerkit database: restore it from a backup, or move it away to start with an empty one\n$/,
+      "",
     ],
-  ])("stops the start in one line naming the path and the fix: %s", async (_case, make, line) => {
+    [
+      "a folder under a file",
+      (dataDir: string) => writeFileSync(dataDir, "not a folder"),
+      /^The data folder .+\/sub \(OFFERKIT_DATA_DIR\) cannot be reached \(ENOTDIR\): a part of its path is a file or not readable; set OFFERKIT_DATA_DIR to a folder this user can use\n$/,
+      "sub",
+    ],
+  ])("stops the start in one line naming the path and the fix: %s", async (_case, make, line, below) => {
     const dataDir = join(root, `broken-${Math.random().toString(36).slice(2)}`);
     make(dataDir);
-    const failure = await startServerProcess({}, { dataDir }).then(
+    const failure = await startServerProcess({}, { dataDir: below ? join(dataDir, below) : dataDir }).then(
       () => null,
       (error: unknown) => errorMessage(error),
     );

@@ -25,7 +25,12 @@ function codeOf(error: unknown): string {
  * A failure throws one line naming the path, the setting and what to do.
  */
 export function prepareDataFolder(dataDir: string, warn: (message: string) => void): void {
-  const found = statOrNull(dataDir);
+  let found: Stats | null;
+  try {
+    found = statOrNull(dataDir);
+  } catch (error) {
+    throw new Error(`The data folder ${dataDir} (OFFERKIT_DATA_DIR) cannot be reached (${codeOf(error)}): a part of its path is a file or not readable; set OFFERKIT_DATA_DIR to a folder this user can use`);
+  }
   if (found === null) {
     try {
       mkdirSync(dataDir, { recursive: true, mode: 0o700 });

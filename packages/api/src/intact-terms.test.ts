@@ -29,6 +29,7 @@ describe.each(testDialects())("a sent offer whose stored terms were changed behi
       () => buyer.buyer.offers.list({}),
       () => buyer.buyer.banner({ asin: product.asin }),
       () => buyer.buyer.offers.accept({ offerId: offer.id }),
+      () => seller.admin.offers.copyAsDraft({ offerId: offer.id }),
     ];
     for (const call of calls) {
       const refused = await failure(call());

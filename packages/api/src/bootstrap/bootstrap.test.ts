@@ -35,4 +35,11 @@ describe.each(testDialects())("the demo seller's bootstrap key on %s", (dialect)
     const demoKeys = await (await api.callerFor(`${BOOTSTRAP_SECRET}-new`)).admin.apiKeys.list();
     expect(demoKeys.map((listed) => listed.id)).toContain(key.id);
   });
+
+  it("refuses another seller's key, naming the setting and the fix", async () => {
+    const other = await api.newSeller("acme");
+    await expect(ensureDemoSeller(api.deps, other.adminSecret)).rejects.toThrow(
+      `OFFERKIT_BOOTSTRAP_KEY is a key of seller ${other.sellerId}, not of the demo seller: set OFFERKIT_BOOTSTRAP_KEY to a new secret, or unset it, and start again`,
+    );
+  });
 });

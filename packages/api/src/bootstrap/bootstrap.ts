@@ -21,6 +21,9 @@ export async function ensureDemoSeller(deps: Pick<ApiDeps, "db" | "clock" | "ids
       `OFFERKIT_BOOTSTRAP_KEY is a key that was revoked (${existing.revokedAt}): set OFFERKIT_BOOTSTRAP_KEY to a new secret, or unset it, and start again`,
     );
   }
+  if (existing && existing.sellerId !== DEMO_SELLER_ID) {
+    throw new Error(`OFFERKIT_BOOTSTRAP_KEY is a key of seller ${existing.sellerId}, not of the demo seller: set OFFERKIT_BOOTSTRAP_KEY to a new secret, or unset it, and start again`);
+  }
   if (!(await findSeller(deps.db, DEMO_SELLER_ID))) {
     await createSeller(deps, { id: DEMO_SELLER_ID, name: "demo", dataSharingEnrolled: true, adminSecret });
   } else if (existing === null) {

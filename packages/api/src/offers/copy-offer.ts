@@ -1,6 +1,7 @@
 import type { OfferView } from "@offerkit/core";
 import { insertOffer } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
+import { assertTermsIntact } from "../intact-terms";
 import { requireDataSharing } from "./draft-rules";
 import { loadOffer } from "./load-offer";
 import { toOfferView } from "./offer-view";
@@ -11,6 +12,8 @@ import { toOfferView } from "./offer-view";
  */
 export async function copyOfferAsDraft(deps: Pick<ApiDeps, "db" | "clock" | "ids">, sellerId: string, offerId: string): Promise<OfferView> {
   const original = await loadOffer(deps.db, sellerId, offerId);
+  // Terms that no longer match their hash are not copied into a new offer either.
+  assertTermsIntact(original);
   await requireDataSharing(deps.db, sellerId);
   const now = deps.clock.now();
   const id = deps.ids.newId("offer");
