@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { trpcCodeOf, type ApiDeps, type Context } from "@offerkit/api";
+import { toTRPCError, type ApiDeps, type Context } from "@offerkit/api";
 import { OfferkitError } from "@offerkit/core";
 import { TRPCError } from "@trpc/server";
 import type { CallerOf } from "./caller";
@@ -19,7 +19,7 @@ export function createTrpcContext(deps: ApiDeps, callerOf: CallerOf) {
       return { deps, principal: await callerOf(req, res), visitorId: visitorIdOf(req.headers.cookie) };
     } catch (error) {
       // Thrown before any procedure runs, so the procedures' own error mapping never sees it.
-      if (error instanceof OfferkitError) throw new TRPCError({ code: trpcCodeOf[error.code], message: error.message, cause: error });
+      if (error instanceof OfferkitError) throw toTRPCError(error);
       throw error;
     }
   };

@@ -25,6 +25,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServerProcess } from "@offerkit/test-server";
 import { median, quantile } from "./stats";
+import { luaRandomId } from "./wrk-lua";
 
 const ROUNDS = 8;
 const SECONDS = 3;
@@ -47,13 +48,7 @@ http.createServer((req, res) => {
  * concatenation per request, so that wrk takes as little of the two cores as it can.
  */
 function visitorScript(setup: string, id: string): string {
-  return `
-local chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-local function randomId(length)
-  local id = {}
-  for i = 1, length do local n = math.random(1, 64); id[i] = chars:sub(n, n) end
-  return table.concat(id)
-end
+  return `${luaRandomId}
 local counter = 0
 local pool = {}
 local head, tail

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { ADMIN_KEY, startServerProcess } from "@offerkit/test-server";
+import { luaRandomId } from "./wrk-lua";
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const NEW_SHARE = Number(process.env.NEW_SHARE ?? 0.1);
@@ -23,13 +24,7 @@ const PATH = "/pp/B00635Y2IW/ref=ads_soak";
 const work = mkdtempSync(join(tmpdir(), "offerkit-soak-"));
 const run = promisify(execFile);
 
-const script = `
-local chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-local function randomId(length)
-  local id = {}
-  for i = 1, length do local n = math.random(1, 64); id[i] = chars:sub(n, n) end
-  return table.concat(id)
-end
+const script = `${luaRandomId}
 local pool = {}
 local prefixes = {}
 local counter = 0
