@@ -20,3 +20,4 @@ export * from "./support";
 export * from "./traffic";
 export * from "./views";
 export * from "./visitors";
+export * from "./marketplace-rules";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkInstallments, installmentsSchema } from "./installments";
+import { checkInstallments, installmentsSchema, installmentsTotal } from "./installments";
 import { canonicalTerms } from "./offer";
 
-const paid = { model: "saas_contract" as const, contract: { seats: "100" } };
+const paid = { model: "saas_contract" as const, contract: { seats: "0" }, quantities: { seats: 100 } };
 const context = { pricing: paid, agreement: { kind: "duration" as const, duration: "P12M" }, acceptanceDeadline: "2027-01-31", today: "2027-01-10" };
 
 describe("a payment schedule", () => {
@@ -68,10 +68,33 @@ describe("a payment schedule", () => {
     expect(issues).toEqual([{ path: ["installments"], message: "At most one installment may fall on or before the acceptance deadline (2027-01-31)" }]);
   });
 
-  it("belongs to paid offers only", () => {
-    expect(checkInstallments([{ chargeDate: "2027-02-01", amount: "1" }], { ...context, pricing: { model: "free" } })).toEqual([
-      { path: ["installments"], message: "Only a paid offer has a payment schedule" },
+  it("belongs to SaaS contracts and hourly + annual offers only", () => {
+    const usage = { model: "usage" as const, rates: { users: "1" } };
+    expect(checkInstallments([{ chargeDate: "2027-02-01", amount: "1" }], { ...context, pricing: usage })).toEqual([
+      { path: ["installments"], message: "Only SaaS contract and hourly + annual offers may be paid in installments" },
     ]);
+  });
+
+  it("grants a fixed quantity of each contract dimension at price 0, as the marketplace models a schedule", () => {
+    const schedule = [{ chargeDate: "2027-02-01", amount: "1" }];
+    const priced = { model: "saas_contract" as const, contract: { seats: "100", admins: "0" }, quantities: { seats: 10, guests: 2 } };
+    expect(checkInstallments(schedule, { ...context, pricing: priced })).toEqual([
+      { path: ["pricing", "contract", "seats"], message: "With a payment schedule this price is 0: the schedule carries the money" },
+      { path: ["pricing", "quantities", "admins"], message: "With a payment schedule, say how many of admins the buyer gets for the term" },
+      { path: ["pricing", "quantities", "guests"], message: "guests has no contract price in this offer" },
+    ]);
+  });
+
+  it("grants annual instance types of an hourly + annual offer, its hourly prices unchanged", () => {
+    const annual = { model: "hourly_annual" as const, hourly: { "m5.large": "0.5" }, annual: { "m5.large": "0" }, annualQuantities: { "m5.large": 4 } };
+    expect(checkInstallments([{ chargeDate: "2027-02-01", amount: "1" }], { ...context, pricing: annual, agreement: { kind: "duration", duration: "P365D" } })).toEqual([]);
+    expect(checkInstallments(undefined, { ...context, pricing: annual })).toEqual([
+      { path: ["pricing", "annualQuantities"], message: "Granted quantities go with a payment schedule only" },
+    ]);
+  });
+
+  it("totals the schedule in cents, exactly", () => {
+    expect(installmentsTotal([{ chargeDate: "2027-02-01", amount: "0.1" }, { chargeDate: "2027-03-01", amount: "0.2" }, { chargeDate: "2027-04-01", amount: "100000000" }])).toBe("100000000.30");
   });
 
   it("leaves the canonical terms of an offer without one as they always were", () => {

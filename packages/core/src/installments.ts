@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { addDays, addUtcMonths, calendarDateSchema } from "./dates";
 import type { FieldIssue } from "./errors";
-import { installmentAmountSchema } from "./money";
-import { isPaid, type OfferPricing } from "./pricing";
+import { fromUnits, installmentAmountSchema, isPositive, toUnits } from "./money";
+import type { OfferPricing } from "./pricing";
 
 export const MAX_INSTALLMENTS = 60;
 
@@ -43,14 +43,55 @@ function earliestEnd(agreement: AgreementTerm, today: string): string {
   return end.toISOString().slice(0, 10);
 }
 
-/** The marketplace's rules for a payment schedule, checked when the offer is sent. */
+/** The models whose private offers may be paid in installments (the flexible payment scheduler). */
+const SCHEDULED_MODELS = new Set(["saas_contract", "hourly_annual"]);
+
+/**
+ * The prices and granted quantities a schedule replaces: a contract's per-dimension prices, or
+ * the annual prices of an hourly + annual offer. The marketplace sends them as a fixed upfront
+ * term of price 0 that grants a quantity of each, and the schedule carries the money.
+ */
+function scheduledParts(pricing: OfferPricing): { field: string; prices: Record<string, string>; quantityField: string; quantities: Record<string, number> | undefined } | null {
+  if (pricing.model === "saas_contract") return { field: "contract", prices: pricing.contract, quantityField: "quantities", quantities: pricing.quantities };
+  if (pricing.model === "hourly_annual") return { field: "annual", prices: pricing.annual, quantityField: "annualQuantities", quantities: pricing.annualQuantities };
+  return null;
+}
+
+function checkGrants(pricing: OfferPricing, hasSchedule: boolean): FieldIssue[] {
+  const parts = scheduledParts(pricing);
+  if (parts === null) return [];
+  const { field, prices, quantityField, quantities } = parts;
+  if (!hasSchedule) {
+    return quantities === undefined ? [] : [{ path: ["pricing", quantityField], message: "Granted quantities go with a payment schedule only" }];
+  }
+  const issues: FieldIssue[] = [];
+  for (const [key, price] of Object.entries(prices)) {
+    if (isPositive(price)) {
+      issues.push({ path: ["pricing", field, key], message: "With a payment schedule this price is 0: the schedule carries the money" });
+    }
+    if (quantities?.[key] === undefined) {
+      issues.push({ path: ["pricing", quantityField, key], message: `With a payment schedule, say how many of ${key} the buyer gets for the term` });
+    }
+  }
+  for (const key of Object.keys(quantities ?? {})) {
+    if (!(key in prices)) issues.push({ path: ["pricing", quantityField, key], message: `${key} has no ${field} price in this offer` });
+  }
+  return issues;
+}
+
+/**
+ * The marketplace's rules for a payment schedule, checked when the offer is sent: contracts and
+ * hourly + annual offers only, with a fixed quantity granted for the term; every charge ahead,
+ * before the agreement ends, and at most one by the acceptance deadline.
+ */
 export function checkInstallments(
-  installments: Installment[],
+  installments: Installment[] | undefined,
   context: { pricing: OfferPricing | undefined; agreement: AgreementTerm | undefined; acceptanceDeadline: string | undefined; today: string },
 ): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (context.pricing && !isPaid(context.pricing)) {
-    issues.push({ path: ["installments"], message: "Only a paid offer has a payment schedule" });
+  const issues: FieldIssue[] = context.pricing ? checkGrants(context.pricing, installments !== undefined) : [];
+  if (installments === undefined) return issues;
+  if (context.pricing && !SCHEDULED_MODELS.has(context.pricing.model)) {
+    issues.push({ path: ["installments"], message: "Only SaaS contract and hourly + annual offers may be paid in installments" });
   }
   const end = context.agreement ? earliestEnd(context.agreement, context.today) : undefined;
   installments.forEach((installment, index) => {
@@ -65,4 +106,9 @@ export function checkInstallments(
     issues.push({ path: ["installments"], message: `At most one installment may fall on or before the acceptance deadline (${acceptanceDeadline})` });
   }
   return issues;
+}
+
+/** What the buyer pays over the schedule, a decimal string in USD with cents ("60000.00"). */
+export function installmentsTotal(installments: readonly Installment[]): string {
+  return fromUnits(installments.reduce((sum, installment) => sum + toUnits(installment.amount), 0n), 2);
 }

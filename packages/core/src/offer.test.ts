@@ -102,15 +102,20 @@ describe("checkSendable", () => {
   });
 
   it("wants the agreement end after the deadline and within 60 months", () => {
+    const scheduled: OfferTerms = {
+      ...complete,
+      pricing: { model: "saas_contract", contract: { seats: "0" }, quantities: { seats: 100 } },
+      installments: [{ chargeDate: "2027-03-20", amount: "1000" }],
+    };
     const early = checkSendable({
-      terms: { ...complete, agreement: { kind: "endDate", endDate: "2027-03-31" } },
+      terms: { ...scheduled, agreement: { kind: "endDate", endDate: "2027-03-31" } },
       productPricing: product,
       eulaAvailable: true,
       now,
     });
     expect(early.map((i) => i.message)).toEqual(["The agreement must end after the acceptance deadline"]);
     const late = checkSendable({
-      terms: { ...complete, agreement: { kind: "endDate", endDate: "2032-03-11" } },
+      terms: { ...scheduled, agreement: { kind: "endDate", endDate: "2032-03-11" } },
       productPricing: product,
       eulaAvailable: true,
       now,

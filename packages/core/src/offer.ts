@@ -5,7 +5,8 @@ import { addDays, addUtcMonths, calendarDateSchema, endOfUtcDay, utcDate } from 
 import type { FieldIssue } from "./errors";
 import { checkInstallments, installmentsSchema } from "./installments";
 import { accountIdSchema, asinSchema, idempotencyKeySchema, offerIdSchema, productRefSchema, sha256Schema } from "./ids";
-import { checkPricingCoversProduct, isPaid, offerPricingSchema, type OfferPricing, type ProductPricing } from "./pricing";
+import { checkWrittenTerms, movesMoney, privateOfferModelProblem } from "./marketplace-rules";
+import { checkPricingCoversProduct, offerPricingSchema, type OfferPricing, type ProductPricing } from "./pricing";
 
 export const MAX_BUYER_ACCOUNTS = 25;
 export const MAX_AGREEMENT_MONTHS = 60;
@@ -187,11 +188,12 @@ export function checkSendable({ terms, productPricing, eulaAvailable, now }: Sen
   if (!terms.buyerAccounts || terms.buyerAccounts.length === 0) {
     issues.push({ path: ["buyerAccounts"], message: "At least one buyer account is required" });
   }
-  if (terms.pricing) {
-    issues.push(...checkPricingCoversProduct(terms.pricing, productPricing));
-    if (isPaid(terms.pricing) && terms.refundPolicy === undefined) {
-      issues.push({ path: ["refundPolicy"], message: "A paid offer needs a refund policy" });
-    }
+  const modelProblem = privateOfferModelProblem(productPricing.model);
+  if (modelProblem) issues.push({ path: ["productId"], message: modelProblem });
+  issues.push(...checkWrittenTerms(terms, productPricing.model));
+  if (terms.pricing) issues.push(...checkPricingCoversProduct(terms.pricing, productPricing));
+  if (movesMoney(terms) && terms.refundPolicy === undefined) {
+    issues.push({ path: ["refundPolicy"], message: "A paid offer needs a refund policy" });
   }
   if (terms.eulaSha256 !== undefined && !eulaAvailable) {
     issues.push({ path: ["eulaSha256"], message: "No valid EULA with that SHA-256 was uploaded by this seller" });
@@ -204,17 +206,29 @@ export function checkSendable({ terms, productPricing, eulaAvailable, now }: Sen
       message: `The acceptance deadline ${terms.acceptanceDeadline} has passed (today is ${today} UTC)`,
     });
   }
-  if (terms.installments !== undefined) {
-    issues.push(...checkInstallments(terms.installments, { pricing: terms.pricing, agreement: terms.agreement, acceptanceDeadline: terms.acceptanceDeadline, today }));
+  issues.push(...checkInstallments(terms.installments, { pricing: terms.pricing, agreement: terms.agreement, acceptanceDeadline: terms.acceptanceDeadline, today }));
+  if (terms.agreement?.kind === "endDate") issues.push(...checkEndDate(terms.agreement.endDate, terms, now));
+  return issues;
+}
+
+/**
+ * A contract that ends on a date is published as a fixed upfront term with the date as its
+ * validity, which only a payment schedule's granted quantities can express: the marketplace
+ * selects a contract's per-unit rate card by a duration and has no rate card for a date.
+ */
+function checkEndDate(endDate: string, terms: DraftTerms, now: Date): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (terms.pricing?.model === "saas_contract" && terms.installments === undefined) {
+    issues.push({
+      path: ["agreement", "endDate"],
+      message: "A contract without a payment schedule runs whole months (P1M to P60M); to end on a date, pay in installments",
+    });
   }
-  if (terms.agreement?.kind === "endDate") {
-    const { endDate } = terms.agreement;
-    if (terms.acceptanceDeadline !== undefined && endDate <= terms.acceptanceDeadline) {
-      issues.push({ path: ["agreement", "endDate"], message: "The agreement must end after the acceptance deadline" });
-    }
-    if (endDate > utcDate(addUtcMonths(now, MAX_AGREEMENT_MONTHS))) {
-      issues.push({ path: ["agreement", "endDate"], message: `An agreement runs at most ${MAX_AGREEMENT_MONTHS} months` });
-    }
+  if (terms.acceptanceDeadline !== undefined && endDate <= terms.acceptanceDeadline) {
+    issues.push({ path: ["agreement", "endDate"], message: "The agreement must end after the acceptance deadline" });
+  }
+  if (endDate > utcDate(addUtcMonths(now, MAX_AGREEMENT_MONTHS))) {
+    issues.push({ path: ["agreement", "endDate"], message: `An agreement runs at most ${MAX_AGREEMENT_MONTHS} months` });
   }
   return issues;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPricingCoversProduct, isPaid, offerPricingSchema, productPricingSchema } from "./pricing";
+import { movesMoney } from "./marketplace-rules";
+import { checkPricingCoversProduct, offerPricingSchema, productPricingSchema } from "./pricing";
 
 const hourlyProduct = productPricingSchema.parse({
   model: "hourly_annual",
@@ -75,8 +76,8 @@ describe("offer prices against the product", () => {
   });
 
   it("knows a paid offer from a free one", () => {
-    expect(isPaid(offerPricingSchema.parse({ model: "free" }))).toBe(false);
-    expect(isPaid(offerPricingSchema.parse({ model: "usage", rates: { a: "0" } }))).toBe(false);
-    expect(isPaid(offerPricingSchema.parse({ model: "usage", rates: { a: "0.00000001" } }))).toBe(true);
+    expect(movesMoney({ pricing: offerPricingSchema.parse({ model: "free" }) })).toBe(false);
+    expect(movesMoney({ pricing: offerPricingSchema.parse({ model: "usage", rates: { a: "0" } }) })).toBe(false);
+    expect(movesMoney({ pricing: offerPricingSchema.parse({ model: "usage", rates: { a: "0.00000001" } }) })).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldIssue } from "./errors";
-import { isPositive, upfrontPriceSchema, usagePriceSchema } from "./money";
+import { upfrontPriceSchema, usagePriceSchema } from "./money";
 
 /** The pricing models a product can have (DOMAIN.md, "Products and pricing"). */
 export const pricingModels = [
@@ -90,7 +90,7 @@ export const productPricingSchema = z.discriminatedUnion("model", [
 export type ProductPricing = z.infer<typeof productPricingSchema>;
 
 /** JSON may carry a `__proto__` key that zod's record would drop in silence; refuse it instead. */
-const withoutProtoKey = z.custom<Record<string, string>>(
+const withoutProtoKey = z.custom<Record<string, unknown>>(
   (value) => typeof value !== "object" || value === null || !Object.prototype.hasOwnProperty.call(value, "__proto__"),
   "This dimension key is reserved",
 );
@@ -100,6 +100,18 @@ function priceTable<T extends z.ZodType<string, string>>(price: T) {
     z.record(dimensionKeySchema, price).refine((table) => Object.keys(table).length <= 100, "At most 100 prices"),
   );
 }
+
+/** The marketplace's `Grants[].MaxQuantity`: a whole number from 1 to 2,147,483,646. */
+export const MAX_GRANTED_QUANTITY = 2_147_483_646;
+const grantedQuantitySchema = z
+  .number({ error: "A quantity is a whole number such as 100" })
+  .int("A quantity is a whole number such as 100")
+  .min(1, "A quantity is at least 1")
+  .max(MAX_GRANTED_QUANTITY, `A quantity is at most ${MAX_GRANTED_QUANTITY.toLocaleString("en-US")}`);
+
+const quantityTable = withoutProtoKey.pipe(
+  z.record(dimensionKeySchema, grantedQuantitySchema).refine((table) => Object.keys(table).length <= 100, "At most 100 quantities"),
+);
 
 /** An offer's prices; the shape follows the product's pricing model. */
 export const offerPricingSchema = z.discriminatedUnion("model", [
@@ -113,6 +125,9 @@ export const offerPricingSchema = z.discriminatedUnion("model", [
     model: z.literal("hourly_annual"),
     hourly: priceTable(usagePriceSchema).describe("USD per instance-hour, per instance type"),
     annual: priceTable(upfrontPriceSchema).describe("USD for 12 months prepaid, per instance type"),
+    annualQuantities: quantityTable
+      .optional()
+      .describe("With a payment schedule only: how many of each annual instance type the buyer gets for the term (its annual price is then 0)"),
   }),
   z.strictObject({
     model: z.literal("monthly"),
@@ -129,6 +144,9 @@ export const offerPricingSchema = z.discriminatedUnion("model", [
   z.strictObject({
     model: z.literal("saas_contract"),
     contract: priceTable(upfrontPriceSchema).describe("USD per unit of each dimension for the whole term"),
+    quantities: quantityTable
+      .optional()
+      .describe("With a payment schedule only: how many units of each dimension the buyer gets for the term (its price is then 0)"),
   }),
 ]);
 export type OfferPricing = z.infer<typeof offerPricingSchema>;
@@ -210,9 +228,4 @@ export function allPrices(pricing: OfferPricing): string[] {
     case "saas_contract":
       return Object.values(pricing.contract);
   }
-}
-
-/** A paid offer charges something through the marketplace, and so needs a refund policy. */
-export function isPaid(pricing: OfferPricing): boolean {
-  return allPrices(pricing).some(isPositive);
 }

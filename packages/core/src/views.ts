@@ -1,3 +1,4 @@
+import type { FieldIssue } from "./errors";
 import type { Scope } from "./scopes";
 import type { Installment } from "./installments";
 import type { AgreementTerm, OfferStatus } from "./offer";
@@ -28,6 +29,14 @@ export interface OfferView {
   refundPolicy: string | null;
   /** The payment schedule, when the buyer pays in installments rather than at once. */
   installments: Installment[] | null;
+  /** What the schedule charges in all, USD with cents ("60000.00"); null without one. */
+  installmentsTotal: string | null;
+  /**
+   * What stops this draft from being sent by today's rules and clock, each field named (a draft
+   * written under older rules stays a draft and says why here). Empty when it can be sent, and
+   * always for a sent offer. `offers.send` checks everything again, the EULA's bytes included.
+   */
+  problems: FieldIssue[];
   /** The offer this draft was copied from, when it replaces one. */
   replacesOfferId: string | null;
   /** The link the sales rep sends the buyer; set when the offer is sent. */
@@ -58,6 +67,8 @@ export interface BuyerOfferView {
   refundPolicy: string | null;
   /** When and how much the buyer pays, when in installments. */
   installments: Installment[] | null;
+  /** What the schedule charges in all, USD with cents; null without one. */
+  installmentsTotal: string | null;
   /** This account's agreement, once it accepted. */
   acceptance: AgreementView | null;
 }

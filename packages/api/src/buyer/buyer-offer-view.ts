@@ -1,4 +1,4 @@
-import { OfferkitError, completeTerms, offerStatusAt, type AgreementView, type BuyerOfferView } from "@offerkit/core";
+import { OfferkitError, completeTerms, installmentsTotal, offerStatusAt, type AgreementView, type BuyerOfferView } from "@offerkit/core";
 import { findAgreement, findEulaDocument, findOfferForBuyer, findProduct, findSeller, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import type { BuyerPrincipal } from "../auth/principal";
 import { assertTermsIntact } from "../intact-terms";
@@ -46,6 +46,7 @@ export async function toBuyerOfferView(
     acceptanceDeadline: terms.acceptanceDeadline,
     refundPolicy: terms.refundPolicy ?? null,
     installments: terms.installments ?? null,
+    installmentsTotal: terms.installments ? installmentsTotal(terms.installments) : null,
     acceptance: agreement ? toAgreementView(agreement) : null,
   };
 }

@@ -3,7 +3,7 @@ import { findProduct, insertOffer } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
 import { withIdempotency } from "../idempotency";
-import { checkDraftReferences, requireDataSharing } from "./draft-rules";
+import { checkDraftReferences, checkWrittenValues, requireDataSharing, requirePrivateOfferModel } from "./draft-rules";
 import { loadOffer } from "./load-offer";
 import { toOfferView } from "./offer-view";
 
@@ -16,9 +16,10 @@ export async function createOffer(
   const scope = { principalId: sellerId, operation: "offers.create", key: idempotencyKey, request: { productId, ...terms } };
   return withIdempotency(deps, scope, async (remember) => {
     await requireDataSharing(deps.db, sellerId);
-    if (!(await findProduct(deps.db, sellerId, productId))) {
-      throw new OfferkitError("NOT_FOUND", `No product ${productId}`, [{ path: ["productId"], message: "Unknown product" }]);
-    }
+    const product = await findProduct(deps.db, sellerId, productId);
+    if (!product) throw new OfferkitError("NOT_FOUND", `No product ${productId}`, [{ path: ["productId"], message: "Unknown product" }]);
+    requirePrivateOfferModel(product.pricing.model);
+    checkWrittenValues(terms, product.pricing.model);
     await checkDraftReferences(deps.db, sellerId, terms);
     const now = deps.clock.now();
     const offer = {

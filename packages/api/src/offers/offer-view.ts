@@ -1,5 +1,5 @@
-import { offerStatusAt, type OfferView } from "@offerkit/core";
-import { findEulaDocument, findPublication, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
+import { checkSendable, installmentsTotal, offerStatusAt, type FieldIssue, type OfferView } from "@offerkit/core";
+import { findEulaDocument, findProduct, findPublication, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import { toPublicationView } from "../publishing/publication-view";
 import { assertTermsIntact } from "../intact-terms";
 
@@ -21,6 +21,8 @@ export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now:
     acceptanceDeadline: terms.acceptanceDeadline ?? null,
     refundPolicy: terms.refundPolicy ?? null,
     installments: terms.installments ?? null,
+    installmentsTotal: terms.installments ? installmentsTotal(terms.installments) : null,
+    problems: offer.status === "draft" ? await draftProblems(db, offer, eula !== null, now) : [],
     replacesOfferId: offer.replacesOfferId,
     buyerUrl: offer.buyerUrl,
     termsSha256: offer.termsSha256,
@@ -31,4 +33,10 @@ export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now:
     acceptedAt: offer.acceptedAt,
     publication: toPublicationView(offer.status === "draft" ? null : await findPublication(db, offer.id)),
   };
+}
+
+async function draftProblems(db: Kysely<Database>, offer: OfferRecord, eulaStored: boolean, now: Date): Promise<FieldIssue[]> {
+  const product = await findProduct(db, offer.sellerId, offer.productId);
+  if (!product) return [{ path: ["productId"], message: `No product ${offer.productId}` }];
+  return checkSendable({ terms: offer.terms, productPricing: product.pricing, eulaAvailable: eulaStored, now });
 }

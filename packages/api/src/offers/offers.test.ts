@@ -69,15 +69,17 @@ describe.each(testDialects())("the offer lifecycle on %s", (dialect) => {
     expect((await admin.offers.get({ offerId: draft.id })).status).toBe("draft");
   });
 
-  it("sends a free offer without a refund policy, but not a paid one", async () => {
+  it("makes no private offer for a free, BYOL or monthly product, and wants a refund policy on a paid one", async () => {
     const { admin, eula } = await sellerWithProduct();
-    const free = await admin.products.create(sampleProduct({ pricing: { model: "free" } }));
-    const base = completeOfferTerms(free.id, eula.sha256);
-    const { refundPolicy: _refund, ...withoutRefund } = base;
-    const offer = await admin.offers.create({ ...withoutRefund, pricing: { model: "free" } });
-    expect((await admin.offers.send({ offerId: offer.id })).status).toBe("sent");
+    for (const model of ["free", "byol", "monthly"] as const) {
+      const product = await admin.products.create(sampleProduct({ pricing: { model } }));
+      const refused = await failure(admin.offers.create({ productId: product.id }));
+      expect(refused.code).toBe("VALIDATION_FAILED");
+      expect(refused.paths).toEqual(["productId"]);
+    }
     const paidProduct = await admin.products.create(sampleProduct());
     const paidOffer = await admin.offers.create({ ...completeOfferTerms(paidProduct.id, eula.sha256), refundPolicy: undefined });
+    expect(paidOffer.problems.map((issue) => issue.path.join("."))).toEqual(["refundPolicy"]);
     expect((await failure(admin.offers.send({ offerId: paidOffer.id }))).paths).toEqual(["refundPolicy"]);
   });
 

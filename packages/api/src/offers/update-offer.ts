@@ -1,8 +1,8 @@
 import type { DraftTerms, OfferView, updateOfferInputSchema } from "@offerkit/core";
-import { updateDraftTerms } from "@offerkit/db";
+import { findProduct, updateDraftTerms } from "@offerkit/db";
 import type { z } from "zod";
 import type { ApiDeps } from "../deps";
-import { checkDraftReferences } from "./draft-rules";
+import { checkDraftReferences, checkWrittenValues } from "./draft-rules";
 import { explainRefusedWrite, loadOffer, offerImmutable, staleVersion } from "./load-offer";
 import { toOfferView } from "./offer-view";
 
@@ -38,6 +38,8 @@ export async function updateOffer(
     if (offer.status !== "draft") throw offerImmutable(offerId);
     if (expectedVersion !== undefined && offer.version !== expectedVersion) throw staleVersion(offerId, expectedVersion, offer.version);
     const terms = applyPatch(offer.terms, patch);
+    const product = await findProduct(deps.db, sellerId, offer.productId);
+    if (product) checkWrittenValues(applyPatch({}, patch), product.pricing.model);
     await checkDraftReferences(deps.db, sellerId, terms);
     const now = deps.clock.now();
     const written = await updateDraftTerms(deps.db, { sellerId, id: offerId, version: offer.version, terms, updatedAt: now.toISOString() });
