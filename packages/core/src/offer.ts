@@ -5,12 +5,15 @@ import { addDays, addUtcMonths, calendarDateSchema, endOfUtcDay, utcDate } from 
 import type { FieldIssue } from "./errors";
 import { checkInstallments, installmentsSchema } from "./installments";
 import { accountIdSchema, asinSchema, idempotencyKeySchema, offerIdSchema, productRefSchema, sha256Schema } from "./ids";
-import { checkWrittenTerms, movesMoney, privateOfferModelProblem } from "./marketplace-rules";
+import { checkWrittenTerms, MAX_CONTRACT_MONTHS, movesMoney, privateOfferModelProblem } from "./marketplace-rules";
 import { checkPricingCoversProduct, offerPricingSchema, type OfferPricing, type ProductPricing } from "./pricing";
 
 export const MAX_BUYER_ACCOUNTS = 25;
-export const MAX_AGREEMENT_MONTHS = 60;
-/** 60 months, counted generously in days (five years with two leap days). */
+/**
+ * The longest term a draft can hold in days: 60 months counted generously (five years with two
+ * leap days). Which unit and how long each model may run is the marketplace's rule, checked
+ * when a value is written (`marketplace-rules.ts`); this only bounds what is stored.
+ */
 export const MAX_AGREEMENT_DAYS = 1827;
 
 export const offerNameSchema = z
@@ -56,8 +59,8 @@ export const agreementTermSchema = z.discriminatedUnion("kind", [
       .regex(/^P[1-9]\d{0,3}[DM]$/, "A duration is P<days>D or P<months>M, e.g. P365D or P12M")
       .refine((value) => {
         const amount = Number(value.slice(1, -1));
-        return value.endsWith("M") ? amount <= MAX_AGREEMENT_MONTHS : amount <= MAX_AGREEMENT_DAYS;
-      }, `An agreement runs at most ${MAX_AGREEMENT_MONTHS} months`),
+        return value.endsWith("M") ? amount <= MAX_CONTRACT_MONTHS : amount <= MAX_AGREEMENT_DAYS;
+      }, `An agreement runs at most ${MAX_CONTRACT_MONTHS} months`),
   }),
   z.strictObject({ kind: z.literal("endDate"), endDate: calendarDateSchema }),
 ]);
@@ -227,8 +230,8 @@ function checkEndDate(endDate: string, terms: DraftTerms, now: Date): FieldIssue
   if (terms.acceptanceDeadline !== undefined && endDate <= terms.acceptanceDeadline) {
     issues.push({ path: ["agreement", "endDate"], message: "The agreement must end after the acceptance deadline" });
   }
-  if (endDate > utcDate(addUtcMonths(now, MAX_AGREEMENT_MONTHS))) {
-    issues.push({ path: ["agreement", "endDate"], message: `An agreement runs at most ${MAX_AGREEMENT_MONTHS} months` });
+  if (endDate > utcDate(addUtcMonths(now, MAX_CONTRACT_MONTHS))) {
+    issues.push({ path: ["agreement", "endDate"], message: `An agreement runs at most ${MAX_CONTRACT_MONTHS} months` });
   }
   return issues;
 }

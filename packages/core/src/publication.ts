@@ -12,6 +12,10 @@ export type PublicationState = z.infer<typeof publicationStateSchema>;
 export const publicationErrorDetailSchema = z.strictObject({
   code: z.string().describe("The marketplace's error code, e.g. INVALID_INPUT"),
   message: z.string().describe("The marketplace's message"),
+  field: z
+    .string()
+    .optional()
+    .describe("The offer's field the problem is about (`refundPolicy`, `pricing`, ...), when the publisher can tell"),
 });
 export type PublicationErrorDetail = z.infer<typeof publicationErrorDetailSchema>;
 
