@@ -14,6 +14,7 @@ export * from "./repositories/conversions";
 export * from "./repositories/ref-tag-reports";
 export * from "./repositories/eula-documents";
 export * from "./repositories/idempotency";
+export * from "./repositories/marketplace-agreements";
 export * from "./repositories/offers";
 export * from "./repositories/products";
 export * from "./repositories/publications";

@@ -12,6 +12,7 @@ import * as onePublicSubscription from "./migrations/0008-one-public-subscriptio
 import * as sentOfferGuardWithoutGaps from "./migrations/0009-sent-offer-guard-without-gaps";
 import * as clickCounts from "./migrations/0010-click-counts";
 import * as sentOfferIds from "./migrations/0011-sent-offer-ids";
+import * as marketplaceAgreements from "./migrations/0012-marketplace-agreements";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "0009-sent-offer-guard-without-gaps": sentOfferGuardWithoutGaps,
   "0010-click-counts": clickCounts,
   "0011-sent-offer-ids": sentOfferIds,
+  "0012-marketplace-agreements": marketplaceAgreements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -112,6 +112,8 @@ export interface AgreementsTable {
   ends_at: string;
   pricing: string;
   created_at: string;
+  /** The marketplace's ID of an agreement made there; null for one made on this server. */
+  marketplace_agreement_id: string | null;
 }
 
 export interface IdempotencyKeysTable {

@@ -2,7 +2,13 @@ import { offerPricingSchema, type AgreementView } from "@offerkit/core";
 import type { Kysely, Selectable } from "kysely";
 import type { AgreementsTable, Database } from "../schema";
 
-export type AgreementRecord = AgreementView & { sellerId: string; productId: string; createdAt: string };
+export type AgreementRecord = AgreementView & {
+  sellerId: string;
+  productId: string;
+  createdAt: string;
+  /** The marketplace's ID of an agreement made there; absent or null for one made on this server. */
+  marketplaceAgreementId?: string | null;
+};
 
 function toRecord(row: Selectable<AgreementsTable>): AgreementRecord {
   return {
@@ -15,10 +21,14 @@ function toRecord(row: Selectable<AgreementsTable>): AgreementRecord {
     endsAt: row.ends_at,
     pricing: offerPricingSchema.parse(JSON.parse(row.pricing)),
     createdAt: row.created_at,
+    marketplaceAgreementId: row.marketplace_agreement_id,
   };
 }
 
-/** Inserts an agreement; the unique (offer, buyer) pair makes a second acceptance fail, never duplicate. */
+/**
+ * Inserts an agreement; the unique (offer, buyer) pair makes a second acceptance fail, never
+ * duplicate, and so does a marketplace agreement ID already recorded.
+ */
 export async function insertAgreement(db: Kysely<Database>, agreement: AgreementRecord): Promise<void> {
   await db
     .insertInto("agreements")
@@ -32,6 +42,7 @@ export async function insertAgreement(db: Kysely<Database>, agreement: Agreement
       ends_at: agreement.endsAt,
       pricing: JSON.stringify(agreement.pricing),
       created_at: agreement.createdAt,
+      marketplace_agreement_id: agreement.marketplaceAgreementId ?? null,
     })
     .execute();
 }

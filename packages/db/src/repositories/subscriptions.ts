@@ -118,3 +118,18 @@ export async function cancelSubscription(db: Kysely<Database>, id: string, at: s
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * Ends an active subscription at `at`, sooner than planned (its agreement ran out or was carried
+ * into another); false when it is not active any more or already ended by then.
+ */
+export async function endSubscription(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable("subscriptions")
+    .set({ ends_at: at })
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", at)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
