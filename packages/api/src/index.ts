@@ -17,6 +17,6 @@ export { createContactCipher, type ContactCipher } from "./contacts/cipher";
 export { exportContactsCsv } from "./contacts/contact-changes";
 export { lookupEligibility } from "./support/lookup-eligibility";
 export { createPublicationFollower, type FollowerOptions, type PublicationFollower } from "./publishing/publication-follower";
-export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-publication";
+export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-timings";
 export { systemScheduler, type Scheduler } from "./publishing/scheduler";
 export { checkReadiness, type Readiness } from "./health/check-readiness";

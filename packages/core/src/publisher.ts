@@ -24,12 +24,24 @@ export type PublicationOutcome =
   | { status: "succeeded"; marketplaceOfferId: string; buyerUrl: string }
   | { status: "failed"; error: PublicationError };
 
-/** An agreement a buyer made on the marketplace by accepting an offer. */
+/**
+ * Where an agreement stands on the marketplace, in Offerkit's words: `active` while its terms
+ * run, `cancelled` when it was ended before its end date (by the buyer or by the marketplace),
+ * `ended` when it ran out or was carried into another agreement (renewed, replaced).
+ */
+export type MarketplaceAgreementStatus = "active" | "ended" | "cancelled";
+
+/** A purchase agreement a buyer made on the marketplace by accepting a published offer. */
 export interface MarketplaceAgreement {
+  /** The marketplace's agreement ID. */
   id: string;
-  buyerAccount: string | null;
+  /** The buyer's account on the marketplace (12 digits on AWS). */
+  buyerAccount: string;
+  status: MarketplaceAgreementStatus;
   acceptedAt: Date;
-  startsAt: Date | null;
+  /** Differs from `acceptedAt` for an agreement dated to start later. */
+  startsAt: Date;
+  /** Null when the marketplace gives no end date (pay-as-you-go agreements). */
   endsAt: Date | null;
 }
 
@@ -46,8 +58,11 @@ export interface MarketplacePublisher {
   publish(request: PublishRequest): Promise<{ changeSetId: string }>;
   /** Where the work started by `publish` stands. */
   follow(input: { changeSetId: string; marketplaceProductId: string }): Promise<PublicationOutcome>;
-  /** The agreement a buyer made by accepting the published offer, if one did. */
-  findAgreement(marketplaceOfferId: string): Promise<MarketplaceAgreement | null>;
+  /**
+   * Every purchase agreement buyers made by accepting the published offer, whatever became of
+   * it since, in no particular order; empty while nobody accepted it.
+   */
+  listAgreements(marketplaceOfferId: string): Promise<MarketplaceAgreement[]>;
 }
 
 /** No external marketplace: this server is the buyers' marketplace, and a sent offer is published as it is sent. */

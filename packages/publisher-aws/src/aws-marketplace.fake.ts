@@ -1,10 +1,10 @@
 import { http, HttpResponse } from "msw";
 import { z } from "zod";
+import { FakeAgreementApi } from "./agreement-api.fake";
 
 export const REGION = "us-east-1";
 export const BUCKET = "eulas-test";
 const CATALOG_URL = `https://catalog.marketplace.${REGION}.amazonaws.com`;
-const AGREEMENT_URL = `https://agreement-marketplace.${REGION}.amazonaws.com/`;
 
 /** A change as it went over the wire. */
 export const wireChangeSchema = z.looseObject({ ChangeType: z.string(), DetailsDocument: z.unknown() });
@@ -32,12 +32,12 @@ export class FakeAws {
   readonly changeSets: StartedChangeSet[] = [];
   readonly startRequests: string[] = [];
   readonly describeRequests: string[] = [];
-  readonly agreementSearches: unknown[] = [];
   /** Answers queued for StartChangeSet before it makes a change set: a status and an AWS error type. */
   startFailures: { status: number; type: string; message: string }[] = [];
   /** The DescribeChangeSet body per change set ID; a change set not listed is still PREPARING. */
   readonly described = new Map<string, unknown>();
-  agreements: unknown[] = [];
+  /** The Agreement API, which the tests fill with agreements. */
+  readonly agreementApi = new FakeAgreementApi(REGION);
 
   handlers() {
     return [
@@ -67,13 +67,7 @@ export class FakeAws {
         this.describeRequests.push(`${url.searchParams.get("catalog")}/${id}`);
         return HttpResponse.json(this.described.get(id) ?? { ChangeSetId: id, Status: "PREPARING", ChangeSet: [] });
       }),
-      http.post(AGREEMENT_URL, async ({ request }) => {
-        if (request.headers.get("x-amz-target") !== "AWSMPCommerceService_v20200301.SearchAgreements") {
-          return HttpResponse.json({ message: "unexpected operation" }, { status: 400 });
-        }
-        this.agreementSearches.push(await request.json());
-        return HttpResponse.json({ agreementViewSummaries: this.agreements });
-      }),
+      ...this.agreementApi.handlers(),
     ];
   }
 }

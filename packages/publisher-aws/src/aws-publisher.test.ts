@@ -220,38 +220,4 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
       },
     });
   });
-
-  it("finds the buyer's agreement by the marketplace's offer ID, with its dates", async () => {
-    expect(await publisher().findAgreement("offer-mkt1111111111")).toBeNull();
-    fake.agreements = [
-      {
-        agreementId: "agmt-2222222222222222222222222",
-        acceptanceTime: Date.parse("2027-03-05T10:00:00Z") / 1000,
-        startTime: Date.parse("2027-03-05T10:00:00Z") / 1000,
-        endTime: Date.parse("2030-03-05T10:00:00Z") / 1000,
-        agreementType: "PurchaseAgreement",
-        acceptor: { accountId: "012345678901" },
-        proposer: { accountId: "123456789012" },
-        proposalSummary: { offerId: "offer-mkt1111111111", resources: [{ id: "prod-abcdef123456", type: "SaaSProduct" }] },
-        status: "ACTIVE",
-      },
-    ];
-    expect(await publisher().findAgreement("offer-mkt1111111111")).toEqual({
-      id: "agmt-2222222222222222222222222",
-      buyerAccount: "012345678901",
-      acceptedAt: new Date("2027-03-05T10:00:00Z"),
-      startsAt: new Date("2027-03-05T10:00:00Z"),
-      endsAt: new Date("2030-03-05T10:00:00Z"),
-    });
-    expect(fake.agreementSearches[1]).toEqual({
-      catalog: "AWSMarketplace",
-      filters: [
-        { name: "PartyType", values: ["Proposer"] },
-        { name: "AgreementType", values: ["PurchaseAgreement"] },
-        { name: "OfferId", values: ["offer-mkt1111111111"] },
-      ],
-      maxResults: 50,
-    });
-  });
 });
-

@@ -2,7 +2,7 @@ import { MarketplaceAgreementClient } from "@aws-sdk/client-marketplace-agreemen
 import { MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
 import { S3Client } from "@aws-sdk/client-s3";
 import { PublisherError, type MarketplacePublisher, type PublishRequest } from "@offerkit/core";
-import { findOfferAgreement } from "./agreements";
+import { listOfferAgreements } from "./agreements";
 import { toPublisherError } from "./aws-errors";
 import { describeChangeSet, startChangeSet } from "./catalog";
 import { offerChangeSet } from "./change-set";
@@ -19,7 +19,7 @@ export interface AwsPublisherDeps {
 /**
  * Publishes sent offers to AWS Marketplace as private offers: the EULA goes to S3 and the
  * marketplace gets a presigned URL to it; the offer becomes one change set; agreements are
- * found by the marketplace's offer ID. No call is made until a publication needs one, so
+ * listed by the marketplace's offer ID. No call is made until a publication needs one, so
  * creating it needs neither credentials nor a network.
  */
 export function createAwsPublisher(options: AwsPublisherOptions, deps: AwsPublisherDeps = {}): MarketplacePublisher {
@@ -74,8 +74,8 @@ export function createAwsPublisher(options: AwsPublisherOptions, deps: AwsPublis
       return call("DescribeChangeSet", () => describeChangeSet(catalog, input));
     },
 
-    findAgreement(marketplaceOfferId) {
-      return call("SearchAgreements", () => findOfferAgreement(agreements, marketplaceOfferId));
+    listAgreements(marketplaceOfferId) {
+      return call("SearchAgreements", () => listOfferAgreements(agreements, marketplaceOfferId));
     },
   };
 }

@@ -3,6 +3,8 @@ import { completeOfferTerms, createTestApi, sampleProduct, TEST_START, uploadSam
 import { testDialects } from "@offerkit/db/testing";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listAgreementsForOffer } from "@offerkit/db";
+import { wireAgreement } from "./agreement-api.fake";
 import { BUCKET, FakeAws, REGION } from "./aws-marketplace.fake";
 import { createAwsPublisher } from "./aws-publisher";
 import { clientRequestToken } from "./client-request-token";
@@ -30,14 +32,14 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
     await api.close();
   });
 
-  async function sentOffer() {
+  async function sentOffer(buyerAccounts?: string[]) {
     api.clock.set(TEST_START);
-    const { admin } = await api.newSeller();
+    const { admin, sellerId, keyWith } = await api.newSeller();
     const product = await admin.products.create(sampleProduct({ catalogProductId: "prod-abcdef123456" }));
     const eula = await uploadSamplePdf(admin);
-    const draft = await admin.offers.create(completeOfferTerms(product.id, eula.sha256));
+    const draft = await admin.offers.create(completeOfferTerms(product.id, eula.sha256, buyerAccounts));
     const offer = await admin.offers.send({ offerId: draft.id });
-    return { admin, product, eula, offer };
+    return { admin, sellerId, keyWith, product, eula, offer };
   }
 
   const later = (iso: string) => api.clock.set(iso);
@@ -101,8 +103,8 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
     expect(published.publication.buyerUrl).toMatch(/^https:\/\/aws\.amazon\.com\/marketplace\/procurement\?productId=[0-9a-f-]{36}&offerId=offer-mkt3333333333$/);
   });
 
-  it("marks the offer accepted when the follower finds the buyer's agreement on AWS", async () => {
-    const { admin, offer } = await sentOffer();
+  it("records every agreement made on AWS, through every page, once each, and follows them until none runs", async () => {
+    const { admin, offer, sellerId, keyWith } = await sentOffer(["012345678901", "210987654321"]);
     await follower.runOnce();
     fake.described.set("cs-1", {
       ChangeSetId: "cs-1",
@@ -112,22 +114,20 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
     later("2027-03-01T12:01:00.000Z");
     await follower.runOnce();
     await follower.runOnce();
-    expect(fake.agreementSearches).toHaveLength(1);
+    expect(fake.agreementApi.searches).toHaveLength(1);
     expect((await admin.offers.get({ offerId: offer.id })).status).toBe("sent");
 
-    fake.agreements = [
-      {
-        agreementId: "agmt-5555555555555555555555555",
-        acceptanceTime: Date.parse("2027-03-02T08:30:00Z") / 1000,
-        startTime: Date.parse("2027-03-02T08:30:00Z") / 1000,
-        endTime: Date.parse("2030-03-02T08:30:00Z") / 1000,
-        acceptor: { accountId: "012345678901" },
-        proposalSummary: { offerId: "offer-mkt4444444444" },
-        status: "ACTIVE",
-      },
-    ];
+    // Two buyers, one agreement a page.
+    fake.agreementApi.pageSize = 1;
+    const alice = { id: "agmt-5555555555555555555555555", offerId: "offer-mkt4444444444", account: "012345678901", acceptedAt: "2027-03-02T08:30:00Z", endsAt: "2030-03-02T08:30:00Z" };
+    const bob = { id: "agmt-6666666666666666666666666", offerId: "offer-mkt4444444444", account: "210987654321", acceptedAt: "2027-03-02T10:00:00Z", endsAt: "2030-03-02T10:00:00Z" };
+    fake.agreementApi.agreements = [wireAgreement(bob), wireAgreement(alice)];
     later("2027-03-02T09:00:00.000Z");
     await follower.runOnce();
+    expect(fake.agreementApi.searches.slice(1).map((search) => search.nextToken === undefined)).toEqual([true, false]);
+    later("2027-03-02T09:05:00.000Z");
+    await follower.runOnce();
+
     const accepted = await admin.offers.get({ offerId: offer.id });
     expect(accepted.status).toBe("accepted");
     expect(accepted.acceptedAt).toBe("2027-03-02T08:30:00.000Z");
@@ -138,8 +138,36 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
       startsAt: "2027-03-02T08:30:00.000Z",
       endsAt: "2030-03-02T08:30:00.000Z",
     });
-    later("2027-03-03T09:00:00.000Z");
+    const agreements = await listAgreementsForOffer(api.deps.db, offer.id);
+    expect(agreements.map((agreement) => [agreement.marketplaceAgreementId, agreement.buyerAccount])).toEqual([
+      ["agmt-5555555555555555555555555", "012345678901"],
+      ["agmt-6666666666666666666666666", "210987654321"],
+    ]);
+    const support = await keyWith("support:read");
+    for (const account of ["012345678901", "210987654321"]) {
+      const seen = await support.support.lookup({ account });
+      expect(seen.subscriptions).toEqual([expect.objectContaining({ offerId: offer.id, visibility: "private", status: "active" })]);
+    }
+    expect(await api.deps.db.selectFrom("subscriptions").select("id").where("seller_id", "=", sellerId).execute()).toHaveLength(2);
+
+    // Bob cancels on AWS; after the deadline the follower looks every 6 hours while Alice's runs.
+    fake.agreementApi.agreements = [wireAgreement({ ...bob, status: "CANCELLED" }), wireAgreement(alice)];
+    later("2027-04-02T00:00:01.000Z");
     await follower.runOnce();
-    expect(fake.agreementSearches).toHaveLength(2);
+    expect((await support.support.lookup({ account: "210987654321" })).subscriptions).toEqual([
+      expect.objectContaining({ status: "cancelled", endsAt: "2027-04-02T00:00:01.000Z" }),
+    ]);
+    const searches = fake.agreementApi.searches.length;
+    later("2027-04-02T05:59:59.000Z");
+    await follower.runOnce();
+    expect(fake.agreementApi.searches).toHaveLength(searches);
+    fake.agreementApi.agreements = [wireAgreement({ ...bob, status: "CANCELLED" }), wireAgreement({ ...alice, status: "REPLACED" })];
+    later("2027-04-02T06:00:01.000Z");
+    await follower.runOnce();
+    expect((await support.support.lookup({ account: "012345678901" })).subscriptions).toEqual([
+      expect.objectContaining({ status: "ended", endsAt: "2027-04-02T06:00:01.000Z" }),
+    ]);
+    later("2027-06-01T00:00:00.000Z");
+    expect(await follower.runOnce()).toBe(0);
   });
 });

@@ -1,32 +1,9 @@
-import { completeTerms, endOfUtcDay, errorMessage, PublisherError, type MarketplacePublisher, type PublicationError, type PublishRequest } from "@offerkit/core";
-import { findOffer, findProduct, markOfferAccepted, updatePublication, type PublicationRecord, type PublicationUpdate } from "@offerkit/db";
+import { completeTerms, errorMessage, PublisherError, type MarketplacePublisher, type PublicationError, type PublishRequest } from "@offerkit/core";
+import { findOffer, findProduct, updatePublication, type PublicationRecord, type PublicationUpdate } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { termsAreIntact } from "../intact-terms";
-
-/** How often and how long the follower looks at a publication. */
-export interface FollowTimings {
-  /** Between two looks at a change set being processed (the marketplace takes minutes). */
-  changeSetPollMs: number;
-  /** Between two searches for an agreement on a published offer. */
-  agreementPollMs: number;
-  /** The first wait after a retryable error; it doubles with each error in a row. */
-  retryBaseMs: number;
-  /** The longest wait after a retryable error. */
-  retryMaxMs: number;
-  /** Retryable errors in a row after which the publication is reported failed. */
-  maxFailuresInARow: number;
-  /** How long after the acceptance deadline an agreement is still looked for (the marketplace reports late). */
-  agreementGraceMs: number;
-}
-
-export const defaultFollowTimings: FollowTimings = {
-  changeSetPollMs: 60_000,
-  agreementPollMs: 5 * 60_000,
-  retryBaseMs: 30_000,
-  retryMaxMs: 30 * 60_000,
-  maxFailuresInARow: 8,
-  agreementGraceMs: 24 * 60 * 60_000,
-};
+import { followAgreements } from "./follow-agreements";
+import type { FollowTimings } from "./follow-timings";
 
 type Step = Omit<PublicationUpdate, "at">;
 
@@ -38,34 +15,27 @@ function failed(message: string, details: PublicationError["details"] = []): Ste
 }
 
 /**
- * One look at one publication: start it, follow its change set, or look for the buyer's
- * agreement, by what is known so far. Every outcome is written with the attempt it belongs
- * to, so the answer to a replaced attempt never lands on the new one.
+ * One look at one publication: start it, follow its change set, or follow the agreements
+ * buyers made on it, by what is known so far. Every outcome is written with the attempt it
+ * belongs to, so the answer to a replaced attempt never lands on the new one. An error while
+ * following agreements is handed to `report`: the publication itself succeeded and stays so.
  */
 export async function followPublication(
   deps: ApiDeps,
   publisher: MarketplacePublisher,
   publication: PublicationRecord,
   timings: FollowTimings,
+  report: (error: unknown) => void = () => undefined,
 ): Promise<void> {
   const now = deps.clock.now();
   let step: Step;
   try {
     step = await nextStep(deps, publisher, publication, timings, now);
   } catch (error) {
+    if (publication.state === "published") report(error);
     step = afterError(publisher, publication, timings, now, error);
   }
-  const update = { ...step, at: now.toISOString() };
-  if (update.agreement !== undefined) {
-    const acceptedAt = update.agreement.acceptedAt;
-    await deps.db.transaction().execute(async (trx) => {
-      if (await updatePublication(trx, publication.offerId, publication.attempt, update)) {
-        await markOfferAccepted(trx, publication.offerId, acceptedAt);
-      }
-    });
-    return;
-  }
-  await updatePublication(deps.db, publication.offerId, publication.attempt, update);
+  await updatePublication(deps.db, publication.offerId, publication.attempt, { ...step, at: now.toISOString() });
 }
 
 async function nextStep(
@@ -100,25 +70,8 @@ async function nextStep(
     };
   }
 
-  if (publication.state === "published" && publication.marketplaceOfferId !== null && publication.agreement === null) {
-    const deadline = offer.terms.acceptanceDeadline;
-    const agreement = await publisher.findAgreement(publication.marketplaceOfferId);
-    if (agreement) {
-      return {
-        agreement: {
-          id: agreement.id,
-          buyerAccount: agreement.buyerAccount,
-          acceptedAt: agreement.acceptedAt.toISOString(),
-          startsAt: agreement.startsAt?.toISOString() ?? null,
-          endsAt: agreement.endsAt?.toISOString() ?? null,
-        },
-        nextCheckAt: null,
-        failuresInARow: 0,
-      };
-    }
-    // Past the deadline no buyer can accept any more: stop looking once a late report had time to arrive.
-    const stillAcceptable = deadline !== undefined && now.getTime() < endOfUtcDay(deadline).getTime() + timings.agreementGraceMs;
-    return { nextCheckAt: stillAcceptable ? later(now, timings.agreementPollMs) : null, failuresInARow: 0 };
+  if (publication.state === "published" && publication.marketplaceOfferId !== null) {
+    return followAgreements(deps, publisher, { marketplaceOfferId: publication.marketplaceOfferId, agreement: publication.agreement }, offer, timings, now);
   }
   return { nextCheckAt: null };
 }
@@ -145,18 +98,21 @@ async function publishRequest(
 }
 
 /**
- * A refused request fails the publication with the marketplace's reasons. Anything else
- * (throttling, the network, an outage) is tried again later, waiting longer each time, until
- * so many errors in a row that the seller should know.
+ * While publishing, a refused request fails the publication with the marketplace's reasons;
+ * anything else (throttling, the network, an outage) is tried again later, waiting longer each
+ * time, until so many errors in a row that the seller should know. Once published, nothing the
+ * agreements' side meets unpublishes the offer: it is tried again later, however long it takes
+ * (a refusal too: credentials or permissions can be fixed).
  */
 function afterError(publisher: MarketplacePublisher, publication: PublicationRecord, timings: FollowTimings, now: Date, error: unknown): Step {
+  const failures = publication.failuresInARow + 1;
+  const wait = Math.min(timings.retryBaseMs * 2 ** (failures - 1), timings.retryMaxMs);
+  if (publication.state === "published") return { nextCheckAt: later(now, wait), failuresInARow: failures };
   const message = errorMessage(error);
   const details = error instanceof PublisherError ? error.details : [];
   if (error instanceof PublisherError && !error.retryable) return failed(message, details);
-  const failures = publication.failuresInARow + 1;
   if (failures >= timings.maxFailuresInARow) {
     return failed(`Gave up after ${failures} errors in a row from the ${publisher.name} marketplace; the last: ${message}`, details);
   }
-  const wait = Math.min(timings.retryBaseMs * 2 ** (failures - 1), timings.retryMaxMs);
   return { nextCheckAt: later(now, wait), failuresInARow: failures };
 }

@@ -1,6 +1,7 @@
 import { claimPublication, listDuePublications } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-import { defaultFollowTimings, followPublication, type FollowTimings } from "./follow-publication";
+import { followPublication } from "./follow-publication";
+import { defaultFollowTimings, type FollowTimings } from "./follow-timings";
 import type { MarketplacePublisher } from "@offerkit/core";
 import { systemScheduler, type Scheduler } from "./scheduler";
 
@@ -13,7 +14,10 @@ export interface FollowerOptions {
   /** How long a claimed publication stays with this follower before another may take it. */
   leaseMs?: number;
   timings?: Partial<FollowTimings>;
-  /** Where an unexpected error of a tick is reported; it never stops the follower. */
+  /**
+   * Where an unexpected error of a tick, or an error following a published offer's agreements
+   * (retried later), is reported; it never stops the follower.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -49,7 +53,7 @@ export function createPublicationFollower(deps: ApiDeps, publisher: MarketplaceP
     let followed = 0;
     for (const publication of due) {
       if (!(await claimPublication(deps.db, publication, new Date(now.getTime() + leaseMs).toISOString()))) continue;
-      await followPublication(deps, publisher, publication, timings);
+      await followPublication(deps, publisher, publication, timings, onError);
       followed += 1;
     }
     return followed;
