@@ -55,11 +55,16 @@ describe("configuration", () => {
       region: "us-east-1",
       eulaBucket: "acme-eulas",
       eulaKeyPrefix: undefined,
+      eulaUrl: "public",
     });
     expect(
       loadConfig({ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "eu-west-1", OFFERKIT_AWS_EULA_PREFIX: "legal/eulas/" })
         .publisher,
     ).toMatchObject({ region: "eu-west-1", eulaKeyPrefix: "legal/eulas/" });
+    expect(loadConfig({ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_EULA_URL: "presigned" }).publisher).toMatchObject({
+      eulaUrl: "presigned",
+    });
+    expect(() => loadConfig({ OFFERKIT_AWS_EULA_URL: "signed" })).toThrow("OFFERKIT_AWS_EULA_URL: must be public or presigned");
   });
 
   it("drops a trailing slash from the public URL", () => {

@@ -61,6 +61,7 @@ const envSchema = z.object({
   OFFERKIT_AWS_REGION: optional(awsRegionSchema),
   OFFERKIT_AWS_EULA_BUCKET: optional(s3BucketSchema),
   OFFERKIT_AWS_EULA_PREFIX: optional(s3KeyPrefixSchema),
+  OFFERKIT_AWS_EULA_URL: z.enum(["public", "presigned"], "must be public or presigned").default("public"),
   OFFERKIT_TRUST_PROXY: z.coerce.number().int().min(0, "must be 0 or more proxies").max(10, "must be at most 10 proxies").default(0),
   OFFERKIT_RATE_LIMIT_REDIRECT: perMinute(600),
   OFFERKIT_RATE_LIMIT_BUYER: perMinute(300),
@@ -78,7 +79,7 @@ const envSchema = z.object({
 /** Where sent offers are published: this server, or AWS Marketplace (with the S3 bucket for EULAs). */
 export type PublisherConfig =
   | { kind: "local" }
-  | { kind: "aws"; region: string; eulaBucket: string; eulaKeyPrefix: string | undefined };
+  | { kind: "aws"; region: string; eulaBucket: string; eulaKeyPrefix: string | undefined; eulaUrl: "public" | "presigned" };
 
 export interface ServerConfig {
   port: number;
@@ -157,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
             region: settings.OFFERKIT_AWS_REGION ?? "us-east-1",
             eulaBucket: settings.OFFERKIT_AWS_EULA_BUCKET,
             eulaKeyPrefix: settings.OFFERKIT_AWS_EULA_PREFIX,
+            eulaUrl: settings.OFFERKIT_AWS_EULA_URL,
           }
         : { kind: "local" },
   };

@@ -64,6 +64,7 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
     region: config.region,
     eulaBucket: config.eulaBucket,
     ...(config.eulaKeyPrefix === undefined ? {} : { eulaKeyPrefix: config.eulaKeyPrefix }),
+    eulaUrl: config.eulaUrl,
   });
 }
 

@@ -36,6 +36,8 @@ export class FakeAws {
   startFailures: { status: number; type: string; message: string }[] = [];
   /** The DescribeChangeSet body per change set ID; a change set not listed is still PREPARING. */
   readonly described = new Map<string, unknown>();
+  /** Whether the bucket policy lets anyone read the EULA prefix, as the README asks of a seller. */
+  eulasPublic = true;
   /** The Agreement API, which the tests fill with agreements. */
   readonly agreementApi = new FakeAgreementApi(REGION);
 
@@ -48,6 +50,13 @@ export class FakeAws {
           bytes: new Uint8Array(await request.arrayBuffer()),
         });
         return new HttpResponse(null, { status: 200, headers: { ETag: '"etag"' } });
+      }),
+      // A read without credentials, as the marketplace makes it: S3 answers 403 to anonymous
+      // callers for an object the bucket policy does not open, and for one that is not there.
+      http.head(`https://${BUCKET}.s3.${REGION}.amazonaws.com/*`, ({ request }) => {
+        const key = decodeURIComponent(new URL(request.url).pathname.slice(1));
+        const readable = this.eulasPublic && !request.headers.has("authorization") && this.uploads.some((upload) => upload.key === key);
+        return new HttpResponse(null, { status: readable ? 200 : 403 });
       }),
       http.post(`${CATALOG_URL}/StartChangeSet`, async ({ request }) => {
         const body = startChangeSetBody.parse(await request.json());

@@ -46,8 +46,12 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
   afterAll(() => server.close());
 
   const publisher = (maxAttempts = 3) => createAwsPublisher({ region: REGION, eulaBucket: BUCKET, maxAttempts }, { credentials });
+  const presigning = (deps: Parameters<typeof createAwsPublisher>[1] = { credentials }) =>
+    createAwsPublisher({ region: REGION, eulaBucket: BUCKET, maxAttempts: 1, eulaUrl: "presigned" }, deps);
+  /** An offer the presigned URL outlives: its deadline ends within the URL's 7 days. */
+  const nearDeadline = { ...terms, acceptanceDeadline: "2027-03-07" };
 
-  it("uploads the EULA, then starts one change set holding the whole offer with a presigned EULA URL", async () => {
+  it("uploads the EULA, then starts one change set holding the whole offer with the EULA's lasting URL", async () => {
     const { changeSetId } = await publisher().publish(request());
     expect(changeSetId).toBe("cs-1");
 
@@ -99,7 +103,21 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
     const legalTerms = z.object({ Terms: z.tuple([z.object({ Type: z.literal("LegalTerm"), Documents: z.tuple([z.object({ Type: z.string(), Url: z.string() })]) })]) });
     const document = legalTerms.parse(changes[4]?.DetailsDocument).Terms[0].Documents[0];
     expect(document.Type).toBe("CustomEula");
-    const url = new URL(document.Url);
+    expect(document.Url).toBe(`https://${BUCKET}.s3.${REGION}.amazonaws.com/offerkit/eulas/${SHA}.pdf`);
+  });
+
+  it("refuses to send an offer whose EULA the marketplace could not read, saying what to set up", async () => {
+    fake.eulasPublic = false;
+    const error = await publisher().publish(request()).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ retryable: false, message: expect.stringContaining("allow s3:GetObject on the EULA prefix of bucket eulas-test") });
+    expect(fake.startRequests).toEqual([]);
+  });
+
+  it("presigns the EULA URL when asked, for an offer whose deadline ends before the signature does", async () => {
+    await presigning().publish(request({ terms: nearDeadline }));
+    const changes = fake.changeSets[0]?.body.ChangeSet ?? [];
+    const legalTerms = z.object({ Terms: z.tuple([z.object({ Documents: z.tuple([z.object({ Url: z.string() })]) })]) });
+    const url = new URL(legalTerms.parse(changes[4]?.DetailsDocument).Terms[0].Documents[0].Url);
     expect(url.origin).toBe(`https://${BUCKET}.s3.${REGION}.amazonaws.com`);
     expect(url.pathname).toBe(`/offerkit/eulas/${SHA}.pdf`);
     expect(url.searchParams.get("X-Amz-Algorithm")).toBe("AWS4-HMAC-SHA256");
@@ -107,6 +125,33 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
     expect(url.searchParams.get("X-Amz-Date")).toBe("20270301T120000Z");
     expect(url.searchParams.get("X-Amz-Expires")).toBe("604800");
     expect(url.searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses a presigned URL that would die before the deadline ends: after 7 days, or with a role's session", async () => {
+    const late = await presigning().publish(request()).catch((caught: unknown) => caught);
+    expect(late).toMatchObject({ retryable: false, message: expect.stringContaining("would stop working at 2027-03-08T12:00:00.000Z") });
+    const session = { ...credentials, sessionToken: "session", expiration: new Date("2027-03-01T13:00:00.000Z") };
+    const role = await presigning({ credentials: session }).publish(request({ terms: nearDeadline })).catch((caught: unknown) => caught);
+    expect(role).toMatchObject({ retryable: false, message: expect.stringContaining("would stop working at 2027-03-01T13:00:00.000Z") });
+    expect(fake.uploads).toEqual([]);
+    expect(fake.startRequests).toEqual([]);
+  });
+
+  it("proves the change set against the published shapes before any call, naming the change, field and rule", async () => {
+    const curly = { ...terms, refundPolicy: "Refunds for \u201Cunused\u201D months" };
+    const error = await publisher().publish(request({ terms: curly })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      retryable: false,
+      details: [
+        {
+          code: "SHAPE_VIOLATION",
+          message: "UpdateSupportTerms (change 6): DetailsDocument.Terms.0.RefundPolicy: RefundPolicy takes ASCII and © ® ™ ¢ £ ¤ ¥ only",
+          field: "refundPolicy",
+        },
+      ],
+    });
+    expect(fake.uploads).toEqual([]);
+    expect(fake.startRequests).toEqual([]);
   });
 
   it("retries a throttled StartChangeSet and succeeds with the same request", async () => {
@@ -152,9 +197,9 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
     server.events.on("request:start", ({ request }) => {
       if (request.url.endsWith("/StartChangeSet")) void request.clone().text().then((text) => bodies.push(text));
     });
-    await publisher().publish(request());
+    await presigning().publish(request({ terms: nearDeadline }));
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    await publisher().publish(request());
+    await presigning().publish(request({ terms: nearDeadline }));
     server.events.removeAllListeners();
     expect(bodies).toHaveLength(2);
     expect(bodies[1]).toBe(bodies[0]);
@@ -189,7 +234,7 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
     expect(fake.describeRequests).toEqual(["AWSMarketplace/cs-9", "AWSMarketplace/cs-9", "AWSMarketplace/cs-9"]);
   });
 
-  it("reports a FAILED change set with every entry of its ErrorDetailList", async () => {
+  it("reports a FAILED change set with every entry of its ErrorDetailList, each with the offer field to fix", async () => {
     fake.described.set("cs-7", {
       ChangeSetId: "cs-7",
       Status: "FAILED",
@@ -214,8 +259,8 @@ describe("the AWS publisher against AWS's HTTP endpoints", () => {
       error: {
         message: "Change set cs-7 failed on the marketplace: One or more changes failed",
         details: [
-          { code: "INVALID_INPUT", message: "UpdateLegalTerms: The EULA document could not be downloaded" },
-          { code: "INVALID_ACCOUNT", message: "UpdateTargeting: Account 012345678901 cannot be targeted" },
+          { code: "INVALID_INPUT", message: "UpdateLegalTerms: The EULA document could not be downloaded", field: "eulaSha256" },
+          { code: "INVALID_ACCOUNT", message: "UpdateTargeting: Account 012345678901 cannot be targeted", field: "buyerAccounts" },
         ],
       },
     });

@@ -1,24 +1,21 @@
 import { MarketplaceAgreementClient } from "@aws-sdk/client-marketplace-agreement";
 import { MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
 import { S3Client } from "@aws-sdk/client-s3";
-import { PublisherError, type MarketplacePublisher, type PublishRequest } from "@offerkit/core";
+import type { MarketplacePublisher, PublishRequest } from "@offerkit/core";
 import { listOfferAgreements } from "./agreements";
 import { toPublisherError } from "./aws-errors";
-import { describeChangeSet, startChangeSet } from "./catalog";
-import { offerChangeSet } from "./change-set";
-import { clientRequestToken } from "./client-request-token";
-import { eulaLocation, presignEula, uploadEula } from "./eula-object";
+import { describeChangeSet } from "./catalog";
 import { awsPublisherOptionsSchema, type AwsPublisherOptions } from "./options";
-import { UnpublishableOfferError } from "./pricing-terms";
+import { publishOffer } from "./publish-offer";
 
 export interface AwsPublisherDeps {
   /** Static credentials; left out, the SDK's default chain (environment, profile, role) finds them when first needed. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
 }
 
 /**
  * Publishes sent offers to AWS Marketplace as private offers: the EULA goes to S3 and the
- * marketplace gets a presigned URL to it; the offer becomes one change set; agreements are
+ * marketplace gets a URL it can read (see `eulaUrl`); the offer becomes one change set; agreements are
  * listed by the marketplace's offer ID. No call is made until a publication needs one, so
  * creating it needs neither credentials nor a network.
  */
@@ -45,29 +42,8 @@ export function createAwsPublisher(options: AwsPublisherOptions, deps: AwsPublis
     kind: "marketplace",
     name: "aws",
 
-    async publish({ offerId, attempt, attemptStartedAt, product, terms, eula }: PublishRequest) {
-      if (product.catalogProductId === null) {
-        throw new PublisherError(
-          `Product ${product.id} has no catalogProductId (its prod-... ID in the AWS Marketplace Catalog API): set it with products.update, then republish the offer`,
-          { retryable: false },
-        );
-      }
-      const location = eulaLocation(settings.eulaBucket, settings.eulaKeyPrefix, eula.sha256);
-      await call("Uploading the EULA to S3", () => uploadEula(s3, location, eula.bytes));
-      // Signed as of the attempt's start, not of this call: a retry under the same client request
-      // token must send the same change set, or it would no longer be the same request.
-      const eulaUrl = await call("Presigning the EULA URL", () => presignEula(s3, location, attemptStartedAt, settings.eulaUrlExpiresInSeconds));
-      let changes;
-      try {
-        changes = offerChangeSet({ catalogProductId: product.catalogProductId, terms, eulaUrl });
-      } catch (error) {
-        if (error instanceof UnpublishableOfferError) throw new PublisherError(error.message, { retryable: false, cause: error });
-        throw error;
-      }
-      const changeSetId = await call("StartChangeSet", () =>
-        startChangeSet(catalog, { changes, clientRequestToken: clientRequestToken(offerId, attempt), name: `Offerkit ${offerId}` }),
-      );
-      return { changeSetId };
+    publish(request: PublishRequest) {
+      return publishOffer({ s3, catalog }, settings, request);
     },
 
     follow(input) {

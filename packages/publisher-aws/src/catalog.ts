@@ -1,6 +1,7 @@
 import { DescribeChangeSetCommand, StartChangeSetCommand, type MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
 import type { PublicationOutcome } from "@offerkit/core";
 import { z } from "zod";
+import { offerFieldOf } from "./change-fields";
 import { CATALOG, CREATE_OFFER_CHANGE, type OfferChange } from "./change-set";
 
 /** Starts the change set; a request with a token the marketplace saw answers the change set it already made. */
@@ -58,10 +59,14 @@ export async function describeChangeSet(
     case "CANCELLED":
     case "FAILED": {
       const details = described.ChangeSet.flatMap((change) =>
-        (change.ErrorDetailList ?? []).map((detail) => ({
-          code: detail.ErrorCode ?? "UNKNOWN",
-          message: change.ChangeType ? `${change.ChangeType}: ${detail.ErrorMessage ?? ""}` : (detail.ErrorMessage ?? ""),
-        })),
+        (change.ErrorDetailList ?? []).map((detail) => {
+          const field = offerFieldOf(change.ChangeType, detail.ErrorMessage);
+          return {
+            code: detail.ErrorCode ?? "UNKNOWN",
+            message: change.ChangeType ? `${change.ChangeType}: ${detail.ErrorMessage ?? ""}` : (detail.ErrorMessage ?? ""),
+            ...(field ? { field } : {}),
+          };
+        }),
       );
       const verb = described.Status === "FAILED" ? "failed" : "was cancelled";
       const reason = described.FailureDescription ?? described.FailureCode;

@@ -1,6 +1,7 @@
 import type { OfferPricing, OfferTerms } from "@offerkit/core";
 import { describe, expect, it } from "vitest";
 import { offerChangeSet } from "./change-set";
+import { changeSetViolations } from "./change-set-schema";
 import { UnpublishableOfferError } from "./pricing-terms";
 
 const EULA_URL = "https://eulas.s3.us-east-1.amazonaws.com/eulas/abc.pdf?X-Amz-Signature=00";
@@ -46,9 +47,10 @@ function expectedJson(pricingTerms: unknown, validity: unknown = { Type: "Validi
 const changeSetJson = (terms: OfferTerms) =>
   JSON.stringify(offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL }));
 
+/** Hourly and metered offers run days; contracts months (the marketplace's rule, checked by core at send). */
+const validityOf = (pricing: OfferPricing) => (pricing.model === "saas_contract" ? "P36M" : "P365D");
+
 const cases: [string, OfferPricing, unknown][] = [
-  ["free", { model: "free" }, { PricingModel: "Free", Terms: [] }],
-  ["byol", { model: "byol" }, { PricingModel: "Byol", Terms: [{ Type: "ByolPricingTerm" }] }],
   [
     "hourly",
     { model: "hourly", hourly: { "m5.large": "0.12345678", "m5.xlarge": "0.5" } },
@@ -87,11 +89,6 @@ const cases: [string, OfferPricing, unknown][] = [
         },
       ],
     },
-  ],
-  [
-    "monthly",
-    { model: "monthly", monthlyFee: "99.99" },
-    { PricingModel: "Usage", Terms: [{ Type: "RecurringPaymentTerm", CurrencyCode: "USD", BillingPeriod: "Monthly", Price: "99.99" }] },
   ],
   [
     "usage",
@@ -139,13 +136,22 @@ const cases: [string, OfferPricing, unknown][] = [
 
 describe("the change set of a private offer", () => {
   it.each(cases)("prices a %s offer exactly as the marketplace's shapes say", (_model, pricing, pricingTerms) => {
-    expect(changeSetJson(termsWith(pricing))).toBe(expectedJson(pricingTerms));
+    const duration = validityOf(pricing);
+    const terms = termsWith(pricing, { agreement: { kind: "duration", duration } });
+    expect(changeSetJson(terms)).toBe(expectedJson(pricingTerms, { Type: "ValidityTerm", AgreementDuration: duration }));
+    expect(changeSetViolations(JSON.parse(changeSetJson(terms)) as unknown[])).toEqual([]);
   });
 
-  it("covers every pricing model", () => {
-    expect(cases.map(([model]) => model).sort()).toEqual(
-      ["byol", "free", "hourly", "hourly_annual", "monthly", "saas_contract", "saas_subscription", "usage"],
-    );
+  it("covers every model that takes private offers", () => {
+    expect(cases.map(([model]) => model).sort()).toEqual(["hourly", "hourly_annual", "saas_contract", "saas_subscription", "usage"]);
+  });
+
+  it.each([
+    ["free", { model: "free" }],
+    ["byol", { model: "byol" }],
+    ["monthly", { model: "monthly", monthlyFee: "99.99" }],
+  ] as const)("refuses a %s offer before any change is made", (_model, pricing) => {
+    expect(() => offerChangeSet({ catalogProductId: "prod-abcdef123456", terms: termsWith(pricing), eulaUrl: EULA_URL })).toThrow(UnpublishableOfferError);
   });
 
   it("keeps prices as decimal strings, never numbers", () => {
@@ -157,43 +163,68 @@ describe("the change set of a private offer", () => {
     expect(JSON.stringify(pricingChange?.DetailsDocument)).toContain('"Price":"0.001"');
   });
 
-  it("gives an agreement end date as AgreementEndDate for models without a contract duration", () => {
-    const terms = termsWith({ model: "usage", rates: { users_basic: "1" } }, { agreement: { kind: "endDate", endDate: "2028-06-30" } });
-    const validity = offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL }).find(
-      (change) => change.ChangeType === "UpdateValidityTerms",
-    );
-    expect(validity?.DetailsDocument).toEqual({ Terms: [{ Type: "ValidityTerm", AgreementEndDate: "2028-06-30" }] });
-  });
-
-  it("adds the payment schedule after the validity terms, in cents at midnight UTC", () => {
+  it("sends a contract that ends on a date as granted quantities at price 0, the end date and a date-only schedule", () => {
     const terms = termsWith(
-      { model: "saas_contract", contract: { seats: "10" } },
-      { installments: [{ chargeDate: "2027-04-01", amount: "1200" }, { chargeDate: "2027-10-01", amount: "1200.5" }] },
+      { model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 250, storage_tb: 4 } },
+      {
+        agreement: { kind: "endDate", endDate: "2028-06-30" },
+        installments: [
+          { chargeDate: "2027-04-01", amount: "1200" },
+          { chargeDate: "2027-10-01", amount: "1200.5" },
+        ],
+      },
     );
     const changes = offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL });
-    expect(changes.map((change) => change.ChangeType).slice(-4)).toEqual(["UpdateValidityTerms", "UpdatePaymentScheduleTerms", "UpdateAvailability", "ReleaseOffer"]);
-    expect(JSON.stringify(changes.find((change) => change.ChangeType === "UpdatePaymentScheduleTerms"))).toBe(
-      JSON.stringify({
-        ChangeType: "UpdatePaymentScheduleTerms",
-        Entity: { Type: "Offer@1.0", Identifier: "$CreateOfferChange.Entity.Identifier" },
-        DetailsDocument: {
-          Terms: [
-            {
-              Type: "PaymentScheduleTerm",
-              CurrencyCode: "USD",
-              Schedule: [
-                { ChargeDate: "2027-04-01T00:00:00Z", ChargeAmount: "1200.00" },
-                { ChargeDate: "2027-10-01T00:00:00Z", ChargeAmount: "1200.50" },
-              ],
-            },
+    const details = (type: string) => changes.find((change) => change.ChangeType === type)?.DetailsDocument;
+    expect(details("UpdatePricingTerms")).toEqual({
+      PricingModel: "Contract",
+      Terms: [
+        {
+          Type: "FixedUpfrontPricingTerm",
+          CurrencyCode: "USD",
+          Price: "0",
+          Grants: [
+            { DimensionKey: "seats", MaxQuantity: 250 },
+            { DimensionKey: "storage_tb", MaxQuantity: 4 },
           ],
         },
-      }),
-    );
+      ],
+    });
+    expect(details("UpdateValidityTerms")).toEqual({ Terms: [{ Type: "ValidityTerm", AgreementEndDate: "2028-06-30" }] });
+    expect(changes.map((change) => change.ChangeType).slice(-4)).toEqual(["UpdateValidityTerms", "UpdatePaymentScheduleTerms", "UpdateAvailability", "ReleaseOffer"]);
+    expect(details("UpdatePaymentScheduleTerms")).toEqual({
+      Terms: [
+        {
+          Type: "PaymentScheduleTerm",
+          CurrencyCode: "USD",
+          Schedule: [
+            { ChargeDate: "2027-04-01", ChargeAmount: "1200.00" },
+            { ChargeDate: "2027-10-01", ChargeAmount: "1200.50" },
+          ],
+        },
+      ],
+    });
+    expect(changeSetViolations(changes)).toEqual([]);
   });
 
-  it("leaves out the support terms of a free offer without a refund policy", () => {
-    const { refundPolicy: _refund, ...terms } = termsWith({ model: "free" });
+  it("grants annual instance types for a year when an hourly + annual offer is paid in installments, hourly prices kept", () => {
+    const terms = termsWith(
+      { model: "hourly_annual", hourly: { "m5.large": "0.12" }, annual: { "m5.large": "0" }, annualQuantities: { "m5.large": 3 } },
+      { agreement: { kind: "duration", duration: "P730D" }, installments: [{ chargeDate: "2027-04-01", amount: "5000" }] },
+    );
+    const changes = offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL });
+    expect(changes.find((change) => change.ChangeType === "UpdatePricingTerms")?.DetailsDocument).toEqual({
+      PricingModel: "Usage",
+      Terms: [
+        { Type: "UsageBasedPricingTerm", CurrencyCode: "USD", RateCards: [{ RateCard: [{ DimensionKey: "m5.large", Price: "0.12" }] }] },
+        { Type: "FixedUpfrontPricingTerm", CurrencyCode: "USD", Price: "0", Duration: "P365D", Grants: [{ DimensionKey: "m5.large", MaxQuantity: 3 }] },
+      ],
+    });
+    expect(changeSetViolations(changes)).toEqual([]);
+  });
+
+  it("leaves out the support terms of a zero-priced offer without a refund policy", () => {
+    const { refundPolicy: _refund, ...terms } = termsWith({ model: "usage", rates: { users_basic: "0" } }, { agreement: { kind: "duration", duration: "P30D" } });
     const types = offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL }).map((change) => change.ChangeType);
     expect(types).toEqual([
       "CreateOffer",
@@ -207,7 +238,7 @@ describe("the change set of a private offer", () => {
     ]);
   });
 
-  it("refuses a SaaS contract that runs to an end date, naming the agreement", () => {
+  it("refuses a SaaS contract that runs to an end date without a payment schedule, naming the agreement", () => {
     const terms = termsWith({ model: "saas_contract", contract: { seats: "10" } }, { agreement: { kind: "endDate", endDate: "2028-06-30" } });
     const attempt = () => offerChangeSet({ catalogProductId: "prod-abcdef123456", terms, eulaUrl: EULA_URL });
     expect(attempt).toThrow(UnpublishableOfferError);

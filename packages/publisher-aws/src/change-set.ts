@@ -35,13 +35,13 @@ function validityTerm(agreement: AgreementTerm): Json {
     : { Type: "ValidityTerm", AgreementEndDate: agreement.endDate };
 }
 
-/** Charges in cents and at midnight UTC of their day, as the marketplace invoices them. */
+/** Charges in cents on calendar days: the marketplace invoices at 00:00 UTC of each. */
 function paymentScheduleTerm(installments: Installment[]): Json {
   return {
     Type: "PaymentScheduleTerm",
     CurrencyCode: "USD",
     Schedule: installments.map((installment) => ({
-      ChargeDate: `${installment.chargeDate}T00:00:00Z`,
+      ChargeDate: installment.chargeDate,
       ChargeAmount: fromUnits(toUnits(installment.amount), 2),
     })),
   };
@@ -64,10 +64,11 @@ export function offerChangeSet({ catalogProductId, terms, eulaUrl }: OfferChange
     },
     change("UpdateInformation", { Name: terms.name, Description: terms.description }),
     change("UpdateTargeting", { PositiveTargeting: { BuyerAccounts: terms.buyerAccounts } }),
-    change("UpdatePricingTerms", pricingTermsDocument(terms.pricing, terms.agreement)),
+    change("UpdatePricingTerms", pricingTermsDocument(terms.pricing, terms.agreement, terms.installments !== undefined)),
     change("UpdateLegalTerms", { Terms: [{ Type: "LegalTerm", Documents: [{ Type: "CustomEula", Url: eulaUrl }] }] }),
   ];
-  // A free offer may have no refund policy; the marketplace asks for one only when money moves.
+  // Every offer the marketplace takes moves money, and core asks each for a refund policy; one
+  // without (a zero-priced usage offer) sends no support term rather than an empty policy.
   if (terms.refundPolicy !== undefined) {
     changes.push(change("UpdateSupportTerms", { Terms: [{ Type: "SupportTerm", RefundPolicy: terms.refundPolicy }] }));
   }

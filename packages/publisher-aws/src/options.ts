@@ -21,9 +21,16 @@ export const awsPublisherOptionsSchema = z.object({
   eulaBucket: s3BucketSchema,
   /** Where in the bucket EULAs go; they are named by their SHA-256. */
   eulaKeyPrefix: s3KeyPrefixSchema.default("offerkit/eulas/"),
-  /** How long the marketplace may fetch the EULA from its presigned URL. */
+  /**
+   * How the marketplace reads EULAs: `public`, the object's plain URL under a prefix the bucket
+   * policy opens to reads (never expires); or `presigned`, a signed URL, refused when it would
+   * expire before the offer's deadline ends.
+   */
+  eulaUrl: z.enum(["public", "presigned"]).default("public"),
+  /** With `presigned`: how long the signature is valid. */
   eulaUrlExpiresInSeconds: z.number().int().min(3600).max(MAX_PRESIGN_SECONDS).default(MAX_PRESIGN_SECONDS),
   /** How many times the SDK sends one request before it gives up (it backs off between tries). */
   maxAttempts: z.number().int().min(1).max(10).default(4),
 });
 export type AwsPublisherOptions = z.input<typeof awsPublisherOptionsSchema>;
+export type AwsPublisherSettings = z.output<typeof awsPublisherOptionsSchema>;
