@@ -1,11 +1,8 @@
-import type { errorCodes } from "@offerkit/core";
+import type { errorCodes, FieldIssue } from "@offerkit/core";
 import { TRPCClientError } from "@trpc/client";
 
-/** One field at fault: `path` as the server names it, e.g. `["buyerAccounts", 0]`. */
-export interface FieldIssue {
-  path: (string | number)[];
-  message: string;
-}
+/** One field at fault: `path` as the server names it, e.g. `["buyerAccounts", 0]`; also a draft's `problems`. */
+export type { FieldIssue };
 
 /**
  * The server's error codes, exactly core's `errorCodes` (see the API's README), plus three the
