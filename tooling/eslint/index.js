@@ -13,11 +13,12 @@ import { restrictions as r } from "./layers.js";
 const EXT = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 const CODE = `**/*.${EXT}`;
 /**
- * Code that is not shipped: tests and examples. Where a layer's code may not reach across,
- * these may, as a dev dependency: an adapter's integration test runs the real API, an app's
- * test starts the real server, a widget example imports the widget as its users do.
+ * Code that is not shipped: tests, what only tests import (`*.fixture.ts`) and examples. Where a
+ * layer's code may not reach across, these may, as a dev dependency: an adapter's integration
+ * test runs the real API, an app's test starts the real server, a widget example imports the
+ * widget as its users do.
  */
-const DEV = [`**/*.test.${EXT}`, `test/**/*.${EXT}`, `examples/**/*.${EXT}`];
+const DEV = [`**/*.test.${EXT}`, `**/*.fixture.${EXT}`, `test/**/*.${EXT}`, `examples/**/*.${EXT}`];
 /** Build and test configuration at a package's root: the house rules only, no layer. */
 const CONFIGS = [`*.config.${EXT}`];
 

@@ -1,17 +1,11 @@
-import { createPublicationFollower, type PublicationFollower, type Scheduler } from "@offerkit/api";
-import { createTestApi, sampleProduct, TEST_START, uploadSamplePdf } from "@offerkit/api/testing";
+import { sampleProduct, TEST_START, uploadSamplePdf } from "@offerkit/api/testing";
 import type { CreateOfferInput, CreateProductInput } from "@offerkit/core";
 import { testDialects } from "@offerkit/db/testing";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { wireAgreement } from "./agreement-api.fake";
-import { BUCKET, FakeAws, REGION } from "./aws-marketplace.fake";
-import { createAwsPublisher } from "./aws-publisher";
+import { useAwsFlow } from "./aws-flow.fixture";
 import { changeSetViolations } from "./change-set-schema";
 
-const credentials = { accessKeyId: "AKIATESTTESTTESTTEST", secretAccessKey: "test-secret-key-not-real" };
-const neverTicks: Scheduler = { after: () => ({ cancel: () => undefined }) };
-const server = setupServer();
 const BUYER = "210987654321";
 
 type Case = { product: CreateProductInput["pricing"]; offer: Pick<CreateOfferInput, "pricing" | "agreement" | "installments"> };
@@ -62,27 +56,11 @@ const cases: Record<string, Case> = {
 };
 
 describe.each(testDialects())("each publishable model, from send to an eligible AWS customer, on %s", (dialect) => {
-  let fake: FakeAws;
-  let api: Awaited<ReturnType<typeof createTestApi>>;
-  let follower: PublicationFollower;
-
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-  afterAll(() => server.close());
-  beforeEach(async () => {
-    fake = new FakeAws();
-    server.resetHandlers(...fake.handlers());
-    const publisher = createAwsPublisher({ region: REGION, eulaBucket: BUCKET }, { credentials });
-    api = await createTestApi(dialect, { publisher });
-    follower = createPublicationFollower(api.deps, publisher, { scheduler: neverTicks });
-  });
-  afterEach(async () => {
-    await follower.close();
-    await api.close();
-  });
+  const flow = useAwsFlow(dialect);
 
   it.each(Object.entries(cases))("%s", async (_name, { product: productPricing, offer: terms }) => {
-    api.clock.set(TEST_START);
-    const { admin, keyWith } = await api.newSeller();
+    flow.api.clock.set(TEST_START);
+    const { admin, keyWith } = await flow.api.newSeller();
     const product = await admin.products.create(sampleProduct({ pricing: productPricing, catalogProductId: "prod-abcdef123456" }));
     const eula = await uploadSamplePdf(admin);
     const draft = await admin.offers.create({
@@ -98,24 +76,24 @@ describe.each(testDialects())("each publishable model, from send to an eligible 
     expect(draft.problems).toEqual([]);
     await admin.offers.send({ offerId: draft.id });
 
-    await follower.runOnce();
-    const [changeSet] = fake.changeSets;
+    await flow.follower.runOnce();
+    const [changeSet] = flow.fake.changeSets;
     expect(changeSetViolations(changeSet?.body.ChangeSet ?? [])).toEqual([]);
 
-    fake.described.set("cs-1", {
+    flow.fake.described.set("cs-1", {
       ChangeSetId: "cs-1",
       Status: "SUCCEEDED",
       ChangeSet: [{ ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt1111111111@1" }, ErrorDetailList: [] }],
     });
-    api.clock.set("2027-03-01T12:02:00.000Z");
-    await follower.runOnce();
+    flow.api.clock.set("2027-03-01T12:02:00.000Z");
+    await flow.follower.runOnce();
     expect((await admin.offers.get({ offerId: draft.id })).publication.state).toBe("published");
 
-    fake.agreementApi.agreements.push(
+    flow.fake.agreementApi.agreements.push(
       wireAgreement({ id: "agmt-aws-1", offerId: "offer-mkt1111111111", account: BUYER, acceptedAt: "2027-03-02T09:00:00.000Z", endsAt: "2028-03-02T09:00:00.000Z" }),
     );
-    api.clock.set("2027-03-02T10:00:00.000Z");
-    await follower.runOnce();
+    flow.api.clock.set("2027-03-02T10:00:00.000Z");
+    await flow.follower.runOnce();
     expect((await admin.offers.get({ offerId: draft.id })).status).toBe("accepted");
 
     const support = await keyWith("support:read");

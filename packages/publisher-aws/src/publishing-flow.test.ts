@@ -1,40 +1,18 @@
-import { createPublicationFollower, type PublicationFollower, type Scheduler } from "@offerkit/api";
-import { completeOfferTerms, createTestApi, sampleProduct, TEST_START, uploadSamplePdf } from "@offerkit/api/testing";
+import { completeOfferTerms, sampleProduct, TEST_START, uploadSamplePdf } from "@offerkit/api/testing";
 import { testDialects } from "@offerkit/db/testing";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listAgreementsForOffer } from "@offerkit/db";
 import { wireAgreement } from "./agreement-api.fake";
-import { BUCKET, FakeAws, REGION } from "./aws-marketplace.fake";
-import { createAwsPublisher } from "./aws-publisher";
+import { useAwsFlow } from "./aws-flow.fixture";
 import { clientRequestToken } from "./client-request-token";
 
-const credentials = { accessKeyId: "AKIATESTTESTTESTTEST", secretAccessKey: "test-secret-key-not-real" };
-const neverTicks: Scheduler = { after: () => ({ cancel: () => undefined }) };
-const server = setupServer();
 
 describe.each(testDialects())("a sent offer published to AWS Marketplace, seen by its seller, on %s", (dialect) => {
-  let fake: FakeAws;
-  let api: Awaited<ReturnType<typeof createTestApi>>;
-  let follower: PublicationFollower;
-
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-  afterAll(() => server.close());
-  beforeEach(async () => {
-    fake = new FakeAws();
-    server.resetHandlers(...fake.handlers());
-    const publisher = createAwsPublisher({ region: REGION, eulaBucket: BUCKET }, { credentials });
-    api = await createTestApi(dialect, { publisher });
-    follower = createPublicationFollower(api.deps, publisher, { scheduler: neverTicks });
-  });
-  afterEach(async () => {
-    await follower.close();
-    await api.close();
-  });
+  const flow = useAwsFlow(dialect);
 
   async function sentOffer(buyerAccounts?: string[]) {
-    api.clock.set(TEST_START);
-    const { admin, sellerId, keyWith } = await api.newSeller();
+    flow.api.clock.set(TEST_START);
+    const { admin, sellerId, keyWith } = await flow.api.newSeller();
     const product = await admin.products.create(sampleProduct({ catalogProductId: "prod-abcdef123456" }));
     const eula = await uploadSamplePdf(admin);
     const draft = await admin.offers.create(completeOfferTerms(product.id, eula.sha256, buyerAccounts));
@@ -42,18 +20,18 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
     return { admin, sellerId, keyWith, product, eula, offer };
   }
 
-  const later = (iso: string) => api.clock.set(iso);
+  const later = (iso: string) => flow.api.clock.set(iso);
 
   it("reports a change set that failed on AWS with its ErrorDetailList, then republishes the same terms under a new token", async () => {
     const { admin, offer, eula } = await sentOffer();
     expect(offer.publication.state).toBe("publishing");
-    expect(fake.startRequests).toEqual([]);
+    expect(flow.fake.startRequests).toEqual([]);
 
-    await follower.runOnce();
-    expect(fake.uploads.map((upload) => upload.key)).toEqual([`offerkit/eulas/${eula.sha256}.pdf`]);
-    expect(fake.changeSets.map((changeSet) => changeSet.token)).toEqual([clientRequestToken(offer.id, 1)]);
+    await flow.follower.runOnce();
+    expect(flow.fake.uploads.map((upload) => upload.key)).toEqual([`offerkit/eulas/${eula.sha256}.pdf`]);
+    expect(flow.fake.changeSets.map((changeSet) => changeSet.token)).toEqual([clientRequestToken(offer.id, 1)]);
 
-    fake.described.set("cs-1", {
+    flow.fake.described.set("cs-1", {
       ChangeSetId: "cs-1",
       Status: "FAILED",
       FailureCode: "CLIENT_ERROR",
@@ -66,7 +44,7 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
       ],
     });
     later("2027-03-01T12:01:00.000Z");
-    await follower.runOnce();
+    await flow.follower.runOnce();
     const failed = await admin.offers.get({ offerId: offer.id });
     expect(failed.status).toBe("sent");
     expect(failed.publication).toMatchObject({
@@ -79,18 +57,18 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
     });
 
     await admin.offers.republish({ offerId: offer.id });
-    await follower.runOnce();
-    expect(fake.changeSets.map((changeSet) => changeSet.token)).toEqual([clientRequestToken(offer.id, 1), clientRequestToken(offer.id, 2)]);
+    await flow.follower.runOnce();
+    expect(flow.fake.changeSets.map((changeSet) => changeSet.token)).toEqual([clientRequestToken(offer.id, 1), clientRequestToken(offer.id, 2)]);
     // The same terms and the same lasting EULA URL, under a new token.
-    expect(fake.changeSets[1]?.body.ChangeSet).toEqual(fake.changeSets[0]?.body.ChangeSet);
+    expect(flow.fake.changeSets[1]?.body.ChangeSet).toEqual(flow.fake.changeSets[0]?.body.ChangeSet);
 
-    fake.described.set("cs-2", {
+    flow.fake.described.set("cs-2", {
       ChangeSetId: "cs-2",
       Status: "SUCCEEDED",
       ChangeSet: [{ ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt3333333333" } }],
     });
     later("2027-03-01T12:02:00.000Z");
-    await follower.runOnce();
+    await flow.follower.runOnce();
     const published = await admin.offers.get({ offerId: offer.id });
     expect(published.publication).toMatchObject({
       state: "published",
@@ -103,28 +81,28 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
 
   it("records every agreement made on AWS, through every page, once each, and follows them until none runs", async () => {
     const { admin, offer, sellerId, keyWith } = await sentOffer(["012345678901", "210987654321"]);
-    await follower.runOnce();
-    fake.described.set("cs-1", {
+    await flow.follower.runOnce();
+    flow.fake.described.set("cs-1", {
       ChangeSetId: "cs-1",
       Status: "SUCCEEDED",
       ChangeSet: [{ ChangeType: "CreateOffer", ChangeName: "CreateOfferChange", Entity: { Type: "Offer@1.0", Identifier: "offer-mkt4444444444" } }],
     });
     later("2027-03-01T12:01:00.000Z");
-    await follower.runOnce();
-    await follower.runOnce();
-    expect(fake.agreementApi.searches).toHaveLength(1);
+    await flow.follower.runOnce();
+    await flow.follower.runOnce();
+    expect(flow.fake.agreementApi.searches).toHaveLength(1);
     expect((await admin.offers.get({ offerId: offer.id })).status).toBe("sent");
 
     // Two buyers, one agreement a page.
-    fake.agreementApi.pageSize = 1;
+    flow.fake.agreementApi.pageSize = 1;
     const alice = { id: "agmt-5555555555555555555555555", offerId: "offer-mkt4444444444", account: "012345678901", acceptedAt: "2027-03-02T08:30:00Z", endsAt: "2030-03-02T08:30:00Z" };
     const bob = { id: "agmt-6666666666666666666666666", offerId: "offer-mkt4444444444", account: "210987654321", acceptedAt: "2027-03-02T10:00:00Z", endsAt: "2030-03-02T10:00:00Z" };
-    fake.agreementApi.agreements = [wireAgreement(bob), wireAgreement(alice)];
+    flow.fake.agreementApi.agreements = [wireAgreement(bob), wireAgreement(alice)];
     later("2027-03-02T09:00:00.000Z");
-    await follower.runOnce();
-    expect(fake.agreementApi.searches.slice(1).map((search) => search.nextToken === undefined)).toEqual([true, false]);
+    await flow.follower.runOnce();
+    expect(flow.fake.agreementApi.searches.slice(1).map((search) => search.nextToken === undefined)).toEqual([true, false]);
     later("2027-03-02T09:05:00.000Z");
-    await follower.runOnce();
+    await flow.follower.runOnce();
 
     const accepted = await admin.offers.get({ offerId: offer.id });
     expect(accepted.status).toBe("accepted");
@@ -136,7 +114,7 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
       startsAt: "2027-03-02T08:30:00.000Z",
       endsAt: "2030-03-02T08:30:00.000Z",
     });
-    const agreements = await listAgreementsForOffer(api.deps.db, offer.id);
+    const agreements = await listAgreementsForOffer(flow.api.deps.db, offer.id);
     expect(agreements.map((agreement) => [agreement.marketplaceAgreementId, agreement.buyerAccount])).toEqual([
       ["agmt-5555555555555555555555555", "012345678901"],
       ["agmt-6666666666666666666666666", "210987654321"],
@@ -146,26 +124,26 @@ describe.each(testDialects())("a sent offer published to AWS Marketplace, seen b
       const seen = await support.support.lookup({ account });
       expect(seen.subscriptions).toEqual([expect.objectContaining({ offerId: offer.id, visibility: "private", status: "active" })]);
     }
-    expect(await api.deps.db.selectFrom("subscriptions").select("id").where("seller_id", "=", sellerId).execute()).toHaveLength(2);
+    expect(await flow.api.deps.db.selectFrom("subscriptions").select("id").where("seller_id", "=", sellerId).execute()).toHaveLength(2);
 
     // Bob cancels on AWS; after the deadline the follower looks every 6 hours while Alice's runs.
-    fake.agreementApi.agreements = [wireAgreement({ ...bob, status: "CANCELLED" }), wireAgreement(alice)];
+    flow.fake.agreementApi.agreements = [wireAgreement({ ...bob, status: "CANCELLED" }), wireAgreement(alice)];
     later("2027-04-02T00:00:01.000Z");
-    await follower.runOnce();
+    await flow.follower.runOnce();
     expect((await support.support.lookup({ account: "210987654321" })).subscriptions).toEqual([
       expect.objectContaining({ status: "cancelled", endsAt: "2027-04-02T00:00:01.000Z" }),
     ]);
-    const searches = fake.agreementApi.searches.length;
+    const searches = flow.fake.agreementApi.searches.length;
     later("2027-04-02T05:59:59.000Z");
-    await follower.runOnce();
-    expect(fake.agreementApi.searches).toHaveLength(searches);
-    fake.agreementApi.agreements = [wireAgreement({ ...bob, status: "CANCELLED" }), wireAgreement({ ...alice, status: "REPLACED" })];
+    await flow.follower.runOnce();
+    expect(flow.fake.agreementApi.searches).toHaveLength(searches);
+    flow.fake.agreementApi.agreements = [wireAgreement({ ...bob, status: "CANCELLED" }), wireAgreement({ ...alice, status: "REPLACED" })];
     later("2027-04-02T06:00:01.000Z");
-    await follower.runOnce();
+    await flow.follower.runOnce();
     expect((await support.support.lookup({ account: "012345678901" })).subscriptions).toEqual([
       expect.objectContaining({ status: "ended", endsAt: "2027-04-02T06:00:01.000Z" }),
     ]);
     later("2027-06-01T00:00:00.000Z");
-    expect(await follower.runOnce()).toBe(0);
+    expect(await flow.follower.runOnce()).toBe(0);
   });
 });
