@@ -35,7 +35,7 @@ export function AsyncView<T>({ state, what, children }: { state: AsyncState<T> &
 }
 
 /** A labelled field with its hint and its error, wired for assistive technology. */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string | undefined; children: ReactNode }) {
+export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
@@ -85,13 +85,4 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
       {copied ? "Copied" : label}
     </button>
   );
-}
-
-/** Days and hours until the end of a UTC deadline day, in words. */
-export function timeLeft(deadline: string, now = new Date()): string {
-  const end = Date.parse(`${deadline}T00:00:00Z`) + 86_400_000;
-  const hours = Math.floor((end - now.getTime()) / 3_600_000);
-  if (hours < 0) return "passed";
-  if (hours < 48) return `${hours} h left`;
-  return `${Math.floor(hours / 24)} days left`;
 }

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { allProducts } from "../../products";
 import { Link } from "../../router";
 import { can, type Session } from "../../session";
-import { AsyncView, Empty, timeLeft } from "../../ui";
+import { timeLeft } from "../../time-left";
+import { AsyncView, Empty } from "../../ui";
 import { useAsync } from "../../use-async";
 
 const STATUSES = ["draft", "sent", "accepted", "expired"] as const;

@@ -15,6 +15,24 @@ describe("priceLinesOf", () => {
     expect(priceLinesOf({ model: "monthly", monthlyFee: "499.99" })).toEqual(["499.99 USD per month"]);
   });
 
+  it("says how many units a payment schedule grants, at the upfront price of 0", () => {
+    expect(priceLinesOf({ model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 100, storage_tb: 20 } })).toEqual([
+      "seats: 100 units for the term, at 0 USD each upfront",
+      "storage_tb: 20 units for the term, at 0 USD each upfront",
+    ]);
+    expect(priceLinesOf({ model: "hourly_annual", hourly: { "c5.large": "0.1" }, annual: { "c5.large": "0" }, annualQuantities: { "c5.large": 3 } })).toEqual([
+      "c5.large: 0.1 USD per hour",
+      "c5.large: 3 on the annual term, at 0 USD each upfront",
+    ]);
+  });
+
+  it("shows a dimension the schedule grants no quantity by its price alone", () => {
+    expect(priceLinesOf({ model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 100 } })).toEqual([
+      "seats: 100 units for the term, at 0 USD each upfront",
+      "storage_tb: 0 USD per unit for the term",
+    ]);
+  });
+
   it("has no lines for a free product or a table with no price yet", () => {
     expect(priceLinesOf({ model: "free" })).toEqual([]);
     expect(priceLinesOf({ model: "saas_contract", contract: {} })).toEqual([]);

@@ -1,25 +1,34 @@
-import type { OfferView } from "@offerkit/sdk";
-
-type OfferPricing = NonNullable<OfferView["pricing"]>;
+import type { FormPricing } from "./offer-form/granted-quantities";
 
 /**
  * An offer's prices, one line per price (`seats: 45.5 USD per unit for the term`), in the order
- * of the pricing's tables. Empty when the model has no prices or none were given yet.
+ * of the pricing's tables. A dimension granted a quantity by a payment schedule says how many,
+ * with its upfront price (0 once sendable: the schedule carries the money). Empty when the model
+ * has no prices or none were given yet.
  */
-export function priceLinesOf(pricing: OfferPricing): string[] {
+export function priceLinesOf(pricing: FormPricing): string[] {
   const lines: string[] = [];
-  const add = (label: string, table: Record<string, string>) => {
-    for (const [dimension, price] of Object.entries(table)) lines.push(`${dimension}: ${price} USD ${label}`);
+  const add = (label: string, table: Record<string, string>, granted?: (key: string) => string | undefined) => {
+    for (const [dimension, price] of Object.entries(table)) {
+      const quantity = granted?.(dimension);
+      lines.push(quantity === undefined ? `${dimension}: ${price} USD ${label}` : `${dimension}: ${quantity}, at ${price} USD each upfront`);
+    }
+  };
+  const quantities = "quantities" in pricing ? pricing.quantities : undefined;
+  const annualQuantities = "annualQuantities" in pricing ? pricing.annualQuantities : undefined;
+  const grantedOf = (table: Record<string, number | string> | undefined, unit: string) => (key: string) => {
+    const quantity = table?.[key];
+    return quantity === undefined ? undefined : `${quantity} ${unit}`;
   };
   if ("hourly" in pricing) add("per hour", pricing.hourly);
-  if ("annual" in pricing) add("per year", pricing.annual);
+  if ("annual" in pricing) add("per year", pricing.annual, grantedOf(annualQuantities, "on the annual term"));
   if ("rates" in pricing) add("per unit", pricing.rates);
-  if ("contract" in pricing) add("per unit for the term", pricing.contract);
+  if ("contract" in pricing) add("per unit for the term", pricing.contract, grantedOf(quantities, "units for the term"));
   if ("monthlyFee" in pricing) lines.push(`${pricing.monthlyFee} USD per month`);
   return lines;
 }
 
 /** The pricing's summary when it has no price lines: `no prices` for a free or BYOL product, else `missing`. */
-export function noPricesText(pricing: OfferPricing | null | undefined): string {
+export function noPricesText(pricing: FormPricing | null | undefined): string {
   return pricing?.model === "free" || pricing?.model === "byol" ? "no prices" : "missing";
 }

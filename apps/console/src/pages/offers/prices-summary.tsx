@@ -1,8 +1,8 @@
-import type { OfferView } from "@offerkit/sdk";
+import type { FormPricing } from "./offer-form/granted-quantities";
 import { noPricesText, priceLinesOf } from "./price-lines";
 
 /** An offer's prices as a list, on its page and in the form's review. */
-export function PricesSummary({ pricing }: { pricing: OfferView["pricing"] | undefined }) {
+export function PricesSummary({ pricing }: { pricing: FormPricing | null | undefined }) {
   const lines = pricing ? priceLinesOf(pricing) : [];
   if (lines.length === 0) return <>{noPricesText(pricing)}</>;
   return (

@@ -23,7 +23,9 @@ describe("stepOf", () => {
     expect(stepOf("agreement.duration")).toBe(step("Terms"));
     expect(stepOf("acceptanceDeadline")).toBe(step("Terms"));
     expect(stepOf("refundPolicy")).toBe(step("Terms"));
-    expect(stepOf("installments.0.amount")).toBe(step("Terms"));
+    expect(stepOf("installments.0.amount")).toBe(step("Prices"));
+    expect(stepOf("installments")).toBe(step("Prices"));
+    expect(stepOf("pricing.quantities.seats")).toBe(step("Prices"));
   });
 
   it("matches whole field names, not their beginnings", () => {
@@ -34,7 +36,7 @@ describe("stepOf", () => {
 
 describe("stepsWithErrors and firstStepWithError", () => {
   it("mark each step holding an error once, and go to the earliest", () => {
-    const errors = { "installments.0.amount": "An installment is more than 0 USD", "buyerAccounts.1": "An account ID is exactly 12 digits", "buyerAccounts.2": "Account 012345678901 is listed twice" };
+    const errors = { refundPolicy: "A paid offer needs a refund policy", "buyerAccounts.1": "An account ID is exactly 12 digits", "buyerAccounts.2": "Account 012345678901 is listed twice" };
     expect([...stepsWithErrors(errors)].sort()).toEqual([step("Buyers"), step("Terms")]);
     expect(firstStepWithError(errors)).toBe(step("Buyers"));
   });
@@ -42,6 +44,10 @@ describe("stepsWithErrors and firstStepWithError", () => {
   it("mark nothing and go nowhere without errors", () => {
     expect(stepsWithErrors({}).size).toBe(0);
     expect(firstStepWithError({})).toBeUndefined();
+  });
+
+  it("go to Prices for a schedule's error, before Terms", () => {
+    expect(firstStepWithError({ refundPolicy: "A paid offer needs a refund policy", "installments.1.chargeDate": "2027-01-01 has passed" })).toBe(step("Prices"));
   });
 
   it("go to the product step for an error there, before any other", () => {

@@ -7,13 +7,17 @@ export type StepName = (typeof STEPS)[number];
 export const PRODUCT_STEP = 0;
 export const REVIEW_STEP = STEPS.length - 1;
 
-/** The step holding each top-level field; the rest (agreement, deadline, refunds, installments) are on Terms. */
+/**
+ * The step holding each top-level field; the rest (agreement, deadline, refunds) are on Terms.
+ * The schedule is on Prices: paid in installments, it replaces the upfront prices.
+ */
 const STEP_OF_FIELD: Partial<Record<string, StepName>> = {
   productId: "Product",
   name: "Product",
   description: "Product",
   buyerAccounts: "Buyers",
   pricing: "Prices",
+  installments: "Prices",
   eulaSha256: "EULA",
 };
 

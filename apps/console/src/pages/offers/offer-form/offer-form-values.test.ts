@@ -4,6 +4,19 @@ import { termsOf, valuesOf, type DraftTerms, type OfferFormValues } from "./offe
 const contract = { pricing: { model: "saas_contract" as const, dimensions: [{ key: "seats", name: "User seats" }] } };
 const eula = { sha256: "a".repeat(64), fileName: "acme-eula.pdf", size: 2048, pageCount: 3, uploadedAt: "2027-12-01T10:00:00.000Z" };
 
+const empty: DraftTerms = {
+  productId: "prod_1",
+  name: null,
+  description: null,
+  buyerAccounts: [],
+  pricing: null,
+  eula: null,
+  agreement: null,
+  acceptanceDeadline: null,
+  refundPolicy: null,
+  installments: null,
+};
+
 /** A new offer's values, as `valuesOf(null)` gives them, with what the rep typed. */
 const typed = (values: Partial<OfferFormValues>): OfferFormValues => ({ ...valuesOf(null, "prod_1"), ...values });
 
@@ -15,9 +28,11 @@ describe("valuesOf", () => {
       description: "",
       buyerAccounts: "",
       prices: {},
+      payment: "atOnce",
       eula: null,
       agreementKind: "duration",
       months: "12",
+      days: "365",
       endDate: "",
       acceptanceDeadline: "",
       refundPolicy: "",
@@ -32,7 +47,7 @@ describe("valuesOf", () => {
       name: "Acme, one year",
       description: "Approved by the VP of sales",
       buyerAccounts: ["012345678901", "111122223333"],
-      pricing: { model: "saas_contract", contract: { seats: "45.5" } },
+      pricing: { model: "saas_contract", contract: { seats: "0" }, quantities: { seats: 100 } },
       eula,
       agreement: { kind: "duration", duration: "P12M" },
       acceptanceDeadline: "2028-01-31",
@@ -47,10 +62,12 @@ describe("valuesOf", () => {
       name: "Acme, one year",
       description: "Approved by the VP of sales",
       buyerAccounts: "012345678901\n111122223333",
-      prices: { "contract.seats": "45.5" },
+      prices: { "contract.seats": "0", "quantity.seats": "100" },
+      payment: "installments",
       eula,
       agreementKind: "duration",
       months: "12",
+      days: "",
       endDate: "",
       acceptanceDeadline: "2028-01-31",
       refundPolicy: "Write to refunds@acme.example within 30 days.",
@@ -71,19 +88,15 @@ describe("valuesOf", () => {
     });
   });
 
+  it("opens a draft paid at once on its prices, and one granting quantities without a schedule on installments", () => {
+    const atOnce: DraftTerms = { ...empty, pricing: { model: "saas_contract", contract: { seats: "45.5" } } };
+    expect(valuesOf(atOnce).payment).toBe("atOnce");
+    expect(termsOf(valuesOf(atOnce), contract).pricing).toEqual({ model: "saas_contract", contract: { seats: "45.5" } });
+    const granted: DraftTerms = { ...empty, pricing: { model: "saas_contract", contract: { seats: "0" }, quantities: { seats: 10 } } };
+    expect(valuesOf(granted).payment).toBe("installments");
+  });
+
   it("leaves every field empty for a draft with nothing set yet", () => {
-    const empty: DraftTerms = {
-      productId: "prod_1",
-      name: null,
-      description: null,
-      buyerAccounts: [],
-      pricing: null,
-      eula: null,
-      agreement: null,
-      acceptanceDeadline: null,
-      refundPolicy: null,
-      installments: null,
-    };
     expect(valuesOf(empty)).toEqual(valuesOf(null, "prod_1"));
   });
 });
@@ -98,7 +111,8 @@ describe("termsOf", () => {
       name: "  Acme, one year ",
       description: "Approved by the VP of sales\n",
       buyerAccounts: "012345678901, 111122223333",
-      prices: { "contract.seats": " 45.5" },
+      prices: { "contract.seats": " 45.5", "quantity.seats": " 100 " },
+      payment: "installments",
       eula,
       months: "12",
       acceptanceDeadline: "2028-01-31",
@@ -110,7 +124,7 @@ describe("termsOf", () => {
       name: "Acme, one year",
       description: "Approved by the VP of sales",
       buyerAccounts: ["012345678901", "111122223333"],
-      pricing: { model: "saas_contract", contract: { seats: "45.5" } },
+      pricing: { model: "saas_contract", contract: { seats: "0" }, quantities: { seats: 100 } },
       eulaSha256: eula.sha256,
       agreement: { kind: "duration", duration: "P12M" },
       acceptanceDeadline: "2028-01-31",
@@ -131,11 +145,24 @@ describe("termsOf", () => {
     expect(terms).not.toHaveProperty("installments");
   });
 
+  it("counts an hourly or metered offer's agreement in days, a contract's in months", () => {
+    const hourly = { pricing: { model: "hourly" as const, dimensions: [{ key: "m5.large", name: "m5.large" }] } };
+    expect(termsOf(typed({ days: "90" }), hourly).agreement).toEqual({ kind: "duration", duration: "P90D" });
+    expect(termsOf(typed({ days: "90" }), contract).agreement).toEqual({ kind: "duration", duration: "P12M" });
+  });
+
   it("sends an end date instead of months when the rep picks one", () => {
     expect(termsOf(typed({ agreementKind: "endDate", endDate: "2029-06-30" }), contract).agreement).toEqual({ kind: "endDate", endDate: "2029-06-30" });
   });
 
+  it("sends the schedule only when the rep chose installments, and no quantities without it", () => {
+    const typedSchedule = typed({ prices: { "contract.seats": "45.5", "quantity.seats": "100" }, installments: "2028-01-20 2000.00" });
+    expect(termsOf(typedSchedule, contract)).not.toHaveProperty("installments");
+    expect(termsOf(typedSchedule, contract).pricing).toEqual({ model: "saas_contract", contract: { seats: "45.5" } });
+    expect(termsOf({ ...typedSchedule, payment: "installments" }, contract).installments).toEqual([{ chargeDate: "2028-01-20", amount: "2000.00" }]);
+  });
+
   it("never turns an installment of 30,000.00 into 30", () => {
-    expect(termsOf(typed({ installments: "2027-01-20 30,000.00" }), contract).installments).toEqual([{ chargeDate: "2027-01-20", amount: "30,000.00" }]);
+    expect(termsOf(typed({ payment: "installments", installments: "2027-01-20 30,000.00" }), contract).installments).toEqual([{ chargeDate: "2027-01-20", amount: "30,000.00" }]);
   });
 });

@@ -1,8 +1,9 @@
 import type { EulaDocumentView, OfferView, Product } from "@offerkit/sdk";
-import { agreementInputsOf, agreementOf, type AgreementInputs, type AgreementTerm } from "./agreement-length";
+import { agreementInputsOf, agreementOf, durationUnitOf, type AgreementInputs, type AgreementTerm } from "./agreement-length";
 import { buyerAccountsText, parseBuyerAccounts } from "./buyer-accounts";
+import { paymentOf, type FormPricing, type Payment } from "./granted-quantities";
 import { installmentsText, parseInstallments, type InstallmentInput } from "./installments";
-import { offerPricingOf, priceInputsOf, type OfferPricing, type PriceInputs } from "./pricing-fields";
+import { offerPricingOf, priceInputsOf, type PriceInputs } from "./pricing-fields";
 
 /** What the form holds, as typed; turned into the API's terms on submit. */
 export interface OfferFormValues extends AgreementInputs {
@@ -11,6 +12,8 @@ export interface OfferFormValues extends AgreementInputs {
   description: string;
   buyerAccounts: string;
   prices: PriceInputs;
+  /** At once, at the prices; or in installments, the schedule carrying the money. */
+  payment: Payment;
   eula: EulaDocumentView | null;
   acceptanceDeadline: string;
   refundPolicy: string;
@@ -27,7 +30,7 @@ export interface OfferTermsInput {
   name?: string;
   description?: string;
   buyerAccounts?: string[];
-  pricing?: OfferPricing;
+  pricing?: FormPricing;
   eulaSha256?: string;
   agreement?: AgreementTerm;
   acceptanceDeadline?: string;
@@ -49,6 +52,7 @@ export function valuesOf(offer: DraftTerms | null, productId = ""): OfferFormVal
     description: offer?.description ?? "",
     buyerAccounts: buyerAccountsText(offer?.buyerAccounts ?? []),
     prices: priceInputsOf(offer?.pricing ?? null),
+    payment: paymentOf(offer),
     eula: offer?.eula ?? null,
     ...agreementInputsOf(offer?.agreement ?? null),
     acceptanceDeadline: offer?.acceptanceDeadline ?? "",
@@ -63,20 +67,23 @@ function trimmed(value: string): string | undefined {
   return text === "" ? undefined : text;
 }
 
-/** The terms the form describes; what is left empty is left out, and the server says what is missing. */
+/**
+ * The terms the form describes; what is left empty is left out, and the server says what is
+ * missing. The schedule is sent only when the rep chose to be paid in installments.
+ */
 export function termsOf(values: OfferFormValues, product: Pick<Product, "pricing">): OfferTermsInput {
   const name = trimmed(values.name);
   const description = trimmed(values.description);
   const accounts = parseBuyerAccounts(values.buyerAccounts);
-  const agreement = agreementOf(values);
+  const agreement = agreementOf(values, durationUnitOf(product.pricing.model));
   const refundPolicy = trimmed(values.refundPolicy);
-  const installments = parseInstallments(values.installments);
+  const installments = values.payment === "installments" ? parseInstallments(values.installments) : [];
   return {
     productId: values.productId,
     ...(name !== undefined && { name }),
     ...(description !== undefined && { description }),
     ...(accounts.length > 0 && { buyerAccounts: accounts }),
-    pricing: offerPricingOf(product.pricing, values.prices),
+    pricing: offerPricingOf(product.pricing, values.prices, values.payment),
     ...(values.eula && { eulaSha256: values.eula.sha256 }),
     ...(agreement && { agreement }),
     ...(values.acceptanceDeadline && { acceptanceDeadline: values.acceptanceDeadline }),

@@ -1,5 +1,6 @@
 import type { Product } from "@offerkit/sdk";
 import type { Session } from "../../../session";
+import { durationUnitOf } from "./agreement-length";
 import { BuyersStep } from "./buyers-step";
 import { EulaDrop } from "./eula-drop";
 import { REVIEW_STEP, STEPS, stepsWithErrors } from "./form-steps";
@@ -40,9 +41,9 @@ export function OfferForm({
 
       {current === "Product" && <ProductStep products={products} values={values} errors={errors} set={set} />}
       {current === "Buyers" && <BuyersStep values={values} errors={errors} set={set} />}
-      {current === "Prices" && product && <PricesStep product={product} prices={values.prices} errors={errors} onChange={(prices) => set("prices", prices)} />}
+      {current === "Prices" && product && <PricesStep product={product} values={values} errors={errors} set={set} />}
       {current === "EULA" && <EulaDrop session={session} eula={values.eula} error={errors.eulaSha256} onUploaded={(eula) => set("eula", eula)} />}
-      {current === "Terms" && <TermsStep values={values} errors={errors} set={set} />}
+      {current === "Terms" && <TermsStep values={values} errors={errors} set={set} unit={product ? durationUnitOf(product.pricing.model) : "months"} />}
       {current === "Review" && product && <ReviewStep values={values} product={product} />}
 
       {failure && (

@@ -81,7 +81,49 @@ describe("offerPricingOf", () => {
   });
 });
 
+describe("offerPricingOf in installments", () => {
+  it("prices every contract dimension 0 and grants the quantities typed, as whole numbers", () => {
+    expect(offerPricingOf(contract, { "contract.seats": "45.5", "quantity.seats": "100", "quantity.storage_tb": " 20 " }, "installments")).toEqual({
+      model: "saas_contract",
+      contract: { seats: "0", storage_tb: "0" },
+      quantities: { seats: 100, storage_tb: 20 },
+    });
+  });
+
+  it("leaves out a quantity left empty, for the server to ask for it", () => {
+    expect(offerPricingOf(contract, { "quantity.seats": "100" }, "installments")).toEqual({ model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 100 } });
+  });
+
+  it("sends a quantity that is not a whole number as typed, never a guess at it", () => {
+    const pricing = offerPricingOf(contract, { "quantity.seats": "1,000", "quantity.storage_tb": "2.5" }, "installments");
+    expect(pricing).toEqual({ model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: "1,000", storage_tb: "2.5" } });
+  });
+
+  it("puts an hourly + annual instance type on the annual term at 0 exactly when it is granted a quantity", () => {
+    expect(offerPricingOf(hourlyAnnual, { "hourly.m5.large": "0.12", "hourly.m5.xlarge": "0.24", "annual.m5.large": "800", "quantity.m5.xlarge": "3" }, "installments")).toEqual({
+      model: "hourly_annual",
+      hourly: { "m5.large": "0.12", "m5.xlarge": "0.24" },
+      annual: { "m5.xlarge": "0" },
+      annualQuantities: { "m5.xlarge": 3 },
+    });
+  });
+
+  it("changes nothing for a model without payment schedules, nor for one paid at once", () => {
+    const hourly: ProductPricing = { model: "hourly", dimensions: [{ key: "m5.large", name: "m5.large" }] };
+    expect(offerPricingOf(hourly, { "hourly.m5.large": "0.1", "quantity.m5.large": "3" }, "installments")).toEqual({ model: "hourly", hourly: { "m5.large": "0.1" } });
+    expect(offerPricingOf(contract, { "contract.seats": "45.5", "quantity.seats": "100" }, "atOnce")).toEqual({ model: "saas_contract", contract: { seats: "45.5" } });
+  });
+});
+
 describe("priceInputsOf", () => {
+  it("gives back a schedule's granted quantities as the text of their numbers", () => {
+    const saved = { model: "saas_contract" as const, contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 100, storage_tb: 20 } };
+    expect(priceInputsOf(saved)).toEqual({ "contract.seats": "0", "contract.storage_tb": "0", "quantity.seats": "100", "quantity.storage_tb": "20" });
+    expect(offerPricingOf(contract, priceInputsOf(saved), "installments")).toEqual(saved);
+    const annual = { model: "hourly_annual" as const, hourly: { "m5.large": "0.12", "m5.xlarge": "0.24" }, annual: { "m5.large": "0" }, annualQuantities: { "m5.large": 4 } };
+    expect(offerPricingOf(hourlyAnnual, priceInputsOf(annual), "installments")).toEqual(annual);
+  });
+
   it("has no inputs for a draft without prices", () => {
     expect(priceInputsOf(null)).toEqual({});
   });

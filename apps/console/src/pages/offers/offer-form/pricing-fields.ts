@@ -1,4 +1,5 @@
 import type { OfferView, Product } from "@offerkit/sdk";
+import { quantityOf, scheduledTableOf, type FormPricing, type Payment } from "./granted-quantities";
 
 export type ProductPricing = Product["pricing"];
 export type OfferPricing = NonNullable<OfferView["pricing"]>;
@@ -31,19 +32,26 @@ export function priceTablesOf(pricing: ProductPricing): PriceTable[] {
   }
 }
 
-/** The form's prices: `table.dimension` -> what was typed, plus `monthlyFee`. */
+/** The form's prices: `table.dimension` -> what was typed, `quantity.dimension` for granted quantities, plus `monthlyFee`. */
 export type PriceInputs = Record<string, string>;
 
-/** The offer's pricing from what was typed; empty cells are left out for the server to name. */
-export function offerPricingOf(pricing: ProductPricing, inputs: PriceInputs): OfferPricing {
-  const table = (key: PriceTable["key"]) => {
-    const prices: Record<string, string> = {};
+/**
+ * The offer's pricing from what was typed; empty cells are left out for the server to name.
+ * Paid in installments, a contract's prices (an hourly + annual offer's annual prices) are "0"
+ * and each dimension typed a quantity is granted it for the term: the schedule carries the money.
+ */
+export function offerPricingOf(pricing: ProductPricing, inputs: PriceInputs, payment: Payment = "atOnce"): FormPricing {
+  const typed = (key: string) => {
+    const cells: [string, string][] = [];
     for (const dimension of pricing.dimensions) {
       const value = inputs[`${key}.${dimension.key}`]?.trim();
-      if (value) prices[dimension.key] = value;
+      if (value) cells.push([dimension.key, value]);
     }
-    return prices;
+    return cells;
   };
+  const table = (key: PriceTable["key"]) => Object.fromEntries(typed(key));
+  const scheduled = payment === "installments" && scheduledTableOf(pricing) !== null;
+  const quantities = Object.fromEntries(typed("quantity").map(([key, text]) => [key, quantityOf(text)]));
   switch (pricing.model) {
     case "free":
     case "byol":
@@ -51,7 +59,9 @@ export function offerPricingOf(pricing: ProductPricing, inputs: PriceInputs): Of
     case "hourly":
       return { model: "hourly", hourly: table("hourly") };
     case "hourly_annual":
-      return { model: "hourly_annual", hourly: table("hourly"), annual: table("annual") };
+      if (!scheduled) return { model: "hourly_annual", hourly: table("hourly"), annual: table("annual") };
+      // An instance type is on the annual term exactly when it is granted a quantity.
+      return { model: "hourly_annual", hourly: table("hourly"), annual: Object.fromEntries(Object.keys(quantities).map((key) => [key, "0"])), annualQuantities: quantities };
     case "monthly":
       return { model: "monthly", monthlyFee: inputs.monthlyFee?.trim() ?? "" };
     case "usage":
@@ -59,21 +69,24 @@ export function offerPricingOf(pricing: ProductPricing, inputs: PriceInputs): Of
     case "saas_subscription":
       return { model: "saas_subscription", rates: table("rates") };
     case "saas_contract":
-      return { model: "saas_contract", contract: table("contract") };
+      if (!scheduled) return { model: "saas_contract", contract: table("contract") };
+      return { model: "saas_contract", contract: Object.fromEntries(pricing.dimensions.map((dimension) => [dimension.key, "0"])), quantities };
   }
 }
 
-/** The inverse, to edit a draft's prices. */
+/** The inverse, to edit a draft's prices and granted quantities. */
 export function priceInputsOf(pricing: OfferPricing | null): PriceInputs {
   if (!pricing) return {};
   const inputs: PriceInputs = {};
-  const add = (key: string, table: Record<string, string>) => {
-    for (const [dimension, value] of Object.entries(table)) inputs[`${key}.${dimension}`] = value;
+  const add = (key: string, table: Record<string, string | number>) => {
+    for (const [dimension, value] of Object.entries(table)) inputs[`${key}.${dimension}`] = String(value);
   };
   if ("hourly" in pricing) add("hourly", pricing.hourly);
   if ("annual" in pricing) add("annual", pricing.annual);
   if ("rates" in pricing) add("rates", pricing.rates);
   if ("contract" in pricing) add("contract", pricing.contract);
+  if ("quantities" in pricing && pricing.quantities) add("quantity", pricing.quantities);
+  if ("annualQuantities" in pricing && pricing.annualQuantities) add("quantity", pricing.annualQuantities);
   if ("monthlyFee" in pricing) inputs.monthlyFee = pricing.monthlyFee;
   return inputs;
 }
