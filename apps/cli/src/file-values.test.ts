@@ -26,6 +26,23 @@ describe("readFileValues", () => {
     ]);
   });
 
+  it("reads an unquoted whole number as its digits where a count may stand, and refuses any other number there", () => {
+    const countsAt = (path: readonly (string | number)[]) => path[0] === "quantities";
+    expect(readFileValues("quantities: { seats: 100, gpus: 007 }\n", "YAML", { countsAt })).toEqual({ value: { quantities: { seats: "100", gpus: "007" } }, problems: [] });
+    expect(readFileValues("quantities: { seats: 2.5, gpus: 1e3, tb: 0x10 }\n", "YAML", { countsAt }).problems).toEqual([
+      "quantities.seats: expected a whole number such as 100, found 2.5",
+      "quantities.gpus: expected a whole number such as 100, found 1e3",
+      "quantities.tb: expected a whole number such as 100, found 0x10",
+    ]);
+    expect(readFileValues("price: 100\n", "YAML", { countsAt }).problems).toEqual(['price: quote the value ("100"); unquoted, YAML reads it as a number']);
+  });
+
+  it("asks for an installment's amount to be quoted as an amount", () => {
+    expect(readFileValues("installments:\n  - { chargeDate: 2027-01-15, amount: 30000.00 }\n", "YAML").problems).toEqual([
+      'installments.0.amount: quote the amount ("30000.00"); unquoted, YAML reads it as the number 30000',
+    ]);
+  });
+
   it("refuses numbers in JSON too, naming JSON", () => {
     expect(readFileValues('{ "pricing": { "monthlyFee": 9.99 } }', "JSON").problems).toEqual([
       'pricing.monthlyFee: quote the price ("9.99"); unquoted, JSON reads it as a floating-point number',

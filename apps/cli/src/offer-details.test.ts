@@ -1,6 +1,6 @@
 import type { OfferView, Product } from "@offerkit/sdk";
 import { describe, expect, it } from "vitest";
-import { describeAgreement, offerDetails, pricingLines, publicationLines } from "./offer-details";
+import { describeAgreement, offerDetails, pricingLines, problemLines, publicationLines } from "./offer-details";
 
 const draft: OfferView = {
   id: "offer-abcdefghij12",
@@ -15,6 +15,8 @@ const draft: OfferView = {
   acceptanceDeadline: null,
   refundPolicy: null,
   installments: null,
+  installmentsTotal: null,
+  problems: [],
   replacesOfferId: null,
   buyerUrl: null,
   termsSha256: null,
@@ -53,6 +55,19 @@ describe("pricingLines", () => {
     expect(pricingLines({ model: "free" })).toEqual([["Pricing", "free"]]);
     expect(pricingLines(null)).toEqual([["Pricing", ""]]);
   });
+
+  it("says how many units a payment schedule grants each dimension, at its upfront price", () => {
+    expect(pricingLines({ model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 100 } })).toEqual([
+      ["Pricing", "saas_contract"],
+      ["  seats", "100 units for the term, 0 USD each upfront"],
+      ["  storage_tb", "0 USD per unit for the term"],
+    ]);
+    expect(pricingLines({ model: "hourly_annual", hourly: { "c5.large": "0.1" }, annual: { "c5.large": "0" }, annualQuantities: { "c5.large": 3 } })).toEqual([
+      ["Pricing", "hourly_annual"],
+      ["  c5.large", "0.1 USD per hour"],
+      ["  c5.large", "3 on the annual term, 0 USD each upfront"],
+    ]);
+  });
 });
 
 describe("describeAgreement", () => {
@@ -73,12 +88,29 @@ describe("offerDetails", () => {
     expect(new Map(offerDetails({ ...draft, version: 3 }, undefined)).get("Version")).toBe("3");
   });
 
-  it("shows a payment schedule one installment per line", () => {
-    const withSchedule: OfferView = { ...draft, installments: [{ chargeDate: "2027-02-01", amount: "500" }, { chargeDate: "2027-08-01", amount: "500.5" }] };
+  it("shows a payment schedule one installment per line, then its total", () => {
+    const withSchedule: OfferView = {
+      ...draft,
+      installments: [
+        { chargeDate: "2027-02-01", amount: "500" },
+        { chargeDate: "2027-08-01", amount: "500.5" },
+      ],
+      installmentsTotal: "1000.50",
+    };
     expect(offerDetails(withSchedule, undefined).filter(([key]) => key.startsWith("Installment"))).toEqual([
       ["Installment 1", "2027-02-01  500 USD"],
       ["Installment 2", "2027-08-01  500.5 USD"],
+      ["Installments total", "1000.50 USD"],
     ]);
+  });
+
+  it("says the deadline runs through the day's last second in UTC", () => {
+    expect(new Map(offerDetails({ ...draft, acceptanceDeadline: "2027-03-31" }, undefined)).get("Deadline")).toBe("2027-03-31 (buyers may accept until 23:59:59 UTC)");
+  });
+
+  it("ends a draft with what stops it from being sent", () => {
+    const pairs = offerDetails({ ...draft, problems: [{ path: ["eulaSha256"], message: "A EULA PDF is required" }] }, undefined);
+    expect(pairs.at(-1)).toEqual(["Problem", "eulaSha256: A EULA PDF is required"]);
   });
 
   it("shows a sent copy's product, EULA, buyer URL and the offer it replaces", () => {
@@ -97,6 +129,26 @@ describe("offerDetails", () => {
     expect(details.get("Buyer URL")).toBe("http://localhost:3000/offers/offer-abcdefghij12");
     expect(details.get("Replaces")).toBe("offer-zyxwvutsrq98");
     expect(details.get("Sent")).toBe("2027-01-02T00:00:00.000Z");
+  });
+});
+
+describe("problemLines", () => {
+  it("gives each problem of a draft its own line, with the field's path as an offer file writes it", () => {
+    const problems = [
+      { path: ["pricing", "quantities", "seats"], message: "With a payment schedule, say how many of seats the buyer gets for the term" },
+      { path: ["installments", 1, "chargeDate"], message: "2027-01-01 has passed (today is 2027-01-02 UTC)" },
+      { path: [], message: "Something about the whole offer" },
+    ];
+    expect(problemLines({ status: "draft", problems })).toEqual([
+      ["Problem", "pricing.quantities.seats: With a payment schedule, say how many of seats the buyer gets for the term"],
+      ["Problem", "installments.1.chargeDate: 2027-01-01 has passed (today is 2027-01-02 UTC)"],
+      ["Problem", "Something about the whole offer"],
+    ]);
+  });
+
+  it("says a draft without problems can be sent, and nothing for a sent offer", () => {
+    expect(problemLines({ status: "draft", problems: [] })).toEqual([["Problems", "none: it can be sent"]]);
+    expect(problemLines({ status: "sent", problems: [] })).toEqual([]);
   });
 });
 
@@ -126,6 +178,30 @@ describe("publicationLines", () => {
       ["Publication", "failed (attempt 2)"],
       ["Publication error", "The change set failed"],
       ["  INVALID_INPUT", "The EULA cannot be reached"],
+      ["To fix", "a sent offer never changes: offerkit offers copy offer-abcdefghij12, fix the fields named above in the copy, and send it"],
+    ]);
+  });
+
+  it("names the field each of the marketplace's reasons is about", () => {
+    const failed: OfferView = {
+      ...sentAt,
+      publication: {
+        ...draft.publication,
+        state: "failed",
+        attempt: 1,
+        error: {
+          message: "AWS Marketplace refused the change set",
+          details: [
+            { code: "INCOMPATIBLE_INPUT", message: "RefundPolicy has a character outside the allowed set", field: "refundPolicy" },
+            { code: "INVALID_INPUT", message: "Another change set is in progress" },
+          ],
+        },
+      },
+    };
+    expect(publicationLines(failed).slice(1, 4)).toEqual([
+      ["Publication error", "AWS Marketplace refused the change set"],
+      ["  INCOMPATIBLE_INPUT", "refundPolicy: RefundPolicy has a character outside the allowed set"],
+      ["  INVALID_INPUT", "Another change set is in progress"],
     ]);
   });
 

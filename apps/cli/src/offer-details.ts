@@ -1,11 +1,15 @@
-import type { OfferView, Product } from "@offerkit/sdk";
+import type { OfferView, Product, PublicationErrorDetail } from "@offerkit/sdk";
 
 type Pair = [string, string];
 type OfferPricing = NonNullable<OfferView["pricing"]>;
 type Agreement = NonNullable<OfferView["agreement"]>;
 
-function priceLines(table: Record<string, string>, unit: string): Pair[] {
-  return Object.entries(table).map(([key, price]) => [`  ${key}`, `${price} USD ${unit}`]);
+/** A dimension granted a quantity by a payment schedule says how many, with its upfront price (0 once sendable). */
+function priceLines(table: Record<string, string>, unit: string, granted?: { quantities: Record<string, number> | undefined; unit: string }): Pair[] {
+  return Object.entries(table).map(([key, price]) => {
+    const quantity = granted?.quantities?.[key];
+    return [`  ${key}`, quantity === undefined ? `${price} USD ${unit}` : `${quantity} ${granted?.unit ?? ""}, ${price} USD each upfront`];
+  });
 }
 
 /** Each price on its own line, with the unit the model charges by. */
@@ -21,12 +25,16 @@ export function pricingLines(pricing: OfferPricing | null): Pair[] {
     case "hourly":
       return [head, ...priceLines(pricing.hourly, "per hour")];
     case "hourly_annual":
-      return [head, ...priceLines(pricing.hourly, "per hour"), ...priceLines(pricing.annual, "per year")];
+      return [
+        head,
+        ...priceLines(pricing.hourly, "per hour"),
+        ...priceLines(pricing.annual, "per year", { quantities: pricing.annualQuantities, unit: "on the annual term" }),
+      ];
     case "usage":
     case "saas_subscription":
       return [head, ...priceLines(pricing.rates, "per unit")];
     case "saas_contract":
-      return [head, ...priceLines(pricing.contract, "per unit for the term")];
+      return [head, ...priceLines(pricing.contract, "per unit for the term", { quantities: pricing.quantities, unit: "units for the term" })];
   }
 }
 
@@ -39,20 +47,40 @@ export function describeAgreement(agreement: Agreement | null): string {
 }
 
 /** Where the offer stands on the live marketplace, and why, when it failed there. */
-export function publicationLines(offer: Pick<OfferView, "buyerUrl" | "publication">): Pair[] {
+export function publicationLines(offer: Pick<OfferView, "id" | "buyerUrl" | "publication">): Pair[] {
   const { state, attempt, marketplaceOfferId, buyerUrl, error, agreement } = offer.publication;
   if (state === "not_published") return [["Publication", "not published"]];
   const pairs: Pair[] = [["Publication", attempt > 1 ? `${state} (attempt ${attempt})` : state]];
   if (marketplaceOfferId !== null) pairs.push(["Marketplace offer", marketplaceOfferId]);
   if (buyerUrl !== null && buyerUrl !== offer.buyerUrl) pairs.push(["Marketplace URL", buyerUrl]);
   if (error !== null) {
-    pairs.push(["Publication error", error.message], ...error.details.map((detail): Pair => [`  ${detail.code}`, detail.message]));
+    pairs.push(["Publication error", error.message], ...error.details.map((detail): Pair => [`  ${detail.code}`, withField(fieldOf(detail), detail.message)]));
   }
+  if (state === "failed") pairs.push(["To fix", `a sent offer never changes: offerkit offers copy ${offer.id}, fix the fields named above in the copy, and send it`]);
   if (agreement !== null) {
     const term = agreement.startsAt !== null && agreement.endsAt !== null ? `, runs ${agreement.startsAt} to ${agreement.endsAt}` : "";
     pairs.push(["Marketplace agreement", `${agreement.id}, accepted ${agreement.acceptedAt}${term}`]);
   }
   return pairs;
+}
+
+/** The offer field a marketplace reason names, when the publisher could tell. */
+function fieldOf(detail: PublicationErrorDetail): string | undefined {
+  return "field" in detail && typeof detail.field === "string" && detail.field !== "" ? detail.field : undefined;
+}
+
+function withField(field: string | undefined, message: string): string {
+  return field === undefined ? message : `${field}: ${message}`;
+}
+
+/**
+ * What stops a draft from being sent today, one line per rule with the field's path as the
+ * offer file writes it (`pricing.quantities.seats`); a sent offer has none to show.
+ */
+export function problemLines(offer: Pick<OfferView, "status" | "problems">): Pair[] {
+  if (offer.status !== "draft") return [];
+  if (offer.problems.length === 0) return [["Problems", "none: it can be sent"]];
+  return offer.problems.map((problem): Pair => ["Problem", withField(problem.path.join(".") || undefined, problem.message)]);
 }
 
 /** Every term of an offer for a person to read, in the order a rep checks them. */
@@ -69,9 +97,10 @@ export function offerDetails(offer: OfferView, product: Product | undefined): Pa
     ["Buyers", offer.buyerAccounts.join(", ")],
     ...pricingLines(offer.pricing),
     ["Agreement", describeAgreement(offer.agreement)],
-    ["Deadline", offer.acceptanceDeadline ?? ""],
+    ["Deadline", offer.acceptanceDeadline === null ? "" : `${offer.acceptanceDeadline} (buyers may accept until 23:59:59 UTC)`],
     ["Refund policy", offer.refundPolicy ?? ""],
     ...(offer.installments ?? []).map((installment, index): Pair => [`Installment ${index + 1}`, `${installment.chargeDate}  ${installment.amount} USD`]),
+    ...(offer.installmentsTotal === null ? [] : [["Installments total", `${offer.installmentsTotal} USD`] satisfies Pair]),
     ["EULA", eula === null ? "" : `${eula.fileName}, ${eula.pageCount} page${eula.pageCount === 1 ? "" : "s"}, ${eula.size} bytes`],
     ["EULA sha256", eula?.sha256 ?? ""],
     ["Buyer URL", offer.buyerUrl ?? ""],
@@ -82,5 +111,7 @@ export function offerDetails(offer: OfferView, product: Product | undefined): Pa
   pairs.push(["Created", offer.createdAt], ["Updated", offer.updatedAt]);
   if (offer.sentAt !== null) pairs.push(["Sent", offer.sentAt]);
   if (offer.acceptedAt !== null) pairs.push(["Accepted", offer.acceptedAt]);
+  // Last, where a terminal leaves the eye: what to fix before sending.
+  pairs.push(...problemLines(offer));
   return pairs;
 }

@@ -2,10 +2,15 @@ import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { CreateOfferInput } from "@offerkit/sdk";
 import { UsageError } from "./errors";
-import { readFileValues, type FileValue } from "./file-values";
+import { readFileValues, type FileValue, type ValuePath } from "./file-values";
 
 export type Pricing = NonNullable<CreateOfferInput["pricing"]>;
 export type Agreement = NonNullable<CreateOfferInput["agreement"]>;
+/** One charge of a payment schedule: the UTC day and the USD amount, both as written. */
+export interface Installment {
+  chargeDate: string;
+  amount: string;
+}
 export type PricingModel = Pricing["model"];
 
 // A record keyed by the SDK's own type: a pricing model added to the API and missing here fails to compile.
@@ -34,12 +39,17 @@ export interface OfferFile {
   agreement?: Agreement;
   acceptanceDeadline?: string;
   refundPolicy?: string;
+  installments?: Installment[];
   idempotencyKey?: string;
 }
 
 const command = "offers create";
 const textFields = ["name", "description", "eulaSha256", "acceptanceDeadline", "refundPolicy", "idempotencyKey"] as const;
-const knownFields = ["productId", "asin", ...textFields, "eulaFile", "buyerAccounts", "pricing", "agreement"];
+const knownFields = ["productId", "asin", ...textFields, "eulaFile", "buyerAccounts", "pricing", "agreement", "installments"];
+
+/** The quantities a payment schedule grants count units: the one place a number may stand unquoted. */
+const grantedQuantityFields = ["quantities", "annualQuantities"];
+const isGrantedQuantity = (path: ValuePath) => path.length === 3 && path[0] === "pricing" && grantedQuantityFields.includes(String(path[1]));
 
 type Mapping = { [key: string]: FileValue };
 
@@ -96,6 +106,23 @@ class Reader {
     }
     return Object.fromEntries(prices);
   }
+
+  /** Whole numbers per dimension (`seats: 100`), sent as numbers: digits are exact. */
+  quantities(value: FileValue | undefined, path: string): Record<string, number> | undefined {
+    if (value === undefined) return undefined;
+    if (!isMapping(value)) {
+      this.problems.push(`${path}: expected a mapping of dimension keys to whole numbers`);
+      return undefined;
+    }
+    const quantities: [string, number][] = [];
+    for (const [key, quantity] of Object.entries(value)) {
+      const text = this.text(quantity, `${path}.${key}`);
+      if (text === undefined) continue;
+      if (/^\d+$/.test(text)) quantities.push([key, Number(text)]);
+      else this.problems.push(`${path}.${key}: expected a whole number such as 100, found ${text}`);
+    }
+    return Object.fromEntries(quantities);
+  }
 }
 
 function isModel(value: string): value is PricingModel {
@@ -106,11 +133,11 @@ const pricingFields: Record<PricingModel, readonly string[]> = {
   free: [],
   byol: [],
   hourly: ["hourly"],
-  hourly_annual: ["hourly", "annual"],
+  hourly_annual: ["hourly", "annual", "annualQuantities"],
   monthly: ["monthlyFee"],
   usage: ["rates"],
   saas_subscription: ["rates"],
-  saas_contract: ["contract"],
+  saas_contract: ["contract", "quantities"],
 };
 
 function readPricing(reader: Reader, value: FileValue | undefined): Pricing | undefined {
@@ -131,16 +158,40 @@ function readPricing(reader: Reader, value: FileValue | undefined): Pricing | un
       return { model };
     case "hourly":
       return { model, hourly: reader.prices(fields["hourly"], "pricing.hourly") };
-    case "hourly_annual":
-      return { model, hourly: reader.prices(fields["hourly"], "pricing.hourly"), annual: reader.prices(fields["annual"], "pricing.annual") };
+    case "hourly_annual": {
+      const annualQuantities = reader.quantities(fields["annualQuantities"], "pricing.annualQuantities");
+      return {
+        model,
+        hourly: reader.prices(fields["hourly"], "pricing.hourly"),
+        annual: reader.prices(fields["annual"], "pricing.annual"),
+        ...(annualQuantities !== undefined && { annualQuantities }),
+      };
+    }
     case "monthly":
       return { model, monthlyFee: reader.requiredText(fields["monthlyFee"], "pricing.monthlyFee") };
     case "usage":
     case "saas_subscription":
       return { model, rates: reader.prices(fields["rates"], "pricing.rates") };
-    case "saas_contract":
-      return { model, contract: reader.prices(fields["contract"], "pricing.contract") };
+    case "saas_contract": {
+      const quantities = reader.quantities(fields["quantities"], "pricing.quantities");
+      return { model, contract: reader.prices(fields["contract"], "pricing.contract"), ...(quantities !== undefined && { quantities }) };
+    }
   }
+}
+
+/** A payment schedule: a list of `{ chargeDate, amount }`, each amount quoted like a price. */
+function readInstallments(reader: Reader, value: FileValue | undefined): Installment[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    reader.problems.push("installments: expected a list of { chargeDate, amount }");
+    return undefined;
+  }
+  return value.flatMap((item, index) => {
+    const path = `installments.${index}`;
+    const fields = reader.mapping(item, path, ["chargeDate", "amount"]);
+    if (fields === undefined) return [];
+    return [{ chargeDate: reader.requiredText(fields["chargeDate"], `${path}.chargeDate`), amount: reader.requiredText(fields["amount"], `${path}.amount`) }];
+  });
 }
 
 function readAgreement(reader: Reader, value: FileValue | undefined): Agreement | undefined {
@@ -164,7 +215,7 @@ function readAgreement(reader: Reader, value: FileValue | undefined): Agreement 
  */
 export function parseOfferFile(text: string, path: string, cwd: string): OfferFile {
   const format = extname(path).toLowerCase() === ".json" ? "JSON" : "YAML";
-  const { value, problems } = readFileValues(text, format);
+  const { value, problems } = readFileValues(text, format, { countsAt: isGrantedQuantity });
   const reader = new Reader();
   reader.problems.push(...problems);
   const top = value ?? undefined;
@@ -190,6 +241,8 @@ export function parseOfferFile(text: string, path: string, cwd: string): OfferFi
     if (pricing !== undefined) file.pricing = pricing;
     const agreement = readAgreement(reader, fields["agreement"]);
     if (agreement !== undefined) file.agreement = agreement;
+    const installments = readInstallments(reader, fields["installments"]);
+    if (installments !== undefined) file.installments = installments;
   }
   if (reader.problems.length > 0) throw new UsageError(`${path}: ${reader.problems.join("; ")}`, command);
   return file;

@@ -65,6 +65,13 @@ describe("offerPricing", () => {
     });
   });
 
+  it("keeps the quantities a file grants with its schedule when price flags are laid over it", () => {
+    const contract = { model: "saas_contract" as const, contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 250, storage_tb: 40 } };
+    expect(offerPricing(product("saas_contract"), { prices: ["seats=0"] }, contract)).toEqual(contract);
+    const annual = { model: "hourly_annual" as const, hourly: { "c5.large": "0.2" }, annual: { "c5.large": "0" }, annualQuantities: { "c5.large": 3 } };
+    expect(offerPricing(product("hourly_annual"), { prices: ["c5.large=0.1"] }, annual)).toEqual({ ...annual, hourly: { "c5.large": "0.1" } });
+  });
+
   it.each<[PricingModel, Parameters<typeof offerPricing>[1], string]>([
     ["saas_contract", { monthlyFee: "10" }, "--monthly-fee does not apply: B00635Y2IW is priced saas_contract; use --price <dimension>=<USD per unit for the whole term>"],
     ["monthly", { prices: ["x=1"] }, "--price does not apply: B00635Y2IW is priced monthly; use --monthly-fee <USD per month>"],
@@ -117,6 +124,14 @@ describe("createOfferInput", () => {
       acceptanceDeadline: "2027-07-31",
       refundPolicy: "Flag policy",
     });
+  });
+
+  it("sends the file's payment schedule as written", () => {
+    const installments = [
+      { chargeDate: "2027-01-15", amount: "60000.00" },
+      { chargeDate: "2028-01-15", amount: "60000.00" },
+    ];
+    expect(createOfferInput(product("saas_contract"), {}, { installments }).installments).toEqual(installments);
   });
 
   it("sends only the fields given", () => {

@@ -71,7 +71,8 @@ const flagsByModel: Record<PricingModel, readonly string[]> = {
 
 /**
  * The offer's prices in the shape of the product's model. Price flags are laid over the file's
- * prices dimension by dimension, so a file can hold a price list and a flag adjust one line.
+ * prices dimension by dimension, so a file can hold a price list and a flag adjust one line;
+ * the quantities the file grants with a payment schedule stay as they are.
  * Without any price, a free or BYOL product still gets its (empty) pricing: it needs none.
  */
 export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file: Pricing | undefined): Pricing | undefined {
@@ -98,6 +99,7 @@ export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file
         model,
         hourly: { ...(file?.model === "hourly_annual" ? file.hourly : {}), ...prices },
         annual: { ...(file?.model === "hourly_annual" ? file.annual : {}), ...priceTable(flags.annualPrices ?? [], "--annual-price") },
+        ...(file?.model === "hourly_annual" && file.annualQuantities !== undefined && { annualQuantities: file.annualQuantities }),
       };
     case "monthly":
       return flags.monthlyFee === undefined ? file : { model, monthlyFee: flags.monthlyFee };
@@ -106,7 +108,11 @@ export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file
     case "saas_subscription":
       return { model, rates: { ...(file?.model === "saas_subscription" ? file.rates : {}), ...prices } };
     case "saas_contract":
-      return { model, contract: { ...(file?.model === "saas_contract" ? file.contract : {}), ...prices } };
+      return {
+        model,
+        contract: { ...(file?.model === "saas_contract" ? file.contract : {}), ...prices },
+        ...(file?.model === "saas_contract" && file.quantities !== undefined && { quantities: file.quantities }),
+      };
   }
 }
 
@@ -134,6 +140,7 @@ export function createOfferInput(product: ProductPricingRef, flags: OfferFlags, 
   set("agreement", agreement(flags, file.agreement));
   set("acceptanceDeadline", flags.deadline ?? file.acceptanceDeadline);
   set("refundPolicy", flags.refundPolicy ?? file.refundPolicy);
+  set("installments", file.installments);
   set("idempotencyKey", file.idempotencyKey);
   return input;
 }

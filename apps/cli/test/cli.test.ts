@@ -152,7 +152,7 @@ describe("offers", () => {
     expect(await client.offers.get({ offerId: offer.id })).toEqual(offer);
   });
 
-  it("creates from a YAML file, with flags overriding its fields", async () => {
+  it("creates from a YAML file paid in installments, granting quantities, with flags overriding its fields", async () => {
     writeFileSync(
       join(dir, "globex.yaml"),
       [
@@ -162,16 +162,20 @@ describe("offers", () => {
         'buyerAccounts: ["111122223333"]',
         "pricing:",
         "  model: saas_contract",
-        "  contract:",
-        '    seats: "30.00"',
-        '    storage_tb: "99.999"',
+        '  contract: { seats: "0", storage_tb: "0" }',
+        "  quantities:",
+        "    seats: 250",
+        '    storage_tb: "40"',
+        "installments:",
+        `  - { chargeDate: ${daysFromNow(10)}, amount: "60000.00" }`,
+        `  - { chargeDate: ${daysFromNow(200)}, amount: "45250.50" }`,
         "eulaFile: eula.pdf",
         "agreement: { kind: endDate, endDate: " + daysFromNow(400) + " }",
         `acceptanceDeadline: ${daysFromNow(60)}`,
         "refundPolicy: Email refunds@globex.example.",
       ].join("\n"),
     );
-    const result = await runCli(["offers", "create", "--file", join(dir, "globex.yaml"), "--price", "seats=29.5"], { env });
+    const result = await runCli(["offers", "create", "--file", join(dir, "globex.yaml"), "--deadline", daysFromNow(45)], { env });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const [headline = ""] = lines(result.stdout);
     fileDraftId = /^Created draft (offer-\S+)\.$/.exec(headline)?.[1] ?? "";
@@ -180,11 +184,56 @@ describe("offers", () => {
       status: "draft",
       name: "Globex, one year",
       buyerAccounts: ["111122223333"],
-      pricing: { model: "saas_contract", contract: { seats: "29.5", storage_tb: "99.999" } },
+      pricing: { model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 250, storage_tb: 40 } },
+      installments: [
+        { chargeDate: daysFromNow(10), amount: "60000" },
+        { chargeDate: daysFromNow(200), amount: "45250.5" },
+      ],
+      installmentsTotal: "105250.50",
       eula: { sha256: pdfSha256 },
-      acceptanceDeadline: daysFromNow(60),
+      acceptanceDeadline: daysFromNow(45),
+      problems: [],
     });
-    expect(result.stdout).toMatch(/storage_tb\s+99\.999 USD per unit for the term/);
+    expect(result.stdout).toMatch(/^ {2}storage_tb\s+40 units for the term, 0 USD each upfront$/m);
+    expect(result.stdout).toMatch(/^Installments total\s+105250\.50 USD$/m);
+    expect(result.stdout).toMatch(/^Problems\s+none: it can be sent$/m);
+  });
+
+  it("shows what keeps a draft from being sent, one field and message a line", async () => {
+    writeFileSync(
+      join(dir, "half-done.yaml"),
+      [
+        `asin: ${ASIN}`,
+        "pricing:",
+        "  model: saas_contract",
+        '  contract: { seats: "0", storage_tb: "0" }',
+        "  quantities: { seats: 10 }",
+        "installments:",
+        `  - { chargeDate: ${daysFromNow(-2)}, amount: "100.00" }`,
+      ].join("\n"),
+    );
+    const created = await runCli(["offers", "create", "--file", "half-done.yaml", "--json"], { env, cwd: dir });
+    expect(created).toMatchObject({ code: 0, stderr: "" });
+    const draft = offerFromJson(created.stdout);
+    const result = await runCli(["offers", "show", draft.id], { env });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const problems = lines(result.stdout).filter((line) => line.startsWith("Problem "));
+    expect(problems).toEqual(draft.problems.map((problem) => expect.stringMatching(new RegExp(`^Problem\\s+${problem.path.join("\\.")}: `))));
+    expect(problems).toContainEqual(expect.stringMatching(/^Problem\s+pricing\.quantities\.storage_tb: With a payment schedule, say how many of storage_tb the buyer gets for the term$/));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^Problem\\s+installments\\.0\\.chargeDate: ${daysFromNow(-2)} has passed`)));
+    expect(problems).toContainEqual(expect.stringMatching(/^Problem\s+eulaSha256: A EULA PDF is required$/));
+  });
+
+  it("refuses a granted quantity that is not a whole number, creating nothing", async () => {
+    writeFileSync(join(dir, "half-seat.yaml"), `asin: ${ASIN}\npricing:\n  model: saas_contract\n  contract: { seats: "0", storage_tb: "0" }\n  quantities: { seats: 2.5 }\n`);
+    const before = (await allOffers()).length;
+    const result = await runCli(["offers", "create", "--file", "half-seat.yaml"], { env, cwd: dir });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "offerkit: half-seat.yaml: pricing.quantities.seats: expected a whole number such as 100, found 2.5\nRun offerkit offers create --help\n",
+    });
+    expect(await allOffers()).toHaveLength(before);
   });
 
   it("refuses a YAML price written as a number, creating nothing", async () => {

@@ -67,8 +67,13 @@ the file's field. A draft may be incomplete; --send sends it at once, checking e
 Flags:
   --file <path>               YAML or JSON with the API's create fields (productId or asin,
                               name, description, buyerAccounts, pricing, agreement,
-                              acceptanceDeadline, refundPolicy, eulaSha256) plus eulaFile, a
-                              PDF path relative to the file. Prices must be quoted strings.
+                              acceptanceDeadline, refundPolicy, installments, eulaSha256)
+                              plus eulaFile, a PDF path relative to the file. Prices and
+                              amounts must be quoted strings. Paid in installments
+                              (saas_contract, hourly_annual), a file lists
+                              installments: [{ chargeDate, amount }] and grants
+                              pricing.quantities (or pricing.annualQuantities) per
+                              dimension as whole numbers, with those upfront prices "0".
   --product <id|ASIN>         The product: prod-... or its ASIN, e.g. B00635Y2IW
   --account <12 digits>       A buyer account ID; repeat for several (replaces the file's list)
   --name <text>               The offer's name, shown to the buyer
@@ -82,9 +87,10 @@ Flags:
   --monthly-fee <price>       monthly only: USD per month
                               (free and byol products take no prices)
   --eula <pdf>                A EULA PDF to upload first; the offer uses its sha256
-  --duration <P12M|P365D>     How long the agreement runs: months or days
-  --end-date <YYYY-MM-DD>     Or the day it ends
-  --deadline <YYYY-MM-DD>     The last day (UTC) the buyer may accept
+  --duration <P12M|P365D>     How long the agreement runs: months for saas_contract (P1M to
+                              P60M), days for every other model (P1D to P1095D)
+  --end-date <YYYY-MM-DD>     Or the day it ends: saas_contract paid in installments only
+  --deadline <YYYY-MM-DD>     The last UTC day the buyer may accept, through 23:59:59 UTC
   --refund-policy <text>      How the buyer asks for a refund; required for a paid offer
   --send                      Send the offer right after creating it
   --json                      Print the created (or sent) offer as the API's JSON

@@ -13,10 +13,12 @@ export const offersShow: Command = {
   synopsis: "<id> [--json]",
   help: `Usage: offerkit offers show <id> [--json]
 
-Shows one offer: status, product, buyers, prices, agreement, deadline, refund policy, the
-EULA (file, pages, sha256), the buyer URL and the terms' sha256 once sent, and where it
-stands on the marketplace: publishing, published (its offer ID, URL and the buyer's
-agreement there) or failed, with the marketplace's reasons.
+Shows one offer: status, product, buyers, prices (and the quantities a payment schedule
+grants), agreement, deadline, refund policy, installments and their total, the EULA (file,
+pages, sha256), the buyer URL and the terms' sha256 once sent, and where it stands on the
+marketplace: publishing, published (its offer ID, URL and the buyer's agreement there) or
+failed, with each of the marketplace's reasons and the field it names. A draft ends with
+what keeps it from being sent, one "Problem  <field>: <message>" line each.
 
 Flags:
   --json             Print the offer as the API's JSON
