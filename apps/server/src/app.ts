@@ -10,7 +10,7 @@ import { requestLog } from "./observability/request-log";
 import { requestMetrics } from "./observability/request-metrics";
 import type { ServerMetrics } from "./observability/server-metrics";
 import { buyerCors } from "./routes/buyer-cors";
-import { buyerLanding } from "./routes/buyer-landing";
+import { buyerPageRoutes } from "./routes/buyer-page/buyer-routes";
 import { consoleApp } from "./routes/console-app";
 import { contactExport } from "./routes/contact-export";
 import { eulaDownloads } from "./routes/eula-downloads";
@@ -26,7 +26,7 @@ const MAX_CALL_BODY_BYTES = 1024 * 1024;
 /** Room for the multipart envelope around a EULA of the largest allowed size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-/** The express app: tRPC at /trpc, downloads, the buyer landing page, the console, health and readiness. */
+/** The express app: tRPC at /trpc, downloads, the buyer page, the console, health and readiness. */
 export interface AppOptions {
   /** Origins whose pages may call the buyer procedures (the widget); none by default. */
   corsOrigins?: "*" | string[];
@@ -81,7 +81,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Express {
   app.use(eulaDownloads(deps, callerOf));
   app.use(reportDownloads(deps, callerOf));
   app.use(contactExport(deps, callerOf));
-  app.use(buyerLanding());
+  app.use(buyerPageRoutes(deps, { ...(options.limits ? { limiter: options.limits.buyer } : {}), trustedProxies: options.trustedProxies ?? 0 }));
   if (options.consoleDir) app.use(consoleApp(options.consoleDir));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: "NOT_FOUND", message: "No such route", issues: [] } });

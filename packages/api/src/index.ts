@@ -10,6 +10,17 @@ export { issueApiKey, issueBuyerToken } from "./auth/issue-api-key";
 export { ensureDemoSeller, ensureFirstSeller, DEMO_SELLER_ID } from "./bootstrap/bootstrap";
 export { readEula, type EulaFile } from "./eula/read-eula";
 export { readBuyerEula } from "./buyer/read-buyer-eula";
+export { acceptOffer } from "./buyer/accept-offer";
+export { getBuyerOffer } from "./buyer/get-buyer-offer";
+export { buyerDestination, type BuyerDestination } from "./buyer-access/buyer-destination";
+export {
+  BUYER_SESSION_HOURS,
+  buyerOfSession,
+  redeemInvitation,
+  signInWithBuyerToken,
+  signOutBuyer,
+  type BuyerSessionSecret,
+} from "./buyer-access/buyer-sessions";
 export { describeError, toTRPCError, trpcCodeOf, type OfferkitErrorData } from "./errors";
 export { createClickTracker, type ClickTracker, type TrackingHit, type TrackingResult } from "./clicks/click-tracker";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";

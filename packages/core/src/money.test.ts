@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromUnits, normalizeDecimal, toUnits, upfrontPriceSchema, usagePriceSchema } from "./money";
+import { formatUsd, fromUnits, normalizeDecimal, toUnits, upfrontPriceSchema, usagePriceSchema } from "./money";
 
 describe("money", () => {
   it("keeps exact decimals where binary floats would drift", () => {
@@ -28,5 +28,18 @@ describe("money", () => {
       expect(usagePriceSchema.safeParse(bad).success, String(bad)).toBe(false);
     }
     expect(usagePriceSchema.safeParse(12.5).error?.issues[0]?.message).toMatch(/decimal string/);
+  });
+});
+
+describe("formatUsd", () => {
+  it.each([
+    ["30000", "30,000.00 USD"],
+    ["45.5", "45.50 USD"],
+    ["0.0004", "0.0004 USD"],
+    ["100000000", "100,000,000.00 USD"],
+    ["999.999", "999.999 USD"],
+    ["0", "0.00 USD"],
+  ])("writes %s as %s", (amount, shown) => {
+    expect(formatUsd(amount)).toBe(shown);
   });
 });

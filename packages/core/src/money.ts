@@ -80,3 +80,13 @@ export function fromUnits(units: bigint, minDecimals = 2): string {
 export function isPositive(value: string): boolean {
   return toUnits(value) > 0n;
 }
+
+/**
+ * An amount as people read it, in US dollars: thousands grouped, at least the cents, never
+ * fewer decimals than it has ("30000" -> "30,000.00", "0.0004" -> "0.0004"). Exact: the
+ * string is regrouped, never turned into a number.
+ */
+export function formatUsd(amount: string): string {
+  const [whole = "0", fraction = ""] = fromUnits(toUnits(amount), 2).split(".");
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction} USD`;
+}

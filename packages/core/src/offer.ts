@@ -142,6 +142,10 @@ export const acceptOfferInputSchema = sendOfferInputSchema.extend({
   attributionId: attributionIdSchema.optional(),
 });
 export const bannerInputSchema = z.strictObject({ asin: asinSchema });
+export const inviteBuyerInputSchema = offerIdInputSchema.extend({
+  account: accountIdSchema.describe("One of the offer's buyer accounts: the link signs its opener in as this account"),
+});
+export type InviteBuyerInput = z.input<typeof inviteBuyerInputSchema>;
 
 /**
  * The status an offer shows at `now`: a sent offer whose deadline day has ended is expired,

@@ -73,6 +73,17 @@ export interface BuyerOfferView {
   acceptance: AgreementView | null;
 }
 
+/**
+ * A one-time link that signs its opener in as one buyer account and shows one offer. The rep
+ * mails it; it works once, until `expiresAt`.
+ */
+export interface BuyerInvitationView {
+  offerId: string;
+  account: string;
+  url: string;
+  expiresAt: string;
+}
+
 /** What a buyer gets by accepting: the terms running from `startsAt` to `endsAt`. */
 export interface AgreementView {
   id: string;

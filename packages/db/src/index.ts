@@ -8,6 +8,7 @@ export { decodeCursor, encodeCursor, toPage, type PageCursor } from "./paginatio
 export type { Database } from "./schema";
 export * from "./repositories/agreements";
 export * from "./repositories/api-keys";
+export * from "./repositories/buyer-access";
 export * from "./repositories/clicks";
 export * from "./repositories/contacts";
 export * from "./repositories/conversions";

@@ -13,6 +13,7 @@ import * as sentOfferGuardWithoutGaps from "./migrations/0009-sent-offer-guard-w
 import * as clickCounts from "./migrations/0010-click-counts";
 import * as sentOfferIds from "./migrations/0011-sent-offer-ids";
 import * as marketplaceAgreements from "./migrations/0012-marketplace-agreements";
+import * as buyerAccess from "./migrations/0014-buyer-access";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   "0010-click-counts": clickCounts,
   "0011-sent-offer-ids": sentOfferIds,
   "0012-marketplace-agreements": marketplaceAgreements,
+  "0014-buyer-access": buyerAccess,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,6 +22,8 @@ export interface Database {
   contacts: ContactsTable;
   contact_changes: ContactChangesTable;
   offer_publications: OfferPublicationsTable;
+  buyer_invitations: BuyerInvitationsTable;
+  buyer_sessions: BuyerSessionsTable;
 }
 
 export interface SellersTable {
@@ -245,4 +247,24 @@ export interface OfferPublicationsTable {
   failures_in_a_row: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+export interface BuyerInvitationsTable {
+  token_hash: string;
+  seller_id: string;
+  offer_id: string;
+  buyer_account: string;
+  created_at: string;
+  expires_at: string;
+  used_at: Generated<string | null>;
+}
+
+export interface BuyerSessionsTable {
+  id: string;
+  secret_hash: string;
+  seller_id: string;
+  buyer_account: string;
+  created_at: string;
+  expires_at: string;
+  ended_at: Generated<string | null>;
 }

@@ -7,14 +7,16 @@ const PROBES = new Set(["/healthz", "/readyz", "/metrics"]);
 
 /**
  * Gives every request its ID (echoed as X-Request-Id) and writes one line when it ends: method,
- * path without its query string, status and duration. Headers and bodies are never logged.
+ * path without its query string (and without an invitation's token), status and duration.
+ * Headers and bodies are never logged.
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const reqId = requestIdOf(req);
     res.setHeader("X-Request-Id", reqId);
     const started = performance.now();
-    const path = req.path;
+    // An invitation link's token lets its holder in once: it is never written down.
+    const path = req.path.startsWith("/i/") ? "/i/:token" : req.path;
     res.once("close", () => {
       const line = {
         reqId,

@@ -1,5 +1,6 @@
 import {
   createOfferInputSchema,
+  inviteBuyerInputSchema,
   listOffersInputSchema,
   offerIdInputSchema,
   sendOfferInputSchema,
@@ -8,6 +9,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { ZodError, ZodRealError } from "zod";
 import { router, scopedProcedure } from "../trpc";
+import { inviteBuyer } from "./invite-buyer";
 import { copyOfferAsDraft } from "./copy-offer";
 import { createOffer } from "./create-offer";
 import { deleteOffer } from "./delete-offer";
@@ -28,7 +30,7 @@ function withTermsPaths(cause: ZodError): TRPCError {
   return new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause: new ZodRealError(issues) });
 }
 
-/** Private offers. Reading needs `offers:read`; drafting, sending, republishing and copying `offers:write`. */
+/** Private offers. Reading needs `offers:read`; drafting, sending, republishing, copying and inviting buyers `offers:write`. */
 export const offersRouter = router({
   create: scopedProcedure("offers:write")
     .input(createOfferInputSchema)
@@ -53,6 +55,9 @@ export const offersRouter = router({
   copyAsDraft: scopedProcedure("offers:write")
     .input(offerIdInputSchema)
     .mutation(({ ctx, input }) => copyOfferAsDraft(ctx.deps, ctx.principal.sellerId, input.offerId)),
+  inviteBuyer: scopedProcedure("offers:write")
+    .input(inviteBuyerInputSchema)
+    .mutation(({ ctx, input }) => inviteBuyer(ctx.deps, ctx.principal.sellerId, input)),
   get: scopedProcedure("offers:read")
     .input(offerIdInputSchema)
     .query(({ ctx, input }) => getOffer(ctx.deps, ctx.principal.sellerId, input.offerId)),

@@ -1,7 +1,7 @@
 import { call, idempotent, pages, withIdempotencyKey, type ClientContext } from "../context";
 import type { OffersResource } from "../types/offers";
 
-/** Private offers: drafting, editing, sending, republishing and copying. */
+/** Private offers: drafting, editing, sending, republishing, copying and inviting buyers. */
 export function offersResource({ trpc }: ClientContext): OffersResource {
   const resource: OffersResource = {
     create: (input) => call(() => trpc.offers.create.mutate(withIdempotencyKey(input), idempotent)),
@@ -13,6 +13,7 @@ export function offersResource({ trpc }: ClientContext): OffersResource {
     send: (input) => call(() => trpc.offers.send.mutate(withIdempotencyKey(input), idempotent)),
     republish: (input) => call(() => trpc.offers.republish.mutate(input)),
     copyAsDraft: (input) => call(() => trpc.offers.copyAsDraft.mutate(input)),
+    inviteBuyer: (input) => call(() => trpc.offers.inviteBuyer.mutate(input)),
   };
   return resource;
 }

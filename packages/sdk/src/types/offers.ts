@@ -1,4 +1,4 @@
-import type { CreateOfferInput, ListOffersInput, OfferView, Page, SendOfferInput, UpdateOfferInput } from "@offerkit/core";
+import type { BuyerInvitationView, CreateOfferInput, InviteBuyerInput, ListOffersInput, OfferView, Page, SendOfferInput, UpdateOfferInput } from "@offerkit/core";
 
 export interface OfferIdInput {
   offerId: string;
@@ -36,4 +36,11 @@ export interface OffersResource {
   republish(input: OfferIdInput): Promise<OfferView>;
   /** A new draft with the same terms, linked to the offer it replaces. */
   copyAsDraft(input: OfferIdInput): Promise<OfferView>;
+  /**
+   * A one-time link for a sent offer and one of its buyer accounts, to mail to the buyer: opening
+   * it signs the browser in as that account and shows the offer. It works once, for a week at
+   * most and never past the deadline; the server keeps only its hash, so it is shown only here.
+   * Never retried (a retry would make a second link).
+   */
+  inviteBuyer(input: InviteBuyerInput): Promise<BuyerInvitationView>;
 }
