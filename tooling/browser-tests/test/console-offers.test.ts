@@ -87,8 +87,11 @@ describe("the console in Chromium: offers, against the real server", () => {
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByLabel("Buyer account IDs").fill(`${BUYER}\n12345`);
     await page.getByRole("button", { name: "Next" }).click();
-    await page.getByLabel("User seats (seats)").fill("45.5");
-    await page.getByLabel("Storage (TB) (storage_tb)").fill("120");
+    // Paid in installments, a contract grants quantities and the schedule carries the money.
+    await page.getByLabel("In installments, on a payment schedule").check();
+    await page.getByLabel("User seats (seats)").fill("250");
+    await page.getByLabel("Storage (TB) (storage_tb)").fill("4");
+    await page.getByLabel("Installments", { exact: true }).fill(`${inDays(10)} 2000.00\n${inDays(200)} 3428.50`);
     await page.getByRole("button", { name: "Next" }).click();
     await dropPdf(page, pdf, "acme-eula.pdf");
     const uploaded = page.getByRole("definition").filter({ hasText: /^3$/ });
@@ -98,7 +101,6 @@ describe("the console in Chromium: offers, against the real server", () => {
     await page.getByLabel("Months", { exact: true }).fill("12");
     await page.getByLabel("Acceptance deadline").fill(inDays(30));
     await page.getByLabel("Refund policy").fill("Write to refunds@acme.example within 30 days.");
-    await page.getByLabel("Installments (optional)").fill(`${inDays(10)} 2000.00\n${inDays(200)} 3428.50`);
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByRole("button", { name: "Create draft" }).click();
 
@@ -122,7 +124,9 @@ describe("the console in Chromium: offers, against the real server", () => {
     const offerId = /\/offers\/(offer-[A-Za-z0-9_-]+)$/.exec(url)?.[1] ?? "";
     expect(offerId).not.toBe("");
     expect(await page.locator(".badge").textContent()).toBe("sent");
-    expect(await page.getByRole("definition").filter({ hasText: "3428.5 USD" }).textContent()).toBe(`${inDays(10)}: 2000 USD${inDays(200)}: 3428.5 USD`);
+    expect(await page.getByRole("definition").filter({ hasText: "3428.5 USD" }).textContent()).toBe(
+      `${inDays(10)}: 2000 USD${inDays(200)}: 3428.5 USDTotal 5428.50 USD in 2 installments`,
+    );
     await expect.poll(() => page.getByRole("button", { name: "Copy buyer URL" }).isVisible()).toBe(true);
     await page.screenshot({ path: join(screenshots, "console-offer-sent.png"), fullPage: true });
 
