@@ -51,6 +51,15 @@ export interface OfferView {
   acceptedAt: string | null;
   /** Its publication on the live marketplace; `not_published` for drafts and with the local publisher off. */
   publication: PublicationView;
+  /** Each buyer account that accepted, with its agreement, in the order they accepted. */
+  acceptances: OfferAcceptanceView[];
+}
+
+/** One buyer account's acceptance of an offer. */
+export interface OfferAcceptanceView {
+  account: string;
+  acceptedAt: string;
+  agreementId: string;
 }
 
 /** An offer as a targeted buyer sees it: no internal description, no other buyers. */

@@ -1,5 +1,5 @@
 import { checkSendable, installmentsTotal, offerStatusAt, type FieldIssue, type OfferView } from "@offerkit/core";
-import { findEulaDocument, findProduct, findPublication, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
+import { findEulaDocument, findProduct, findPublication, listAgreementsForOffer, type Database, type Kysely, type OfferRecord } from "@offerkit/db";
 import { toPublicationView } from "../publishing/publication-view";
 import { assertTermsIntact } from "../intact-terms";
 
@@ -32,6 +32,10 @@ export async function toOfferView(db: Kysely<Database>, offer: OfferRecord, now:
     sentAt: offer.sentAt,
     acceptedAt: offer.acceptedAt,
     publication: toPublicationView(offer.status === "draft" ? null : await findPublication(db, offer.id)),
+    acceptances:
+      offer.status === "draft"
+        ? []
+        : (await listAgreementsForOffer(db, offer.id)).map((agreement) => ({ account: agreement.buyerAccount, acceptedAt: agreement.createdAt, agreementId: agreement.id })),
   };
 }
 

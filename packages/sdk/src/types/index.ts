@@ -44,6 +44,7 @@ export type {
   ListOffersInput,
   MarketingStatsInput,
   MarketplaceAgreementView,
+  OfferAcceptanceView,
   OfferBanner,
   OfferPricing,
   OfferStatus,

@@ -5,6 +5,7 @@ import type { Session } from "../../session";
 import { deadlineText } from "../../time-left";
 import { AsyncView, CopyButton, Term } from "../../ui";
 import { useAsync } from "../../use-async";
+import { BuyerAccountsPanel } from "./buyer-accounts-panel";
 import { DraftProblems } from "./draft-problems";
 import { InstallmentsSummary } from "./installments-summary";
 import { OfferActions } from "./offer-actions";
@@ -58,7 +59,7 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
           <dl className="terms">
             <Term label="Offer ID" value={<span className="mono">{offer.id}</span>} />
             <Term label="Product" value={`${product.title} (${product.asin})`} />
-            <Term label="Buyer accounts" value={<span className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</span>} />
+            {offer.status === "draft" && <Term label="Buyer accounts" value={<span className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</span>} />}
             <Term label="Prices" value={<PricesSummary pricing={offer.pricing} />} />
             <Term label="Installments" value={<InstallmentsSummary installments={offer.installments} total={offer.installmentsTotal} />} />
             <Term
@@ -83,6 +84,7 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
             {offer.replacesOfferId && <Term label="Replaces" value={<Link to={`/offers/${offer.replacesOfferId}`}>{offer.replacesOfferId}</Link>} />}
             <Term label="Marketplace" value={publicationText(offer)} />
           </dl>
+          {offer.status !== "draft" && <BuyerAccountsPanel session={session} offer={offer} />}
         </section>
       )}
     </AsyncView>
@@ -103,7 +105,7 @@ function publicationText(offer: OfferView): string {
     case "publishing":
       return "publishing (this can take about 45 minutes)";
     case "published":
-      return `published${publication.marketplaceOfferId ? ` as ${publication.marketplaceOfferId}` : ""}`;
+      return publication.marketplaceOfferId ? `published as ${publication.marketplaceOfferId}` : "this server: buyers accept here, by the buyer URL or an invitation link";
     case "failed":
       return "refused: see why above";
   }

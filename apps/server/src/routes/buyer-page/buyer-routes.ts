@@ -21,10 +21,14 @@ import { clearedSessionCookie, csrfTokenOf, isCsrfToken, sessionCookie, sessionS
 import { offerScreen } from "./offer-html";
 import { messageScreen, notYoursScreen, signInScreen } from "./screens";
 
-/** Nothing but this server's own stylesheet and script; forms post only here; never framed. */
+/**
+ * Nothing but this server's own stylesheet and script; forms post only here; never framed. No
+ * Referer leaves for another site; within this one it is kept, because with none at all a
+ * browser sends `Origin: null` on a form post and the same-origin check could not tell.
+ */
 const PAGE_HEADERS = {
   "Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
   "X-Content-Type-Options": "nosniff",
   "Cache-Control": "no-store",
 };
@@ -83,7 +87,11 @@ export function buyerPageRoutes(deps: ApiDeps, options: BuyerPageOptions): Route
       show(res, 410, "Link no longer valid", messageScreen("This link no longer works", "An invitation link works once, for a limited time. Ask the seller for a new one."));
       return;
     }
-    res.set("Set-Cookie", sessionCookie(redeemed.session.secret, redeemed.session.expiresAt, secure())).set(PAGE_HEADERS).redirect(303, `/offers/${redeemed.offerId}`);
+    // The token's URL is never a Referer, not even to this site.
+    res
+      .set("Set-Cookie", sessionCookie(redeemed.session.secret, redeemed.session.expiresAt, secure()))
+      .set({ ...PAGE_HEADERS, "Referrer-Policy": "no-referrer" })
+      .redirect(303, `/offers/${redeemed.offerId}`);
   });
 
   routes.get("/offers/:offerId", async (req, res) => {

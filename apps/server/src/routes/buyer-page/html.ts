@@ -33,7 +33,7 @@ export function buyerPage(title: string, body: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title}</title>
 <link rel="stylesheet" href="/buyer-page/buyer.css">
 <script src="/buyer-page/buyer.js" defer></script>

@@ -53,7 +53,7 @@ function acceptForm({ offer, account, csrf }: OfferScreen): SafeHtml | null {
   <input type="hidden" name="csrf" value="${csrf}">
   <p>Accepting starts an agreement between AWS account <span class="account">${account}</span> and ${offer.seller} for
   ${offer.product.title}, at the prices above, ${length}, under the EULA${offer.installments ? ", with the payment schedule above" : ""}. It cannot be undone here.</p>
-  <label class="confirm"><input type="checkbox" name="confirm" value="yes" required> I accept this offer for account <span class="account">${account}</span></label>
+  <label class="confirm"><input type="checkbox" name="confirm" value="yes" required> <span>I accept this offer for account <span class="account">${account}</span></span></label>
   <button type="submit">Accept the offer</button>
 </form>`;
 }
