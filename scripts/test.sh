@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything and runs every check: type checks, lint and all test suites, the
-# database suites on SQLite and on PostgreSQL, the browser tests in Chromium. Without
-# OFFERKIT_TEST_DATABASE_URL it starts a throwaway PostgreSQL; both PostgreSQL and Chromium come
-# from Debian's packages when missing. Under CI=true their absence fails the run.
+# database suites on SQLite and on PostgreSQL, the browser tests in Chromium, the EULA agreement
+# test against pdfinfo and qpdf. Without OFFERKIT_TEST_DATABASE_URL it starts a throwaway
+# PostgreSQL; PostgreSQL, Chromium, poppler-utils and qpdf come from Debian's packages when
+# missing. Under CI=true the absence of PostgreSQL or Chromium fails the run; the agreement test
+# fails by itself, CI or not, when its tools are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -34,6 +36,9 @@ elif [ "${CI:-}" = "true" ]; then
 else
   echo "Chromium is not available: the browser tests will fail and say so." >&2
 fi
+
+# The EULA agreement test fails with its own message when the tools are missing.
+bash scripts/pdf-tools.sh || echo "pdfinfo and qpdf could not be installed: the EULA agreement test will fail and say so." >&2
 
 status=0
 "${PNPM[@]}" exec turbo run typecheck lint --concurrency=2 --continue || status=$?

@@ -1,19 +1,12 @@
-import {
-  EncryptedPDFError,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFNumber,
-  PDFPageLeaf,
-  PDFPageTree,
-  PDFRef,
-  PDFStream,
-  ParseSpeeds,
-} from "pdf-lib";
-import type { PDFContext, PDFObject } from "pdf-lib";
-import { Buffer } from "node:buffer";
+import { EncryptedPDFError, PDFDict, PDFDocument, PDFName, PDFRef, ParseSpeeds } from "pdf-lib";
+import { findCatalog } from "./catalog";
+import { readCrossReference } from "./cross-reference";
+import type { CrossReference } from "./cross-reference";
 import { sha256Hex } from "./hash";
+import { checkObjectLocations, presenceTest } from "./object-locations";
+import { countPages } from "./page-tree";
+import { findHeader } from "./pdf-syntax";
+import { readStartxref } from "./startxref";
 
 export type EulaRejection = "too_large" | "not_pdf" | "damaged" | "encrypted" | "no_pages";
 
@@ -44,11 +37,12 @@ export async function inspectEula(bytes: Uint8Array, options: InspectEulaOptions
   if (size > maxBytes) {
     return reject("too_large", tooLargeMessage(size, maxBytes));
   }
-  if (!hasPdfHeader(bytes)) {
+  const header = findHeader(bytes);
+  if (header === undefined) {
     return reject("not_pdf", "The EULA must be a PDF file; this file does not start with a PDF header.");
   }
   try {
-    return await inspectPdf(bytes);
+    return await inspectPdf(bytes, header);
   } catch (error) {
     // pdf-lib can fail in ways it does not model (stack overflows on deep nesting, TypeErrors
     // on objects of the wrong type); for an upload they all mean the same thing.
@@ -57,12 +51,15 @@ export async function inspectEula(bytes: Uint8Array, options: InspectEulaOptions
   }
 }
 
-async function inspectPdf(bytes: Uint8Array): Promise<EulaInspection> {
-  const trailer = locateTrailer(bytes);
-  if (!trailer.ok) return damaged(trailer.detail);
-  // Checked on the raw trailer because pdf-lib usually fails on an encrypted file's object
-  // streams (they are ciphertext) before it gets to look at /Encrypt itself.
-  if (ENCRYPT_ENTRY.test(trailer.dictionary)) return encrypted();
+async function inspectPdf(bytes: Uint8Array, header: number): Promise<EulaInspection> {
+  const startxref = readStartxref(bytes);
+  if (!startxref.ok) return damaged(startxref.detail);
+  const read = readCrossReference(bytes, header, startxref.offset);
+  if (!read.ok) return damaged(read.detail);
+  const { xref } = read;
+  // Checked on the trailer, before pdf-lib, because pdf-lib usually fails on an encrypted
+  // file's object streams (they are ciphertext) before it gets to look at /Encrypt itself.
+  if (isEncrypted(xref)) return encrypted();
 
   let doc: PDFDocument;
   try {
@@ -81,13 +78,22 @@ async function inspectPdf(bytes: Uint8Array): Promise<EulaInspection> {
   }
   if (doc.isEncrypted) return encrypted();
 
-  const pages = countPages(doc.context);
+  const found = findCatalog(bytes, header, xref, doc.context);
+  if (!found.ok) return damaged(found.detail);
+  // The page tree first: "page 3 is missing" says more to a seller than a byte offset does.
+  const pages = countPages(doc.context, found.catalog, presenceTest(bytes, header, xref, doc.context));
   if (!pages.ok) return damaged(pages.detail);
+  const located = checkObjectLocations(bytes, header, xref, doc.context);
+  if (!located.ok) return damaged(located.detail);
   if (pages.pageCount === 0) return reject("no_pages", "The EULA PDF has no pages.");
   return { ok: true, sha256: sha256Hex(bytes), size: bytes.byteLength, pageCount: pages.pageCount };
 }
 
-type Check<T> = ({ ok: true } & T) | { ok: false; detail: string };
+/** /Encrypt in the newest trailer, as a dictionary or a reference; /EncryptMetadata is another key. */
+function isEncrypted(xref: CrossReference): boolean {
+  const entry = xref.trailer.get(PDFName.of("Encrypt"));
+  return entry instanceof PDFDict || entry instanceof PDFRef;
+}
 
 function reject(reason: EulaRejection, message: string): EulaInspection {
   return { ok: false, reason, message };
@@ -107,155 +113,6 @@ function describeParseError(error: unknown): string {
   const offset = /offset["=:]+(\d+)/.exec(text)?.[1];
   if (offset !== undefined) return `the data near byte ${offset} is not valid PDF`;
   return `its structure cannot be parsed (${text.length > 120 ? `${text.slice(0, 117)}...` : text})`;
-}
-
-/** A Buffer over the same memory, for its fast byte search; nothing is copied. */
-function view(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  return view(bytes).toString("latin1", start, Math.min(end, bytes.byteLength));
-}
-
-function hasPdfHeader(bytes: Uint8Array): boolean {
-  return /^%PDF-\d\.\d/.test(latin1(bytes, 0, 8));
-}
-
-// Acrobat accepts a file whose %%EOF is anywhere in its last 1024 bytes (PDF 1.7 reference,
-// implementation note 18); writers may append a newline or padding after it, nothing more.
-const TAIL_BYTES = 1024;
-// Only a direct dictionary or an indirect reference: /EncryptMetadata must not match.
-const ENCRYPT_ENTRY = /\/Encrypt\s*(?:<<|\d+\s+\d+\s+R)/;
-
-/**
- * Finds the trailer that the file's last `startxref` points at, the way a strict reader would.
- * pdf-lib never reads the cross-reference data (it scans objects from the top), so a file cut
- * short at an object boundary still "loads" with pages silently missing; the end-of-file
- * structure is the one thing a truncation always destroys.
- */
-function locateTrailer(bytes: Uint8Array): Check<{ dictionary: string }> {
-  const tailStart = Math.max(0, bytes.byteLength - TAIL_BYTES);
-  const tail = latin1(bytes, tailStart, bytes.byteLength);
-  const eof = tail.lastIndexOf("%%EOF");
-  if (eof < 0) {
-    return { ok: false, detail: "it does not end with a %%EOF marker, so it is probably truncated" };
-  }
-  const pointer = /startxref\s+(\d+)\s+$/.exec(tail.slice(0, eof));
-  const offsetText = pointer?.[1];
-  if (pointer === null || offsetText === undefined) {
-    return { ok: false, detail: "it has no startxref pointer before its %%EOF marker" };
-  }
-  const startxref = tailStart + pointer.index;
-  const offset = Number(offsetText);
-  if (!Number.isSafeInteger(offset) || offset >= startxref) {
-    return { ok: false, detail: "its startxref pointer points outside the file" };
-  }
-  const section = latin1(bytes, offset, offset + 64).trimStart();
-  if (section.startsWith("xref")) {
-    // A classic table: the trailer dictionary follows it, up to the next startxref (not the
-    // file's last one: in a linearized file the pointer leads to a table near the start).
-    const keyword = view(bytes).indexOf("trailer", offset, "latin1");
-    if (keyword < 0 || keyword > startxref) {
-      return { ok: false, detail: "its cross-reference table has no trailer" };
-    }
-    const end = view(bytes).indexOf("startxref", keyword, "latin1");
-    return { ok: true, dictionary: latin1(bytes, keyword, end) };
-  }
-  if (/^\d+\s+\d+\s+obj\b/.test(section)) {
-    // A cross-reference stream (PDF 1.5+): its own dictionary is the trailer, and stream
-    // dictionaries are never compressed.
-    const stream = view(bytes).indexOf("stream", offset, "latin1");
-    const dictionary = latin1(bytes, offset, stream < 0 ? startxref : stream);
-    if (!/\/Type\s*\/XRef\b/.test(dictionary)) {
-      return { ok: false, detail: "its startxref pointer does not lead to a cross-reference stream" };
-    }
-    return { ok: true, dictionary };
-  }
-  return { ok: false, detail: "its startxref pointer does not lead to a cross-reference section" };
-}
-
-/**
- * Walks the page tree from the catalog and counts the pages, checking what a viewer needs to
- * draw each one. pdf-lib's own traversal skips kids that do not resolve, which is how a damaged
- * file would otherwise pass with fewer pages than it claims.
- */
-function countPages(context: PDFContext): Check<{ pageCount: number }> {
-  const catalog = context.lookup(context.trailerInfo.Root);
-  if (!(catalog instanceof PDFDict) || catalog.get(PDFName.of("Type")) !== PDFName.of("Catalog")) {
-    return { ok: false, detail: "its document catalog is missing" };
-  }
-  const root = context.lookup(catalog.get(PDFName.of("Pages")));
-  if (!(root instanceof PDFPageTree)) {
-    return { ok: false, detail: "its page tree is missing" };
-  }
-  const declared = context.lookup(root.get(PDFName.of("Count")));
-  if (!(declared instanceof PDFNumber)) {
-    return { ok: false, detail: "its page tree has no page count" };
-  }
-
-  // Iterative and with a visited set: a hostile file can nest or loop the tree arbitrarily.
-  const seen = new Set<PDFDict>([root]);
-  const stack: PDFObject[] = [];
-  let pageCount = 0;
-  const pushKids = (node: PDFPageTree): string | undefined => {
-    const kids = context.lookup(node.get(PDFName.of("Kids")));
-    if (!(kids instanceof PDFArray)) return "a page tree node has no list of kids";
-    for (let index = kids.size() - 1; index >= 0; index -= 1) stack.push(kids.get(index));
-    return undefined;
-  };
-  const rootProblem = pushKids(root);
-  if (rootProblem !== undefined) return { ok: false, detail: `its ${rootProblem}` };
-
-  for (let kidRef = stack.pop(); kidRef !== undefined; kidRef = stack.pop()) {
-    const kid = kidRef instanceof PDFRef ? context.lookup(kidRef) : undefined;
-    const where = `page ${pageCount + 1}`;
-    if (kid instanceof PDFPageTree) {
-      if (seen.has(kid)) return { ok: false, detail: "its page tree contains a loop" };
-      seen.add(kid);
-      const problem = pushKids(kid);
-      if (problem !== undefined) return { ok: false, detail: `near ${where}, ${problem}` };
-    } else if (kid instanceof PDFPageLeaf) {
-      if (seen.has(kid)) return { ok: false, detail: `${where} appears twice in the page tree` };
-      seen.add(kid);
-      const problem = checkPage(context, kid);
-      if (problem !== undefined) return { ok: false, detail: `${where} ${problem}` };
-      pageCount += 1;
-    } else {
-      return { ok: false, detail: `${where} is missing from the file` };
-    }
-  }
-  if (declared.asNumber() !== pageCount) {
-    return { ok: false, detail: `it declares ${declared.asNumber()} pages but contains ${pageCount}` };
-  }
-  return { ok: true, pageCount };
-}
-
-function checkPage(context: PDFContext, page: PDFPageLeaf): string | undefined {
-  let mediaBox: PDFArray;
-  try {
-    // Inherited through /Parent, as pdf-lib (and so stampEula) resolves it.
-    mediaBox = page.MediaBox();
-  } catch {
-    return "has no MediaBox (page size)";
-  }
-  const corners: number[] = [];
-  for (let index = 0; index < mediaBox.size(); index += 1) {
-    const value = mediaBox.lookup(index);
-    if (value instanceof PDFNumber && Number.isFinite(value.asNumber())) corners.push(value.asNumber());
-  }
-  const [x1, y1, x2, y2] = corners;
-  if (corners.length !== 4 || x1 === undefined || y1 === undefined || x2 === undefined || y2 === undefined) {
-    return "has an invalid MediaBox (page size)";
-  }
-  if (x1 === x2 || y1 === y2) return "has an empty MediaBox (page size)";
-
-  const contents = page.get(PDFName.of("Contents"));
-  if (contents === undefined) return undefined;
-  const resolved = context.lookup(contents);
-  const streams = resolved instanceof PDFArray ? resolved.asArray().map((item) => context.lookup(item)) : [resolved];
-  if (!streams.every((stream) => stream instanceof PDFStream)) return "has content that is missing from the file";
-  return undefined;
 }
 
 const UNITS = [
