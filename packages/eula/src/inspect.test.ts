@@ -268,16 +268,24 @@ describe("inspectEula damaged-file rules", () => {
   });
 
   it("never throws, whatever the bytes", async () => {
-    const base = await makePdf(2, { useObjectStreams: false });
+    const bases = [
+      await makePdf(2, { useObjectStreams: false }),
+      // Cross-reference streams and object streams: the decoding paths.
+      await makePdf(2),
+      new Uint8Array(readFileSync(new URL("../corpus/hybrid-xrefstm.pdf", import.meta.url))),
+      new Uint8Array(readFileSync(new URL("../corpus/qpdf-object-streams.pdf", import.meta.url))),
+    ];
     let state = 12345;
-    for (let round = 0; round < 200; round += 1) {
-      const bytes = base.slice();
-      for (let flips = 0; flips < 8; flips += 1) {
-        state = (state * 1103515245 + 12345) % 2 ** 31;
-        bytes[state % bytes.length] = state % 256;
+    for (const base of bases) {
+      for (let round = 0; round < 100; round += 1) {
+        const bytes = base.slice();
+        for (let flips = 0; flips < 8; flips += 1) {
+          state = (state * 1103515245 + 12345) % 2 ** 31;
+          bytes[state % bytes.length] = state % 256;
+        }
+        const result = await inspectEula(bytes, LIMIT);
+        expect(typeof result.ok).toBe("boolean");
       }
-      const result = await inspectEula(bytes, LIMIT);
-      expect(typeof result.ok).toBe("boolean");
     }
   });
 });

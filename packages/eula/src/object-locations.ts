@@ -43,9 +43,17 @@ export function checkObjectLocations(bytes: Uint8Array, header: number, xref: Cr
  * entry says. Anything else is a missing object to a reader that follows the cross-reference data.
  */
 export function presenceTest(bytes: Uint8Array, header: number, xref: CrossReference, context: PDFContext): (ref: PDFRef) => boolean {
+  // Shared resources (a font, a parent node) are looked up once per page: check each object once.
+  const located = new Map<number, boolean>();
   return (ref) => {
     const entry = xref.entries.get(ref.objectNumber);
-    return entry !== undefined && isListed(xref, ref) && entryLeadsToObject(bytes, header, xref, context, ref.objectNumber, entry);
+    if (entry === undefined || !isListed(xref, ref)) return false;
+    let found = located.get(ref.objectNumber);
+    if (found === undefined) {
+      found = entryLeadsToObject(bytes, header, xref, context, ref.objectNumber, entry);
+      located.set(ref.objectNumber, found);
+    }
+    return found;
   };
 }
 

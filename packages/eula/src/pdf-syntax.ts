@@ -37,7 +37,9 @@ export function skipWhitespaceAndComments(bytes: Uint8Array, position: number): 
 
 /** Whether `keyword` stands at `position` as a whole token (not the start of a longer word). */
 export function isKeywordAt(bytes: Uint8Array, position: number, keyword: string): boolean {
-  if (latin1(bytes, position, position + keyword.length) !== keyword) return false;
+  for (let index = 0; index < keyword.length; index += 1) {
+    if (bytes[position + index] !== keyword.charCodeAt(index)) return false;
+  }
   const next = bytes[position + keyword.length];
   return next === undefined || WHITESPACE.has(next) || DELIMITERS.has(next);
 }
@@ -45,11 +47,15 @@ export function isKeywordAt(bytes: Uint8Array, position: number, keyword: string
 /** A non-negative integer token at `position` (no sign, no decimal point), and where it ends. */
 export function readInteger(bytes: Uint8Array, position: number): { value: number; end: number } | undefined {
   let end = position;
-  while (end < bytes.length && (bytes[end] ?? 0) >= 0x30 && (bytes[end] ?? 0) <= 0x39) end += 1;
+  let value = 0;
+  // Read from the bytes rather than through a string: cross-reference tables hold thousands.
+  for (let byte = bytes[end]; byte !== undefined && byte >= 0x30 && byte <= 0x39; byte = bytes[end]) {
+    value = value * 10 + (byte - 0x30);
+    end += 1;
+  }
   if (end === position) return undefined;
   const next = bytes[end];
   if (next !== undefined && !WHITESPACE.has(next) && !DELIMITERS.has(next)) return undefined;
-  const value = Number(latin1(bytes, position, end));
   return Number.isSafeInteger(value) ? { value, end } : undefined;
 }
 

@@ -44,6 +44,11 @@ export const DAMAGED: CorpusEntry[] = [
     },
   },
   { name: "update-breaks-catalog", about: "an incremental update replaces the catalog with a dictionary without /Pages", build: () => updated("<< /Type /Catalog >>") },
+  {
+    name: "xref-table-off-by-one",
+    about: "a table whose first subsection says 1 but starts with object 0's free entry, so every entry names the next object",
+    build: () => asBytes(swap(text(classic(1)), "xref\n0 7\n", () => "xref\n1 7\n")),
+  },
   { name: "page-tree-entry-shifted", about: "the page tree's table entry is 3 bytes off", build: () => shiftEntry(classic(), PAGES, 3) },
   { name: "info-entry-shifted", about: "the info dictionary's table entry is 3 bytes off", build: () => shiftEntry(classic(), INFO, 3) },
   { name: "info-entry-offset-zero", about: "the info dictionary's entry is in use at offset 0 (pdf-lib's normal.pdf has such entries)", build: () => shiftEntry(classic(), INFO, -1e9) },
@@ -94,7 +99,7 @@ export const DAMAGED: CorpusEntry[] = [
     about: "a cross-reference stream whose compressed data is damaged",
     build: () => {
       const bytes = writeDocument(new PdfWriter(), { pages: 1 }).xrefStream(sizeOf(1), trailerOf(0)).bytes();
-      const data = asText(bytes).lastIndexOf("stream\n") + "stream\n".length;
+      const data = asText(bytes).lastIndexOf(">>\nstream\n") + ">>\nstream\n".length;
       const damaged = bytes.slice();
       for (let index = 2; index < 12; index += 1) damaged[data + index] = 0x55;
       return damaged;

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { makePdf } from "../../src/testing";
-import { CATALOG, INFO, PAGES, pageObject, sizeOf, trailerOf, writeDocument, writePage } from "./documents";
+import { CATALOG, FONT, INFO, PAGES, pageObject, sizeOf, trailerOf, writeDocument, writePage } from "./documents";
 import type { CorpusEntry } from "./entry";
 import { PdfWriter } from "./pdf-writer";
 import { qpdf } from "./qpdf";
@@ -188,6 +188,33 @@ export const READABLE: CorpusEntry[] = [
     about: "a hybrid file: a classic table whose trailer's /XRefStm lists objects kept in an object stream",
     mustAgree: true,
     build: () => hybridFile(),
+  },
+  {
+    name: "linearized-then-updated",
+    about: "a linearized file with an incremental update appended, as editors save them",
+    madeWithQpdf: true,
+    build: async () => {
+      const linearized = qpdf(await makePdf(2, { useObjectStreams: false }), ["--linearize"]);
+      const text = asText(linearized);
+      const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1] ?? "0");
+      const info = /\/Info (\d+) 0 R/.exec(text)?.[1] ?? "0";
+      const root = /\/Root (\d+) 0 R/.exec(text)?.[1] ?? "0";
+      const size = /\/Size (\d+)/.exec(text)?.[1] ?? "0";
+      const object = `${info} 0 obj\n<< /Title (Updated after linearization) >>\nendobj\n`;
+      const xref = linearized.byteLength + object.length;
+      const update = `${object}xref\n${info} 1\n${String(linearized.byteLength).padStart(10, "0")} 00000 n\r\ntrailer\n<< /Size ${size} /Root ${root} 0 R /Info ${info} 0 R /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
+      return asBytes(text + update);
+    },
+  },
+  {
+    name: "info-reference-missing",
+    about: "the trailer's /Info names an object that is not in the file",
+    build: () => writeDocument(new PdfWriter(), { pages: 1, omit: [INFO] }).xrefTable(trailerOf(sizeOf(1))).bytes(),
+  },
+  {
+    name: "font-reference-missing",
+    about: "a page's font resource names an object that is not in the file",
+    build: () => writeDocument(new PdfWriter(), { pages: 1, omit: [FONT] }).xrefTable(trailerOf(sizeOf(1))).bytes(),
   },
   {
     name: "no-pages-pdflib",
