@@ -2,12 +2,15 @@ import { PDFArray, PDFDict, PDFName, PDFNumber, decodePDFRawStream } from "pdf-l
 import type { PDFRawStream } from "pdf-lib";
 
 /**
- * The decoded data of a stream, predictors included. pdf-lib undoes the filters but ignores
- * /DecodeParms' /Predictor, which writers such as qpdf and Acrobat use on cross-reference streams
- * (PDF 32000, 7.4.4.4). Throws on data that does not decode.
+ * The decoded data of a stream, predictors included, at most `limit` bytes of it before the
+ * predictor (a few bytes of Flate can expand to gigabytes). pdf-lib undoes the filters but
+ * ignores /DecodeParms' /Predictor, which writers such as qpdf and Acrobat use on
+ * cross-reference streams (PDF 32000, 7.4.4.4). Throws on data that does not decode.
  */
-export function decodeStreamData(stream: PDFRawStream): Uint8Array {
-  const decoded = decodePDFRawStream(stream).decode();
+export function decodeStreamData(stream: PDFRawStream, limit: number): Uint8Array {
+  // getBytes answers a clamped array only when asked to; either views the same bytes.
+  const raw = decodePDFRawStream(stream).getBytes(limit);
+  const decoded = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   const parms = lastDecodeParms(stream.dict);
   if (parms === undefined) return decoded;
   const predictor = numberIn(parms, "Predictor", 1);

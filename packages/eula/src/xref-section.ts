@@ -78,14 +78,17 @@ function readStream(
   if (typeWidth === undefined || secondWidth === undefined || thirdWidth === undefined || index === undefined || index.length % 2 !== 0) {
     return { ok: false, detail: "its cross-reference stream is malformed" };
   }
+  const rowLength = typeWidth + secondWidth + thirdWidth;
+  const rows = index.reduce((sum, value, position) => (position % 2 === 1 ? sum + value : sum), 0);
+  // Every object takes some bytes of the file: a stream claiming more is not a real one.
+  if (rowLength === 0 || rows > bytes.length) return { ok: false, detail: "its cross-reference stream is malformed" };
   let data: Uint8Array;
   try {
-    data = decodeStreamData(stream);
+    // A predictor adds a byte to each row; nothing past that is ever read.
+    data = decodeStreamData(stream, rows * (rowLength + 1) + 1024);
   } catch {
     return { ok: false, detail: "its cross-reference stream cannot be decoded" };
   }
-  const rowLength = typeWidth + secondWidth + thirdWidth;
-  if (rowLength === 0) return { ok: false, detail: "its cross-reference stream is malformed" };
   const entries = new Map<number, XrefEntry>();
   let row = 0;
   for (let pair = 0; pair < index.length; pair += 2) {
