@@ -4,7 +4,7 @@ import { CATALOG, FONT, INFO, PAGES, pageObject, sizeOf, trailerOf, writeDocumen
 import type { CorpusEntry } from "./entry";
 import { PdfWriter } from "./pdf-writer";
 import { qpdf } from "./qpdf";
-import { asBytes, asText } from "./text";
+import { asBytes, asText, swap } from "./text";
 
 const FIXED_DATE = new Date("2024-01-01T00:00:00.000Z");
 
@@ -227,7 +227,18 @@ export const READABLE: CorpusEntry[] = [
   {
     name: "catalog-without-type",
     about: "a catalog without /Type /Catalog: readers need only its /Pages",
+    deliberate: { verdict: "unreadable", why: "pdf-lib builds its catalog from /Type /Catalog, so stampEula cannot stamp this file" },
     build: () => asBytes(asText(writeDocument(new PdfWriter(), { pages: 1 }).xrefTable(trailerOf(sizeOf(1))).bytes()).replace("/Type /Catalog", "/Tipe /Catalog")),
+  },
+  {
+    name: "page-without-type",
+    about: "a page object without /Type /Page",
+    build: () => asBytes(swap(asText(writeDocument(new PdfWriter(), { pages: 1 }).xrefTable(trailerOf(sizeOf(1))).bytes()), "/Type /Page /Parent", () => "/Tipe /Page /Parent")),
+  },
+  {
+    name: "page-tree-without-type",
+    about: "a page tree node without /Type /Pages",
+    build: () => asBytes(swap(asText(writeDocument(new PdfWriter(), { pages: 1 }).xrefTable(trailerOf(sizeOf(1))).bytes()), "/Type /Pages", () => "/Tipe /Pages")),
   },
   {
     name: "nonzero-generations",
