@@ -6,3 +6,5 @@ export { BlobIntegrityError, createFileBlobStore, createMemoryBlobStore, isSha25
 export type { BlobStore } from "./blob-store";
 export { sha256Hex } from "./hash";
 export { sanitizeFooter, stampEula } from "./stamp";
+export { createStampPool, EulaStampError } from "./stamp-pool";
+export type { EulaStamper, StampPool, StampPoolOptions, StampPoolStats } from "./stamp-pool";
