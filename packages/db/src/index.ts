@@ -20,6 +20,7 @@ export * from "./repositories/offers";
 export * from "./repositories/products";
 export * from "./repositories/publications";
 export * from "./repositories/sellers";
+export * from "./repositories/stamped-eula-copies";
 export * from "./repositories/subscriptions";
 export * from "./repositories/support-lookups";
 export * from "./repositories/usage";

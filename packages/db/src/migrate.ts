@@ -13,6 +13,7 @@ import * as sentOfferGuardWithoutGaps from "./migrations/0009-sent-offer-guard-w
 import * as clickCounts from "./migrations/0010-click-counts";
 import * as sentOfferIds from "./migrations/0011-sent-offer-ids";
 import * as marketplaceAgreements from "./migrations/0012-marketplace-agreements";
+import * as stampedEulaCopies from "./migrations/0013-stamped-eula-copies";
 import * as buyerAccess from "./migrations/0014-buyer-access";
 import type { Database } from "./schema";
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "0010-click-counts": clickCounts,
   "0011-sent-offer-ids": sentOfferIds,
   "0012-marketplace-agreements": marketplaceAgreements,
+  "0013-stamped-eula-copies": stampedEulaCopies,
   "0014-buyer-access": buyerAccess,
 };
 

@@ -22,6 +22,7 @@ export interface Database {
   contacts: ContactsTable;
   contact_changes: ContactChangesTable;
   offer_publications: OfferPublicationsTable;
+  stamped_eula_copies: StampedEulaCopiesTable;
   buyer_invitations: BuyerInvitationsTable;
   buyer_sessions: BuyerSessionsTable;
 }
@@ -75,6 +76,18 @@ export interface EulaDocumentsTable {
   file_name: string;
   size: number;
   page_count: number;
+  created_at: string;
+}
+
+/** Buyers' stamped copies of sent offers' EULAs (migration 0013): one per offer and account. */
+export interface StampedEulaCopiesTable {
+  offer_id: string;
+  buyer_account: string;
+  seller_id: string;
+  original_sha256: string;
+  sha256: string;
+  size: number;
+  footer: string;
   created_at: string;
 }
 
