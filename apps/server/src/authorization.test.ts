@@ -32,6 +32,7 @@ describe("one authorization for every transport", () => {
 
   const sellerRoutes = [
     { path: `/eula/${SHA}`, procedure: "offers.list", scope: "offers:read" },
+    { path: "/eula/offers/offer-abcdefghijklmnop/copies/012345678901", procedure: "offers.list", scope: "offers:read" },
     { path: "/reports/reftag_daily_breakdown_report_2027-01-02.csv", procedure: "marketing.stats", scope: "marketing:read" },
     { path: "/contacts/export.csv", procedure: "contacts.changes", scope: "contacts:read" },
   ];

@@ -165,12 +165,19 @@ describe.skipIf(!onPostgres)("a fleet of servers on one PostgreSQL database", ()
       servers.map((_, n) => trpcClient(server(n).url, token).buyer.offers.accept.mutate({ offerId, idempotencyKey: `${key}-accept` })),
     );
     expect(new Set(accepted.map((agreement) => agreement.id)).size).toBe(1);
-    // The EULA was uploaded to one server; the buyer downloads it from any.
-    for (let n = 0; n < FLEET_SIZE; n += 1) {
-      const eula = await fetch(`${server(n).url}/buyer/offers/${offerId}/eula`, { headers: { authorization: `Bearer ${token}` } });
-      expect(eula.status).toBe(200);
-      expect(createHash("sha256").update(new Uint8Array(await eula.arrayBuffer())).digest("hex")).toBe(terms.eulaSha256);
-    }
+    // The EULA was uploaded to one server; the buyer downloads its copy from any, first from all
+    // at once, and every server serves the one copy recorded.
+    const copies = await Promise.all(
+      servers.map(async (_, n) => {
+        const eula = await fetch(`${server(n).url}/buyer/offers/${offerId}/eula`, { headers: { authorization: `Bearer ${token}` } });
+        expect(eula.status).toBe(200);
+        return createHash("sha256").update(new Uint8Array(await eula.arrayBuffer())).digest("hex");
+      }),
+    );
+    expect(new Set(copies).size).toBe(1);
+    expect(copies[0]).not.toBe(terms.eulaSha256);
+    const recorded = await db().selectFrom("stamped_eula_copies").select("sha256").where("offer_id", "=", offerId).execute();
+    expect(recorded).toEqual([{ sha256: copies[0] }]);
     const agreements = await db().selectFrom("agreements").select("id").where("offer_id", "=", offerId).execute();
     expect(agreements).toHaveLength(1);
   });

@@ -62,16 +62,17 @@ describe("the server over real HTTP", () => {
     expect((await buyer.buyer.offers.list.query()).items.map((o) => o.id)).toEqual([draft.id]);
     expect(await buyer.buyer.banner.query({ asin: "B00635Y2IW" })).toEqual({ hasPrivateOffer: true, offerIds: [draft.id], buyerUrl: sent.buyerUrl });
 
-    for (const [path, secret] of [
-      [`/buyer/offers/${draft.id}/eula`, token.secret],
-      [`/eula/${eula.sha256}`, BOOTSTRAP_KEY],
-    ] as const) {
-      const download = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${secret}` } });
-      expect(download.status).toBe(200);
-      expect(download.headers.get("content-type")).toBe("application/pdf");
-      expect(download.headers.get("x-content-sha256")).toBe(eula.sha256);
-      expect(Buffer.from(await download.arrayBuffer())).toEqual(Buffer.from(pdf));
-    }
+    const original = await fetch(`${server.url}/eula/${eula.sha256}`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } });
+    expect(original.status).toBe(200);
+    expect(original.headers.get("content-type")).toBe("application/pdf");
+    expect(original.headers.get("x-content-sha256")).toBe(eula.sha256);
+    expect(Buffer.from(await original.arrayBuffer())).toEqual(Buffer.from(pdf));
+    // The buyer's is a copy stamped for its account (eula-copies.test.ts), with its own hash.
+    const copy = await fetch(`${server.url}/buyer/offers/${draft.id}/eula`, { headers: { authorization: `Bearer ${token.secret}` } });
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get("content-type")).toBe("application/pdf");
+    expect(copy.headers.get("x-content-sha256")).toBe(createHash("sha256").update(new Uint8Array(await copy.arrayBuffer())).digest("hex"));
+    expect(copy.headers.get("x-content-sha256")).not.toBe(eula.sha256);
 
     server.clock.set("2027-03-05T10:00:00.000Z");
     const agreement = await buyer.buyer.offers.accept.mutate({ offerId: draft.id, idempotencyKey: "tour-accept-01" });

@@ -16,7 +16,7 @@ import {
 } from "@offerkit/api";
 import { localPublisher, type OfferPublisher } from "@offerkit/core";
 import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
-import { createFileBlobStore } from "@offerkit/eula";
+import { createFileBlobStore, createStampPool, type StampPoolOptions } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { PublisherConfig, ServerConfig } from "./config";
 import { prepareDataFolder } from "./data-folder";
@@ -51,6 +51,8 @@ export interface StartOptions {
   follower?: FollowerOptions;
   /** Replaces the JSON log on stdout (tests read the lines). */
   logger?: Logger;
+  /** The EULA stamping pool's options (tests hand in a worker that crashes). */
+  stamping?: StampPoolOptions;
 }
 
 /**
@@ -87,9 +89,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await setup.close();
   }
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs });
+  // Buyers' EULA copies are stamped on a worker thread, started by the first copy.
+  const stampPool = createStampPool(options.stamping);
   const deps: ApiDeps = {
     db: database.db,
     blobs: createFileBlobStore(join(config.dataDir, "blobs")),
+    stamper: stampPool,
     clock,
     ids: randomIds,
     cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
@@ -160,6 +165,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await tracker.close();
         // A publication step in progress finishes (and is recorded) before the database closes.
         await follower?.close();
+        // Requests have finished, so no copy is being stamped; the worker thread goes.
+        await stampPool.close();
         await database.close();
       })();
       return closing;

@@ -1,5 +1,5 @@
 import type { Database, Kysely } from "@offerkit/db";
-import type { BlobStore } from "@offerkit/eula";
+import type { BlobStore, EulaStamper } from "@offerkit/eula";
 import type { ContactCipher } from "./contacts/cipher";
 import type { OfferPublisher } from "@offerkit/core";
 
@@ -31,6 +31,8 @@ export interface ApiConfig {
 export interface ApiDeps {
   db: Kysely<Database>;
   blobs: BlobStore;
+  /** Makes buyers' stamped copies of EULAs off the event loop: `createStampPool()`, closed on shutdown. */
+  stamper: EulaStamper;
   clock: Clock;
   ids: IdGenerator;
   /** Seals support contacts at rest. */

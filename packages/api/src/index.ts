@@ -10,6 +10,8 @@ export { issueApiKey, issueBuyerToken } from "./auth/issue-api-key";
 export { ensureDemoSeller, ensureFirstSeller, DEMO_SELLER_ID } from "./bootstrap/bootstrap";
 export { readEula, type EulaFile } from "./eula/read-eula";
 export { readBuyerEula } from "./buyer/read-buyer-eula";
+export { readEulaCopy } from "./eula/read-eula-copy";
+export type { EulaCopyFile } from "./eula/eula-copy";
 export { acceptOffer } from "./buyer/accept-offer";
 export { getBuyerOffer } from "./buyer/get-buyer-offer";
 export { buyerDestination, type BuyerDestination } from "./buyer-access/buyer-destination";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { canonicalTerms, completeTerms, localPublisher, type CreateProductInput, type OfferPublisher, type OfferView } from "@offerkit/core";
 import { openTestDatabase } from "@offerkit/db/testing";
 import type { DialectName } from "@offerkit/db";
-import { createFileBlobStore } from "@offerkit/eula";
+import { createFileBlobStore, createStampPool, type StampPoolOptions } from "@offerkit/eula";
 import { makePdf } from "@offerkit/eula/testing";
 import { createSeller } from "./auth/create-seller";
 import { createContactCipher } from "./contacts/cipher";
@@ -40,12 +40,18 @@ export type Caller = ReturnType<typeof createCaller>;
  * A real API over a fresh database (SQLite or PostgreSQL), a blob folder and a test clock:
  * everything a service test needs, with no HTTP.
  */
-export async function createTestApi(dialect: DialectName, options: { eulaMaxBytes?: number; publisher?: OfferPublisher } = {}) {
+export async function createTestApi(
+  dialect: DialectName,
+  options: { eulaMaxBytes?: number; publisher?: OfferPublisher; stampPool?: StampPoolOptions } = {},
+) {
   const database = await openTestDatabase(dialect);
   const clock = new TestClock(TEST_START);
+  // Its worker starts only if a test stamps a copy.
+  const stampPool = createStampPool(options.stampPool);
   const deps: ApiDeps = {
     db: database.db,
     blobs: createFileBlobStore(join(database.dataDir, "blobs")),
+    stamper: stampPool,
     clock,
     ids: randomIds,
     cipher: createContactCipher(randomBytes(32)),
@@ -73,7 +79,11 @@ export async function createTestApi(dialect: DialectName, options: { eulaMaxByte
     };
   }
 
-  return { deps, clock, database, callerFor, newSeller, close: () => database.close() };
+  const close = async () => {
+    await stampPool.close();
+    await database.close();
+  };
+  return { deps, clock, database, stampPool, callerFor, newSeller, close };
 }
 
 let asinCounter = 0;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadEulaFixture, makePdf } from "@offerkit/eula/testing";
+import { loadEulaFixture, makePdf, textOfPages } from "@offerkit/eula/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { canonicalPricing, createOfferkitClient, isOfferkitError, OfferkitError, type OfferkitErrorCode, type OfferPricing } from "./node";
@@ -62,7 +62,10 @@ describe("the SDK against a real server", () => {
     const token = await client.admin.buyerTokens.issue({ account: BUYER });
     const buyer = createOfferkitClient({ baseUrl: server.url, apiKey: token.secret });
     expect((await buyer.buyer.offers.get({ offerId: draft.id })).name).toBe("SDK deal");
-    expect(Buffer.from(await buyer.buyer.offers.downloadEula({ offerId: draft.id }))).toEqual(Buffer.from(pdf));
+    // The buyer's copy, stamped with the offer and its account on every page; the seller keeps the original.
+    const buyersCopy = await buyer.buyer.offers.downloadEula({ offerId: draft.id });
+    expect(Buffer.from(buyersCopy)).not.toEqual(Buffer.from(pdf));
+    for (const page of (await textOfPages(buyersCopy)).pages) expect(page).toContain(`Offer ${draft.id} · for AWS account ${BUYER}`);
     const agreement = await buyer.buyer.offers.accept({ offerId: draft.id });
     expect(await buyer.buyer.offers.accept({ offerId: draft.id })).toEqual(agreement);
     expect((await client.offers.get({ offerId: draft.id })).status).toBe("accepted");

@@ -1,13 +1,13 @@
-import { OfferkitError } from "@offerkit/core";
-import type { ApiDeps } from "../deps";
-import { readEula, type EulaFile } from "../eula/read-eula";
-import { loadBuyerOffer } from "./buyer-offer-view";
 import type { BuyerPrincipal } from "../auth/principal";
+import { eulaCopyFor, type EulaCopyDeps, type EulaCopyFile } from "../eula/eula-copy";
+import { loadBuyerOffer } from "./buyer-offer-view";
 
-/** The EULA of an offer this buyer may see, byte for byte as the seller uploaded it. */
-export async function readBuyerEula(deps: Pick<ApiDeps, "db" | "blobs">, buyer: BuyerPrincipal, offerId: string): Promise<EulaFile> {
+/**
+ * The buyer's own copy of an offer's EULA: stamped on every page with the offer, the buyer's
+ * account and the day the offer was sent, made on the first download and served as stored ever
+ * after. The original stays with the seller. An offer the account may not see is NOT_FOUND.
+ */
+export async function readBuyerEula(deps: EulaCopyDeps, buyer: BuyerPrincipal, offerId: string): Promise<EulaCopyFile> {
   const offer = await loadBuyerOffer(deps.db, buyer, offerId);
-  const sha256 = offer.terms.eulaSha256;
-  if (!sha256) throw new OfferkitError("INTERNAL", `Sent offer ${offerId} has no EULA`);
-  return readEula(deps, offer.sellerId, sha256);
+  return eulaCopyFor(deps, offer, buyer.account);
 }
