@@ -199,7 +199,6 @@ describe.skipIf(!onPostgres)("a fleet of servers on one PostgreSQL database", ()
               email: `ada.${n}@engines.example`,
               phone: `+44 20 7946 01${String(n).padStart(2, "0")}`,
               countryCode: "GB",
-              postalCode: "SW1A 1AA",
             },
           }),
         ),

@@ -27,7 +27,8 @@ export { describeError, toTRPCError, trpcCodeOf, type OfferkitErrorData } from "
 export { createClickTracker, type ClickTracker, type TrackingHit, type TrackingResult } from "./clicks/click-tracker";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";
 export { createContactCipher, type ContactCipher } from "./contacts/cipher";
-export { exportContactsCsv } from "./contacts/contact-changes";
+export { exportContactsCsv } from "./contacts/export-contacts-csv";
+export { closeContactsOfEndedSubscriptions } from "./contacts/close-ended-subscriptions";
 export { lookupEligibility } from "./support/lookup-eligibility";
 export { createPublicationFollower, type FollowerOptions, type PublicationFollower } from "./publishing/publication-follower";
 export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-timings";

@@ -9,7 +9,7 @@ import { createSeller } from "./auth/create-seller";
 import { createContactCipher } from "./contacts/cipher";
 import { createContextInner } from "./context";
 import { sha256Hex } from "./hashing";
-import type { ApiDeps, Clock } from "./deps";
+import type { ApiDeps, Clock, IdGenerator } from "./deps";
 import { randomIds } from "./ids";
 import { createCaller, type RouterInputs } from "./root";
 
@@ -42,7 +42,7 @@ export type Caller = ReturnType<typeof createCaller>;
  */
 export async function createTestApi(
   dialect: DialectName,
-  options: { eulaMaxBytes?: number; publisher?: OfferPublisher; stampPool?: StampPoolOptions } = {},
+  options: { eulaMaxBytes?: number; publisher?: OfferPublisher; stampPool?: StampPoolOptions; ids?: IdGenerator } = {},
 ) {
   const database = await openTestDatabase(dialect);
   const clock = new TestClock(TEST_START);
@@ -53,7 +53,7 @@ export async function createTestApi(
     blobs: createFileBlobStore(join(database.dataDir, "blobs")),
     stamper: stampPool,
     clock,
-    ids: randomIds,
+    ids: options.ids ?? randomIds,
     cipher: createContactCipher(randomBytes(32)),
     config: {
       publicUrl: "https://offers.example.test",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv";
+import { isSpreadsheetFormula, toCsv } from "./csv";
 
 describe("CSV", () => {
   it("writes RFC 4180: CRLF, quoting and doubled quotes", () => {
@@ -9,8 +9,14 @@ describe("CSV", () => {
   });
 
   it("keeps spreadsheet formulas from running", () => {
-    expect(toCsv(["t"], [["=HYPERLINK(\"http://evil\")"], ["+1"], ["-2"], ["@SUM(A1)"]])).toBe(
-      't\r\n"\'=HYPERLINK(""http://evil"")"\r\n\'+1\r\n\'-2\r\n\'@SUM(A1)\r\n',
+    expect(toCsv(["t"], [["=HYPERLINK(\"http://evil\")"], ["@SUM(A1)"], ["+cmd|' /C calc'!A0"], ["-2+3+cmd|' /C calc'!A0"], ["\tx"]])).toBe(
+      't\r\n"\'=HYPERLINK(""http://evil"")"\r\n\'@SUM(A1)\r\n\'+cmd|\' /C calc\'!A0\r\n\'-2+3+cmd|\' /C calc\'!A0\r\n\'\tx\r\n',
     );
+  });
+
+  it("writes phone numbers and signed numbers as given", () => {
+    const values = ["+1 206 555 0100", "+44 (20) 7946-0101", "555-947-8228", "-0100", "+12065550100", "-5.25"];
+    expect(toCsv(["t"], values.map((value) => [value]))).toBe(`t\r\n${values.join("\r\n")}\r\n`);
+    expect(values.filter(isSpreadsheetFormula)).toEqual([]);
   });
 });

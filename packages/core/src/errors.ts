@@ -22,6 +22,7 @@ export const errorCodes = {
   SUPPORT_CONNECTION_NOT_ENROLLED: "The product is not enrolled in Product Support Connection: no contact can be shared.",
   CONSENT_REQUIRED: "A support contact is shared only with the buyer's explicit consent.",
   CONTACT_LIMIT_REACHED: "A subscription holds at most 5 support contacts.",
+  SUBSCRIPTION_NOT_ACTIVE: "The subscription has ended or was cancelled: it takes no new or edited support contact.",
   PAYLOAD_TOO_LARGE: "The request body is larger than the server accepts.",
   RATE_LIMITED: "Too many requests from this address or credential; wait for the seconds in Retry-After.",
   INTERNAL: "Something failed on the server; the request changed nothing it did not report.",

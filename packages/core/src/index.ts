@@ -1,5 +1,6 @@
 export * from "./canonical-json";
 export * from "./contacts";
+export * from "./countries";
 export * from "./csv";
 export * from "./dates";
 export * from "./errors";

@@ -199,7 +199,7 @@ describe("the SDK against a real server", () => {
       contact: { givenName: "Grace", surname: "Hopper", organization: "Navy", email: "grace@navy.example", phone: "+1 202 555 0199" },
     });
     const feed = await client.contacts.changes({ since: before.nextCursor });
-    expect(feed.changes.map((change) => [change.contactId, change.operation, change.contact?.phone])).toEqual([[shared.id, "added", "+12025550199"]]);
+    expect(feed.changes.map((change) => [change.contactId, change.operation, change.contact?.phone])).toEqual([[shared.id, "CREATE", "+1 202 555 0199"]]);
     await expect(buyer.buyer.contacts.share({ subscriptionId: subscription.id, consent: false, contact: shared })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
     });

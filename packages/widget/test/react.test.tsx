@@ -114,22 +114,22 @@ describe("<SupportContactForm>", () => {
 
   it("puts the server's field errors next to their fields", async () => {
     const page = await render(<SupportContactForm apiUrl={apiUrl} buyerToken={scenario.targetedToken} subscriptionId={scenario.subscriptionId} />);
-    await fill(page, { ...valid, email: "ada-at-acme", phone: "12", countryCode: "usa" });
+    await fill(page, { ...valid, email: "ada-at-acme", phone: "call 206 555 0100", countryCode: "usa" });
     await act(async () => field(page, "consent").click());
     await submit(page);
     await waitFor(() => expect(errorOf(page, "email")).toBe("An e-mail address looks like name@example.com"));
-    expect(errorOf(page, "phone")).toContain("international form");
+    expect(errorOf(page, "phone")).toBe("A phone number holds only digits, spaces and + - ( ) .");
     expect(errorOf(page, "countryCode")).toContain("two capital letters");
     expect(page.querySelector("[role=alert]")).toBeNull();
     expect(document.activeElement).toBe(field(page, "email"));
   });
 
-  it("shares the contact with consent and says so", async () => {
+  it("shares the contact with consent and says so, the phone as the buyer writes it", async () => {
     const onShared = vi.fn();
     const page = await render(
       <SupportContactForm apiUrl={apiUrl} buyerToken={scenario.targetedToken} subscriptionId={scenario.subscriptionId} onShared={onShared} />,
     );
-    await fill(page, { ...valid, title: "CTO" });
+    await fill(page, { ...valid, title: "CTO", phone: "206 555 0100", countryCode: "US" });
     await act(async () => field(page, "consent").click());
     await submit(page);
     await waitFor(() => expect(page.querySelector("[role=status]")?.textContent).toContain("shared"));

@@ -17,7 +17,7 @@ const PHONE = { width: 390, height: 844 };
 const TARGETED_ACCOUNT = "111122223333";
 /** The marketplace's Product Support Connection columns, in its order. */
 const CSV_COLUMNS =
-  "Product Id,Product Code,Customer Guid,Subscription Guid,Subscription Start Date,Organization,AWS Account Id,Given Name,Surname,Telephone Number,Email,Title,Country Code,ZIP Code,Operation Type,Operation Time";
+  "Product Id,Product Code,Customer Guid,Subscription Guid,Subscription Start Date,Organization,AWS Customer Id,Given Name,Surname,Telephone Number,Email,Title,Country Code,ZIP Code,Operation Time,Operation Type";
 
 function utcDay(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -241,14 +241,14 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     const row = contacts.locator("tbody tr", { hasText: "Grace Hopper" });
     await expect.poll(() => row.count()).toBe(1);
     const text = await row.textContent();
-    for (const part of ["added", TARGETED_ACCOUNT, "Navy", "grace@navy.example", "+12025550100"]) expect(text).toContain(part);
+    for (const part of ["CREATE", TARGETED_ACCOUNT, "Navy", "grace@navy.example", "+1 202 555 0100"]) expect(text).toContain(part);
 
     const [file] = await Promise.all([page.waitForEvent("download"), contacts.getByRole("button", { name: "Download CSV" }).click()]);
     expect(file.suggestedFilename()).toBe("support_contacts.csv");
     const [header, ...rows] = readFileSync(await file.path(), "utf8").trim().split(/\r?\n/);
     expect(header).toBe(CSV_COLUMNS);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain(`${TARGETED_ACCOUNT},Grace,Hopper,'+12025550100,grace@navy.example`);
+    expect(rows[0]).toContain(`${TARGETED_ACCOUNT},Grace,Hopper,+1 202 555 0100,grace@navy.example`);
     await expect.poll(() => contacts.getByRole("status").textContent()).toBe("Saved support_contacts.csv.");
     await page.screenshot({ path: join(screenshots, "console-support-contacts.png"), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -124,7 +124,7 @@ describe("the widget in Chromium, on a marketing site, against a real server", (
       {},
       z.object({ changes: z.array(z.object({ operation: z.string(), subscriptionId: z.string(), contact: z.object({ surname: z.string() }).nullable() })) }),
     );
-    expect(changes.changes).toEqual([{ operation: "added", subscriptionId: scenario.subscriptionId, contact: expect.objectContaining({ surname: "Lovelace" }) }]);
+    expect(changes.changes).toEqual([{ operation: "CREATE", subscriptionId: scenario.subscriptionId, contact: expect.objectContaining({ surname: "Lovelace" }) }]);
   });
 
   it("is usable by keyboard with visible focus, and axe finds nothing on either page", async () => {

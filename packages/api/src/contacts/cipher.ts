@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { contactDetailsSchema, type ContactDetails } from "@offerkit/core";
+import type { ContactDetails } from "@offerkit/core";
+import { storedContactSchema } from "./stored-contact";
 
 /** Seals personal data at rest: AES-256-GCM, a fresh IV per value, bound to the contact it belongs to. */
 export interface ContactCipher {
@@ -26,7 +27,7 @@ export function createContactCipher(key: Uint8Array): ContactCipher {
       decipher.setAAD(Buffer.from(contactId));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       const plain = Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
-      return contactDetailsSchema.parse(JSON.parse(plain));
+      return storedContactSchema.parse(JSON.parse(plain));
     },
   };
 }

@@ -1,7 +1,11 @@
 import { contactChangesInputSchema, contactIdInputSchema, shareContactInputSchema, updateContactInputSchema } from "@offerkit/core";
 import { buyerProcedure, router, scopedProcedure } from "../trpc";
-import { contactChanges, exportContactsCsv } from "./contact-changes";
-import { deleteContact, listContacts, shareContact, updateContact } from "./share-contact";
+import { contactChanges } from "./contact-changes";
+import { deleteContact } from "./delete-contact";
+import { exportContactsCsv } from "./export-contacts-csv";
+import { listContacts } from "./list-contacts";
+import { shareContact } from "./share-contact";
+import { updateContact } from "./update-contact";
 
 /** The buyer's side of Product Support Connection: its own contacts only. */
 export const buyerContactsRouter = router({

@@ -21,7 +21,6 @@ const contact = {
   email: "ada@engines.example",
   phone: "+44 20 7946 0101",
   countryCode: "GB",
-  postalCode: "SW1A 1AA",
 };
 
 function agreement(id: string, buyerAccount: string, acceptedAt: string, overrides: Partial<MarketplaceAgreement> = {}): MarketplaceAgreement {

@@ -177,3 +177,26 @@ export async function listContactChanges(db: Kysely<Database>, sellerId: string,
     productCode: row.product_code,
   }));
 }
+
+export interface EndedSubscriptionContact {
+  contactId: string;
+  sellerId: string;
+  /** When its subscription ended or was cancelled. */
+  endedAt: string;
+}
+
+/**
+ * Live contacts whose subscription was cancelled or has ended by `now` (one seller's, or every
+ * seller's): the marketplace deletes them with it.
+ */
+export async function listContactsOfEndedSubscriptions(db: Kysely<Database>, sellerId: string | null, now: string): Promise<EndedSubscriptionContact[]> {
+  let query = db
+    .selectFrom("contacts as c")
+    .innerJoin("subscriptions as s", "s.id", "c.subscription_id")
+    .select(["c.id", "c.seller_id", "s.ends_at", "s.cancelled_at"])
+    .where("c.deleted_at", "is", null)
+    .where((eb) => eb.or([eb("s.status", "=", "cancelled"), eb.and([eb("s.ends_at", "is not", null), eb("s.ends_at", "<=", now)])]));
+  if (sellerId !== null) query = query.where("c.seller_id", "=", sellerId);
+  const rows = await query.orderBy("c.created_at").orderBy("c.id").execute();
+  return rows.map((row) => ({ contactId: row.id, sellerId: row.seller_id, endedAt: row.ends_at ?? row.cancelled_at ?? now }));
+}

@@ -1,4 +1,4 @@
-import type { ContactChangesInput, ContactChangesPage } from "@offerkit/core";
+import type { ContactChangesInput, ContactChangesPage, UnreadableContact } from "@offerkit/core";
 
 /** The change feed in the marketplace's CSV columns. */
 export interface ContactsCsvExport {
@@ -6,6 +6,8 @@ export interface ContactsCsvExport {
   /** Pass back as `since` for the changes after these. */
   nextCursor: string;
   rows: number;
+  /** Contacts of this window the server could not open: left out, and named here. */
+  unreadable: UnreadableContact[];
 }
 
 export interface ContactsResource {

@@ -93,7 +93,7 @@ function ChangesTable({ changes }: { changes: ContactChange[] }) {
             <tr key={change.sequence}>
               <td>{change.at.slice(0, 16).replace("T", " ")}</td>
               <td>
-                <span className={`badge badge-contact-${change.operation}`}>{change.operation}</span>
+                <span className={`badge badge-contact-${change.operation.toLowerCase()}`}>{change.operation}</span>
               </td>
               <td>
                 <div className="mono">{change.account}</div>
@@ -127,7 +127,7 @@ function ContactDetails({ change }: { change: ContactChange }) {
         <a href={`mailto:${contact.email}`}>{contact.email}</a>
       </li>
       <li>
-        <a href={`tel:${contact.phone}`}>{contact.phone}</a>
+        <a href={`tel:${contact.phoneE164 ?? contact.phone.replace(/[^0-9+]/g, "")}`}>{contact.phone}</a>
       </li>
       {place && <li className="muted">{place}</li>}
     </ul>

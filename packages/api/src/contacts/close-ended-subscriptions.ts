@@ -1,0 +1,22 @@
+import { eraseContact, listContactsOfEndedSubscriptions, recordContactChange } from "@offerkit/db";
+import type { ApiDeps } from "../deps";
+
+/**
+ * Deletes the contacts of subscriptions that were cancelled or have ended (one seller's, or all
+ * with null), each reported as a DELETE at the time its subscription ended, as the marketplace
+ * does. `ended` follows from the clock and is never written, so this runs before the contacts
+ * are read, and the server runs it now and then.
+ */
+export async function closeContactsOfEndedSubscriptions(deps: Pick<ApiDeps, "db" | "clock">, sellerId: string | null): Promise<number> {
+  const ended = await listContactsOfEndedSubscriptions(deps.db, sellerId, deps.clock.now().toISOString());
+  let closed = 0;
+  for (const contact of ended) {
+    await deps.db.transaction().execute(async (trx) => {
+      // Another reader may have closed it meanwhile: one DELETE only.
+      if (!(await eraseContact(trx, contact.contactId, contact.endedAt))) return;
+      await recordContactChange(trx, { sellerId: contact.sellerId, contactId: contact.contactId, operation: "deleted", at: contact.endedAt });
+      closed += 1;
+    });
+  }
+  return closed;
+}
