@@ -52,6 +52,11 @@ const envSchema = z.object({
       .string()
       .refine((value) => Buffer.from(value, "base64").byteLength === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)"),
   ),
+  OFFERKIT_PREVIOUS_DATA_KEY: optional(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").byteLength === 32, "must be the previous data key, 32 bytes in base64, while a key rotation runs"),
+  ),
   OFFERKIT_CORS_ORIGINS: optional(corsOriginsSchema),
   OFFERKIT_CONSOLE_DIR: optional(z.string().min(1)),
   OFFERKIT_BOOTSTRAP_KEY: optional(
@@ -94,6 +99,8 @@ export interface ServerConfig {
   bootstrapKey: string | undefined;
   /** Seals personal data at rest; without it, a key file in the data folder. */
   dataKey: string | undefined;
+  /** The key being rotated away from: still opens contacts until the rotation finishes. */
+  previousDataKey: string | undefined;
   /** Pages whose scripts (the widget) may call the buyer procedures: a list, `*`, or none. */
   corsOrigins: "*" | string[];
   /** The console's built files, served at /console. */
@@ -125,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (settings.DATABASE_URL && !settings.OFFERKIT_DATA_KEY) {
     throw new Error("Invalid setting OFFERKIT_DATA_KEY: required with DATABASE_URL, so that every server on the database seals contacts with the same key");
   }
+  if (settings.OFFERKIT_PREVIOUS_DATA_KEY && !settings.OFFERKIT_DATA_KEY) {
+    throw new Error("Invalid setting OFFERKIT_PREVIOUS_DATA_KEY: set it only with OFFERKIT_DATA_KEY, the key a rotation moves the contacts to");
+  }
   if (settings.OFFERKIT_PUBLISHER === "aws" && !settings.OFFERKIT_AWS_EULA_BUCKET) {
     throw new Error("Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws, the S3 bucket AWS Marketplace reads offers' EULAs from");
   }
@@ -139,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     marketplaceUrl: settings.OFFERKIT_MARKETPLACE_URL ?? DEFAULT_MARKETPLACE_URL,
     bootstrapKey: settings.OFFERKIT_BOOTSTRAP_KEY,
     dataKey: settings.OFFERKIT_DATA_KEY,
+    previousDataKey: settings.OFFERKIT_PREVIOUS_DATA_KEY,
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
     consoleDir: settings.OFFERKIT_CONSOLE_DIR ? resolve(settings.OFFERKIT_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
     logLevel: settings.OFFERKIT_LOG_LEVEL ?? "info",

@@ -1,26 +1,55 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createKeyring, type Keyring } from "@offerkit/api";
+
+export interface DataKeySettings {
+  dataKey: string | undefined;
+  previousDataKey: string | undefined;
+  dataDir: string;
+}
+
+/** Where the contacts' own keys are kept: in the data folder, never in the database. */
+export function contactKeyDir(dataDir: string): string {
+  return join(dataDir, "contact-keys");
+}
+
+function isTaken(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "EEXIST";
+}
 
 /**
- * The key that seals personal data at rest: OFFERKIT_DATA_KEY when set; otherwise, on the
- * embedded default, a key file made once in the data folder, readable by its owner only.
- * On PostgreSQL the key must be set: servers sharing a database must share it.
+ * The master keys: OFFERKIT_DATA_KEY (and, during a rotation, OFFERKIT_PREVIOUS_DATA_KEY), or on
+ * the embedded default a key file in the data folder, readable by its owner only. The file is
+ * made only when `dataIsEmpty`: a missing key for existing data stops the start, since a new key
+ * would leave every contact unreadable.
  */
-export function loadDataKey(configured: string | undefined, dataDir: string): Buffer {
-  if (configured) return Buffer.from(configured, "base64");
-  const path = join(dataDir, "data.key");
+export function loadKeyring(settings: DataKeySettings, dataIsEmpty: boolean): Keyring {
+  const previous = settings.previousDataKey ? [Buffer.from(settings.previousDataKey, "base64")] : [];
+  if (settings.dataKey) return createKeyring(Buffer.from(settings.dataKey, "base64"), previous);
+  const path = join(settings.dataDir, "data.key");
   if (!existsSync(path)) {
-    mkdirSync(dataDir, { recursive: true });
+    if (!dataIsEmpty) {
+      throw new Error(
+        `Missing data key: ${path} does not exist and OFFERKIT_DATA_KEY is not set, but the database holds support contacts sealed under a data key. Restore that file, or set OFFERKIT_DATA_KEY to the key; a new key would leave every contact unreadable.`,
+      );
+    }
+    mkdirSync(settings.dataDir, { recursive: true });
     try {
       writeFileSync(path, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
     } catch (error) {
       // Another process made it first: use theirs.
-      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
+      if (!isTaken(error)) throw error;
     }
   }
   chmodSync(path, 0o600);
   const key = Buffer.from(readFileSync(path, "utf8").trim(), "base64");
   if (key.byteLength !== 32) throw new Error(`The key file ${path} does not hold a 32-byte base64 key`);
-  return key;
+  return createKeyring(key, previous);
+}
+
+/** The one line a start refused for its keys says: which setting, and what to do. */
+export function wrongKeyMessage(settings: DataKeySettings, missing: readonly string[]): string {
+  const source = settings.dataKey ? "OFFERKIT_DATA_KEY" : `OFFERKIT_DATA_KEY (unset: the key file ${join(settings.dataDir, "data.key")})`;
+  return `Invalid setting ${source}: it does not open the existing data (support contacts are sealed under data key ${missing.join(", ")}). Set OFFERKIT_DATA_KEY to the key the data was sealed with (during a key rotation, the new key, with the old one in OFFERKIT_PREVIOUS_DATA_KEY); a new key is made only for an empty database.`;
 }

@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import {
+  closeContactsOfEndedSubscriptions,
   createClickTracker,
-  createContactCipher,
   createPublicationFollower,
+  destroyKeysOfDeletedContacts,
   ensureDemoSeller,
   ensureFirstSeller,
   randomIds,
@@ -14,13 +15,13 @@ import {
   type FollowerOptions,
   type PublicationFollower,
 } from "@offerkit/api";
-import { localPublisher, type OfferPublisher } from "@offerkit/core";
+import { errorMessage, localPublisher, type OfferPublisher } from "@offerkit/core";
 import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
 import { createFileBlobStore, createStampPool, type StampPoolOptions } from "@offerkit/eula";
 import { createApp } from "./app";
 import type { PublisherConfig, ServerConfig } from "./config";
 import { prepareDataFolder } from "./data-folder";
-import { loadDataKey } from "./data-key";
+import { prepareDataKeys, type DataKeys } from "./data-keys-at-start";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger, type Logger } from "./observability/logger";
 import { createServerMetrics } from "./observability/server-metrics";
@@ -39,6 +40,8 @@ export interface RunningServer {
   /** Stops accepting, finishes requests in flight, closes the database. */
   close(): Promise<void>;
 }
+
+const CONTACT_SWEEP_MS = 10 * 60 * 1000;
 
 /** Opens storage, migrates, bootstraps and listens. */
 export interface StartOptions {
@@ -77,10 +80,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Migrations may run longer than any request should: they get a connection without the timeout.
   const setup = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 3 });
   let firstAdminKey: string | null;
+  let dataKeys: DataKeys | undefined;
   try {
     // Servers of a fleet starting together take turns: each migration and each bootstrap row once.
     firstAdminKey = await withStartupLock(setup.db, async () => {
       await migrateToLatest(setup.db);
+      dataKeys = await prepareDataKeys(config, { db: setup.db, clock }, {
+        warn: (message) => logger.warn(message),
+        // A contact ID is no personal data; the reason says which key is missing.
+        unreadable: (error) => logger.warn({ contactId: error.contactId }, error.message),
+      });
       const bootstrapDeps = { db: setup.db, clock, ids: randomIds };
       if (config.bootstrapKey) await ensureDemoSeller(bootstrapDeps, config.bootstrapKey);
       return ensureFirstSeller(bootstrapDeps);
@@ -88,6 +97,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   } finally {
     await setup.close();
   }
+  if (!dataKeys) throw new Error("The data keys were not prepared");
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs });
   // Buyers' EULA copies are stamped on a worker thread, started by the first copy.
   const stampPool = createStampPool(options.stamping);
@@ -97,7 +107,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     stamper: stampPool,
     clock,
     ids: randomIds,
-    cipher: createContactCipher(loadDataKey(config.dataKey, config.dataDir)),
+    cipher: dataKeys.cipher,
     // Set once the server listens, when not configured: its port may be chosen by the system.
     config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
     publisher: options.publisher ?? (await configuredPublisher(config.publisher)),
@@ -144,6 +154,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     server.listen(config.port, config.host, resolve);
   });
   follower?.start();
+  const contactKeys = dataKeys.store;
+  // Contacts of subscriptions that ended by the clock are deleted (and their keys destroyed) when
+  // read, and now and then even if nobody reads them; so are keys a crash left behind.
+  const sweep = setInterval(() => {
+    void (async () => {
+      await closeContactsOfEndedSubscriptions(deps, null);
+      await destroyKeysOfDeletedContacts(deps, contactKeys);
+    })().catch((error: unknown) => logger.error({ error: errorMessage(error) }, "contact sweep failed"));
+  }, CONTACT_SWEEP_MS);
+  sweep.unref();
   let closing: Promise<void> | undefined;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -157,6 +177,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     firstAdminKey,
     close: () => {
       closing ??= (async () => {
+        clearInterval(sweep);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -1,6 +1,6 @@
 import type { Database, Kysely } from "@offerkit/db";
 import type { BlobStore, EulaStamper } from "@offerkit/eula";
-import type { ContactCipher } from "./contacts/cipher";
+import type { ContactCipher } from "./data-keys/contact-cipher";
 import type { OfferPublisher } from "@offerkit/core";
 
 /** The time source of every service; tests inject one they can move. */

@@ -26,7 +26,13 @@ export {
 export { describeError, toTRPCError, trpcCodeOf, type OfferkitErrorData } from "./errors";
 export { createClickTracker, type ClickTracker, type TrackingHit, type TrackingResult } from "./clicks/click-tracker";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";
-export { createContactCipher, type ContactCipher } from "./contacts/cipher";
+export { createContactCipher, UnreadableContactError, type ContactCipher, type ContactCipherOptions } from "./data-keys/contact-cipher";
+export { createKeyring, dataKeyId, type Keyring, type MasterKey } from "./data-keys/keyring";
+export { createFileKeyStore, type ContactKeyStore, type WrappedKeyName } from "./data-keys/key-store";
+export { checkDataKeys, type DataKeyCheck } from "./data-keys/check-data-keys";
+export { rotateDataKey, type RotationResult } from "./data-keys/rotate-data-key";
+export { upgradeSealedContacts } from "./data-keys/upgrade-sealed-contacts";
+export { destroyKeysOfDeletedContacts } from "./data-keys/destroy-deleted-keys";
 export { exportContactsCsv } from "./contacts/export-contacts-csv";
 export { closeContactsOfEndedSubscriptions } from "./contacts/close-ended-subscriptions";
 export { lookupEligibility } from "./support/lookup-eligibility";

@@ -6,7 +6,9 @@ import type { DialectName } from "@offerkit/db";
 import { createFileBlobStore, createStampPool, type StampPoolOptions } from "@offerkit/eula";
 import { makePdf } from "@offerkit/eula/testing";
 import { createSeller } from "./auth/create-seller";
-import { createContactCipher } from "./contacts/cipher";
+import { createContactCipher } from "./data-keys/contact-cipher";
+import { createFileKeyStore } from "./data-keys/key-store";
+import { createKeyring } from "./data-keys/keyring";
 import { createContextInner } from "./context";
 import { sha256Hex } from "./hashing";
 import type { ApiDeps, Clock, IdGenerator } from "./deps";
@@ -48,13 +50,16 @@ export async function createTestApi(
   const clock = new TestClock(TEST_START);
   // Its worker starts only if a test stamps a copy.
   const stampPool = createStampPool(options.stampPool);
+  // The master key and the contact key store, for tests that look for what a deletion leaves.
+  const dataKey = randomBytes(32);
+  const contactKeys = createFileKeyStore(join(database.dataDir, "contact-keys"));
   const deps: ApiDeps = {
     db: database.db,
     blobs: createFileBlobStore(join(database.dataDir, "blobs")),
     stamper: stampPool,
     clock,
     ids: options.ids ?? randomIds,
-    cipher: createContactCipher(randomBytes(32)),
+    cipher: createContactCipher({ keyring: createKeyring(dataKey), store: contactKeys }),
     config: {
       publicUrl: "https://offers.example.test",
       eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024,
@@ -83,7 +88,7 @@ export async function createTestApi(
     await stampPool.close();
     await database.close();
   };
-  return { deps, clock, database, stampPool, callerFor, newSeller, close };
+  return { deps, clock, database, stampPool, dataKey, contactKeys, callerFor, newSeller, close };
 }
 
 let asinCounter = 0;

@@ -11,6 +11,8 @@ export * from "./repositories/api-keys";
 export * from "./repositories/buyer-access";
 export * from "./repositories/clicks";
 export * from "./repositories/contacts";
+export * from "./repositories/contact-seals";
+export * from "./repositories/data-keys";
 export * from "./repositories/conversions";
 export * from "./repositories/ref-tag-reports";
 export * from "./repositories/eula-documents";

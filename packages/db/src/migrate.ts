@@ -15,6 +15,7 @@ import * as sentOfferIds from "./migrations/0011-sent-offer-ids";
 import * as marketplaceAgreements from "./migrations/0012-marketplace-agreements";
 import * as stampedEulaCopies from "./migrations/0013-stamped-eula-copies";
 import * as buyerAccess from "./migrations/0014-buyer-access";
+import * as dataKeys from "./migrations/0015-data-keys";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   "0012-marketplace-agreements": marketplaceAgreements,
   "0013-stamped-eula-copies": stampedEulaCopies,
   "0014-buyer-access": buyerAccess,
+  "0015-data-keys": dataKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ export interface Database {
   support_lookups: SupportLookupsTable;
   contacts: ContactsTable;
   contact_changes: ContactChangesTable;
+  data_keys: DataKeysTable;
   offer_publications: OfferPublicationsTable;
   stamped_eula_copies: StampedEulaCopiesTable;
   buyer_invitations: BuyerInvitationsTable;
@@ -230,6 +231,12 @@ export interface ContactsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+}
+
+/** The check values of the master keys contacts are sealed under (migration 0015); never a key. */
+export interface DataKeysTable {
+  key_id: string;
+  created_at: string;
 }
 
 export interface ContactChangesTable {

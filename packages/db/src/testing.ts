@@ -9,6 +9,7 @@ import { dialectOf, type DialectName } from "./dialect";
 import { migrateToLatest, migrations } from "./migrate";
 
 export { migrateBackBefore } from "./migrate";
+export { storedBytes } from "./stored-bytes";
 import { insertProduct } from "./repositories/products";
 
 /**

@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createContactCipher, createSeller, lookupEligibility, randomIds, type Clock } from "@offerkit/api";
+import { createContactCipher, createFileKeyStore, createKeyring, createSeller, lookupEligibility, randomIds, type Clock } from "@offerkit/api";
 import { migrateToLatest, openDatabase } from "@offerkit/db";
 import { sql } from "kysely";
 import { measureEachSizeAlone } from "./each-size";
@@ -27,7 +27,7 @@ async function measure(subscriptions: number) {
   try {
     await migrateToLatest(handle.db);
     const clock: Clock = { now: () => new Date(NOW) };
-    const deps = { db: handle.db, clock, ids: randomIds, cipher: createContactCipher(randomBytes(32)) };
+    const deps = { db: handle.db, clock, ids: randomIds, cipher: createContactCipher({ keyring: createKeyring(randomBytes(32)), store: createFileKeyStore(join(dataDir, "contact-keys")) }) };
     const { sellerId, adminKey } = await createSeller(deps, { name: "bench", dataSharingEnrolled: true });
     const accounts = subscriptions / 2;
     const setup = performance.now();

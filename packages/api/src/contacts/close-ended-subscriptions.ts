@@ -7,16 +7,19 @@ import type { ApiDeps } from "../deps";
  * does. `ended` follows from the clock and is never written, so this runs before the contacts
  * are read, and the server runs it now and then.
  */
-export async function closeContactsOfEndedSubscriptions(deps: Pick<ApiDeps, "db" | "clock">, sellerId: string | null): Promise<number> {
+export async function closeContactsOfEndedSubscriptions(deps: Pick<ApiDeps, "db" | "clock" | "cipher">, sellerId: string | null): Promise<number> {
   const ended = await listContactsOfEndedSubscriptions(deps.db, sellerId, deps.clock.now().toISOString());
   let closed = 0;
   for (const contact of ended) {
-    await deps.db.transaction().execute(async (trx) => {
+    const erased = await deps.db.transaction().execute(async (trx) => {
       // Another reader may have closed it meanwhile: one DELETE only.
-      if (!(await eraseContact(trx, contact.contactId, contact.endedAt))) return;
+      if (!(await eraseContact(trx, contact.contactId, contact.endedAt))) return false;
       await recordContactChange(trx, { sellerId: contact.sellerId, contactId: contact.contactId, operation: "deleted", at: contact.endedAt });
-      closed += 1;
+      return true;
     });
+    if (!erased) continue;
+    await deps.cipher.destroy(contact.contactId);
+    closed += 1;
   }
   return closed;
 }

@@ -1,6 +1,7 @@
-import type { ContactChange, ContactChangesPage, ContactOperation } from "@offerkit/core";
+import type { ContactChange, ContactChangesPage, ContactOperation, UnreadableContact } from "@offerkit/core";
 import { listContactChanges, type ContactChangeRow } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
+import { UnreadableContactError } from "../data-keys/contact-cipher";
 import { closeContactsOfEndedSubscriptions } from "./close-ended-subscriptions";
 import { withPhoneE164 } from "./contact-view";
 import { contactGuid, subscriptionGuid } from "./guids";
@@ -13,7 +14,9 @@ const isoMillis = (at: string) => new Date(at).toISOString();
 /**
  * The seller's contact changes after a cursor, as the marketplace sends them: within the window
  * each contact appears once, with its latest operation and its current data; a DELETE carries
- * none. Contacts of subscriptions that ended or were cancelled are deleted first.
+ * none. Contacts of subscriptions that ended or were cancelled are deleted first. A contact that
+ * cannot be opened (its key lost) is left out and named in `unreadable`: one bad contact never
+ * fails the seller's whole feed.
  */
 export async function contactChanges(
   deps: Pick<ApiDeps, "db" | "cipher" | "clock">,
@@ -28,11 +31,20 @@ export async function contactChanges(
     latest.delete(row.contact.id);
     latest.set(row.contact.id, row);
   }
-  const changes = [...latest.values()].map((row) => toChange(deps, row));
-  return { changes, nextCursor: rows[rows.length - 1]?.sequence ?? since ?? "0", unreadable: [] };
+  const changes: ContactChange[] = [];
+  const unreadable: UnreadableContact[] = [];
+  for (const row of latest.values()) {
+    try {
+      changes.push(await toChange(deps, row));
+    } catch (error) {
+      if (!(error instanceof UnreadableContactError)) throw error;
+      unreadable.push({ contactId: row.contact.id, sequence: row.sequence });
+    }
+  }
+  return { changes, nextCursor: rows[rows.length - 1]?.sequence ?? since ?? "0", unreadable };
 }
 
-function toChange(deps: Pick<ApiDeps, "cipher">, row: ContactChangeRow): ContactChange {
+async function toChange(deps: Pick<ApiDeps, "cipher">, row: ContactChangeRow): Promise<ContactChange> {
   const operation = operations[row.operation];
   const sealed = operation === "DELETE" ? null : row.contact.sealed;
   return {
@@ -48,6 +60,6 @@ function toChange(deps: Pick<ApiDeps, "cipher">, row: ContactChangeRow): Contact
     marketplaceProductId: row.marketplaceProductId,
     productCode: row.productCode,
     account: row.contact.buyerAccount,
-    contact: sealed === null ? null : withPhoneE164(deps.cipher.open(row.contact.id, sealed)),
+    contact: sealed === null ? null : withPhoneE164(await deps.cipher.open(row.contact.id, sealed)),
   };
 }

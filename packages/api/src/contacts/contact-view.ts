@@ -9,8 +9,8 @@ export function withPhoneE164(details: ContactDetails): SharedContactDetails {
 }
 
 /** A live contact as its buyer sees it. */
-export function toContactView(deps: Pick<ApiDeps, "cipher">, record: ContactRecord): ContactView {
+export async function toContactView(deps: Pick<ApiDeps, "cipher">, record: ContactRecord): Promise<ContactView> {
   if (record.sealed === null) throw new OfferkitError("NOT_FOUND", `No contact ${record.id}`);
-  const details = withPhoneE164(deps.cipher.open(record.id, record.sealed));
+  const details = withPhoneE164(await deps.cipher.open(record.id, record.sealed));
   return { id: record.id, subscriptionId: record.subscriptionId, ...details, createdAt: record.createdAt, updatedAt: record.updatedAt };
 }

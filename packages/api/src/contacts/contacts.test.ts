@@ -185,6 +185,26 @@ describe.each(testDialects())("Product Support Connection on %s", (dialect) => {
     expect(after.csv.trimEnd().split("\r\n")[1]).toMatch(/,,,,,,,,2027-03-10T00:00:00\.000Z,DELETE$/);
   });
 
+  it("reports and skips a contact whose key is lost, and serves the rest", async () => {
+    const { seller, alice, subscription } = await setup();
+    const reader = await seller.keyWith("contacts:read");
+    const start = await reader.contacts.changes();
+    const lost = await alice.buyer.contacts.share({ subscriptionId: subscription.id, consent: true, contact: contact(1) });
+    const fine = await alice.buyer.contacts.share({ subscriptionId: subscription.id, consent: true, contact: contact(2) });
+    for (const name of await api.contactKeys.list()) if (name.contactId === lost.id) await api.contactKeys.remove(name);
+
+    const feed = await reader.contacts.changes({ since: start.nextCursor });
+    expect(feed.changes.map((change) => change.contactId)).toEqual([fine.id]);
+    expect(feed.unreadable.map((entry) => entry.contactId)).toEqual([lost.id]);
+    const exported = await reader.contacts.exportCsv({ since: start.nextCursor });
+    expect([exported.rows, exported.unreadable.map((entry) => entry.contactId)]).toEqual([1, [lost.id]]);
+    expect((await alice.buyer.contacts.list()).map((view) => view.id)).toEqual([fine.id]);
+    // Its deletion still goes through, and is sent.
+    await alice.buyer.contacts.delete({ contactId: lost.id });
+    const after = await reader.contacts.changes({ since: feed.nextCursor });
+    expect(after.changes.map((change) => [change.contactId, change.operation])).toEqual([[lost.id, "DELETE"]]);
+  });
+
   it("shows contacts only to their seller's contacts:read keys", async () => {
     const { seller, alice, subscription } = await setup();
     await alice.buyer.contacts.share({ subscriptionId: subscription.id, consent: true, contact: contact(1) });
@@ -208,7 +228,7 @@ describe.each(testDialects())("Product Support Connection on %s", (dialect) => {
       const bytes = Buffer.concat([file, `${file}-wal`].filter(existsSync).map((path) => readFileSync(path))).toString("latin1").toLowerCase();
       expect(bytes).not.toContain("engines.example");
       expect(bytes).not.toContain("555-0142");
-      expect(bytes).toContain("v1.");
+      expect(bytes).toContain("v2.");
     }
   });
 });

@@ -3,7 +3,10 @@ import { eraseContact, findContactOfAccount, recordContactChange } from "@offerk
 import type { BuyerPrincipal } from "../auth/principal";
 import type { ContactDeps } from "./share-contact";
 
-/** Deletes a contact: its personal data is erased, and only the deletion reaches the seller. */
+/**
+ * Deletes a contact: its seal is erased and then its key destroyed, so no copy of its data can be
+ * opened again; only the deletion reaches the seller.
+ */
 export async function deleteContact(deps: ContactDeps, buyer: BuyerPrincipal, contactId: string): Promise<{ deleted: true }> {
   const contact = await findContactOfAccount(deps.db, buyer.sellerId, buyer.account, contactId);
   if (!contact) throw new OfferkitError("NOT_FOUND", `No contact ${contactId}`);
@@ -12,5 +15,8 @@ export async function deleteContact(deps: ContactDeps, buyer: BuyerPrincipal, co
     if (!(await eraseContact(trx, contact.id, now))) throw new OfferkitError("NOT_FOUND", `No contact ${contactId}`);
     await recordContactChange(trx, { sellerId: buyer.sellerId, contactId: contact.id, operation: "deleted", at: now });
   });
+  // After the commit: a deletion that failed keeps its key. A crash in between leaves the key to
+  // the next sweep of deleted contacts' keys.
+  await deps.cipher.destroy(contact.id);
   return { deleted: true };
 }

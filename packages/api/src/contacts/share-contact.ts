@@ -30,19 +30,25 @@ export async function shareContact(deps: ContactDeps, buyer: BuyerPrincipal, inp
     productId: product.id,
     subscriptionId: subscription.id,
     buyerAccount: buyer.account,
-    sealed: deps.cipher.seal(id, input.contact),
+    sealed: await deps.cipher.seal(id, input.contact),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     deletedAt: null,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    await lockSubscription(trx, subscription.id);
-    await requireRunningSubscription(trx, buyer.sellerId, subscription.id, now);
-    if ((await countLiveContacts(trx, subscription.id)) >= MAX_CONTACTS_PER_SUBSCRIPTION) {
-      throw new OfferkitError("CONTACT_LIMIT_REACHED", `A subscription holds at most ${MAX_CONTACTS_PER_SUBSCRIPTION} support contacts; edit or delete one first`);
-    }
-    await insertContact(trx, record);
-    await recordContactChange(trx, { sellerId: buyer.sellerId, contactId: id, operation: "added", at: record.createdAt });
-  });
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await lockSubscription(trx, subscription.id);
+      await requireRunningSubscription(trx, buyer.sellerId, subscription.id, now);
+      if ((await countLiveContacts(trx, subscription.id)) >= MAX_CONTACTS_PER_SUBSCRIPTION) {
+        throw new OfferkitError("CONTACT_LIMIT_REACHED", `A subscription holds at most ${MAX_CONTACTS_PER_SUBSCRIPTION} support contacts; edit or delete one first`);
+      }
+      await insertContact(trx, record);
+      await recordContactChange(trx, { sellerId: buyer.sellerId, contactId: id, operation: "added", at: record.createdAt });
+    });
+  } catch (error) {
+    // Refused or failed: the key made for it goes too.
+    await deps.cipher.destroy(id);
+    throw error;
+  }
   return toContactView(deps, record);
 }

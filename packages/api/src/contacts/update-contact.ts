@@ -13,7 +13,7 @@ export async function updateContact(deps: ContactDeps, buyer: BuyerPrincipal, in
   const contact = await findContactOfAccount(deps.db, buyer.sellerId, buyer.account, input.contactId);
   if (!contact) throw new OfferkitError("NOT_FOUND", `No contact ${input.contactId}`);
   const now = deps.clock.now();
-  const sealed = deps.cipher.seal(contact.id, input.contact);
+  const sealed = await deps.cipher.seal(contact.id, input.contact);
   await deps.db.transaction().execute(async (trx) => {
     await lockSubscription(trx, contact.subscriptionId);
     await requireRunningSubscription(trx, buyer.sellerId, contact.subscriptionId, now);

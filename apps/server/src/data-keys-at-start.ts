@@ -1,0 +1,48 @@
+import {
+  checkDataKeys,
+  createContactCipher,
+  createFileKeyStore,
+  destroyKeysOfDeletedContacts,
+  upgradeSealedContacts,
+  type Clock,
+  type ContactCipher,
+  type ContactKeyStore,
+  type Keyring,
+  type UnreadableContactError,
+} from "@offerkit/api";
+import { findLiveContactSeal, hasContacts, listDataKeyIds, type Database, type Kysely } from "@offerkit/db";
+import { contactKeyDir, loadKeyring, wrongKeyMessage, type DataKeySettings } from "./data-key";
+
+export interface DataKeys {
+  keyring: Keyring;
+  store: ContactKeyStore;
+  cipher: ContactCipher;
+}
+
+/**
+ * Before the server serves: loads the master keys, refuses to start when they do not open the
+ * existing data (a new key only for an empty database), moves contacts sealed the old way to keys
+ * of their own, and removes keys that a deletion cut short left behind.
+ */
+export async function prepareDataKeys(
+  settings: DataKeySettings,
+  deps: { db: Kysely<Database>; clock: Clock },
+  log: { warn(message: string): void; unreadable(error: UnreadableContactError): void },
+): Promise<DataKeys> {
+  const dataIsEmpty = (await listDataKeyIds(deps.db)).length === 0 && !(await hasContacts(deps.db));
+  const keyring = loadKeyring(settings, dataIsEmpty);
+  const store = createFileKeyStore(contactKeyDir(settings.dataDir));
+  const cipher = createContactCipher({ keyring, store, onUnreadable: log.unreadable });
+  const check = await checkDataKeys({ db: deps.db, clock: deps.clock, cipher }, keyring);
+  if (!check.ok) throw new Error(wrongKeyMessage(settings, check.missing));
+  const live = await findLiveContactSeal(deps.db);
+  if (live && !live.sealed.startsWith("v1.") && (await store.list()).length === 0) {
+    throw new Error(
+      `Missing contact keys: ${contactKeyDir(settings.dataDir)} holds no key, but the database holds support contacts. Restore that folder (OFFERKIT_DATA_DIR) from where the server kept it; without it no contact can be read.`,
+    );
+  }
+  if (check.unused.length > 0) log.warn("OFFERKIT_PREVIOUS_DATA_KEY is no longer needed: the key rotation has finished; remove it");
+  await upgradeSealedContacts({ db: deps.db, cipher });
+  await destroyKeysOfDeletedContacts({ db: deps.db }, store);
+  return { keyring, store, cipher };
+}

@@ -1,0 +1,64 @@
+import { deleteDataKeyIdsExcept, isContactDeleted } from "@offerkit/db";
+import { readContactKey, wrapContactKey } from "./contact-cipher";
+import type { ApiDeps } from "../deps";
+import type { ContactKeyStore } from "./key-store";
+import type { Keyring } from "./keyring";
+import { upgradeSealedContacts } from "./upgrade-sealed-contacts";
+
+export interface RotationResult {
+  /** Contact keys wrapped again under the primary key. */
+  rewrapped: number;
+  /** Contacts whose key no key of the ring opens: named, left as they are. */
+  unreadable: string[];
+  /** Wraps still under another key at the end (a server still seals with an old primary). */
+  remaining: number;
+  /** True when the data needs only the primary key now; the old keys' check values are gone. */
+  finished: boolean;
+}
+
+/**
+ * Wraps every contact's key again under the ring's primary key, one contact at a time, while
+ * servers keep serving: a contact's new wrap is in place before its old one goes, and servers
+ * holding both keys open either. Contacts still sealed the old way (under the master key) are
+ * moved to keys of their own first. When no wrap under another key remains, the database forgets
+ * the old keys' check values, and from then on a server needs the new key only.
+ */
+export async function rotateDataKey(
+  deps: Pick<ApiDeps, "db" | "clock" | "cipher">,
+  keyring: Keyring,
+  store: ContactKeyStore,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<RotationResult> {
+  await upgradeSealedContacts(deps);
+  const primary = keyring.primary;
+  const old = (await store.list()).filter((name) => name.keyId !== primary.id);
+  const unreadable: string[] = [];
+  let rewrapped = 0;
+  for (const [index, name] of old.entries()) {
+    onProgress(index, old.length);
+    let contactKey: Buffer | null;
+    try {
+      contactKey = await readContactKey({ keyring, store }, name.contactId);
+    } catch {
+      contactKey = null;
+    }
+    if (!contactKey) {
+      // Deleted meanwhile, or under a key this ring lacks: reported, never guessed at.
+      if ((await store.read(name)) !== null) unreadable.push(name.contactId);
+      continue;
+    }
+    await store.write({ contactId: name.contactId, keyId: primary.id }, wrapContactKey(primary, name.contactId, contactKey));
+    // A contact deleted while it was wrapped again: its new wrap must not outlive it.
+    if (await isContactDeleted(deps.db, name.contactId)) {
+      await store.removeAll(name.contactId);
+      continue;
+    }
+    await store.remove(name);
+    rewrapped += 1;
+  }
+  onProgress(old.length, old.length);
+  const remaining = (await store.list()).filter((name) => name.keyId !== primary.id).length;
+  const finished = remaining === 0;
+  if (finished) await deleteDataKeyIdsExcept(deps.db, primary.id);
+  return { rewrapped, unreadable: [...new Set(unreadable)], remaining, finished };
+}
