@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,8 +70,11 @@ describe("the buyer's side in Chromium: a rep invites, the buyer reads and accep
 
     const download = buyer.waitForEvent("download");
     await buyer.getByRole("link", { name: "Download it" }).click();
+    // The buyer's own copy: every page names the offer and the account (read as poppler reads it).
     const file = await (await download).path();
-    expect(file).toBeTruthy();
+    const pages = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).split("\f").filter((page) => page.trim() !== "");
+    expect(pages).toHaveLength(2);
+    for (const page of pages) expect(page).toContain(`Offer ${scenario.offerId} · for AWS account ${TARGETED} · sent`);
 
     await buyer.getByRole("button", { name: "Accept the offer" }).click();
     // The confirmation is required: the browser refuses the form without it.
