@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from "express";
 import type { CallerOf } from "../caller";
 
 /** Bytes exactly as stored, the hash a client can check them by, saved as a file or, with `?view=1`, shown. */
-function sendPdf(req: Request, res: Response, { document, bytes }: EulaFile): void {
+export function sendPdf(req: Request, res: Response, { document, bytes }: EulaFile): void {
   const disposition = req.query.view === "1" ? "inline" : "attachment";
   res
     .status(200)

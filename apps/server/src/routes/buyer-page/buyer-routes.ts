@@ -15,6 +15,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { requestAddress } from "../../client-address";
 import type { RateLimiter } from "../../limits/rate-limiter";
 import { visitorIdOf } from "../../tracking/visitor-cookie";
+import { sendPdf } from "../eula-downloads";
 import { BUYER_CSS, BUYER_JS } from "./assets";
 import { buyerPage, type SafeHtml } from "./html";
 import { clearedSessionCookie, csrfTokenOf, isCsrfToken, sessionCookie, sessionSecretOf } from "./buyer-session-cookie";
@@ -162,19 +163,9 @@ export function buyerPageRoutes(deps: ApiDeps, options: BuyerPageOptions): Route
     const signedIn = await session(req);
     if (offerId === null) return noOffer(res);
     if (!signedIn) return show(res, 401, "Private offer", signInScreen(offerId));
-    const { document, bytes } = await readBuyerEula(deps, signedIn.buyer, offerId);
-    const disposition = req.query.view === "1" ? "inline" : "attachment";
-    res
-      .status(200)
-      .type("application/pdf")
-      .set({
-        "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": `${disposition}; filename="${document.fileName.replace(/[^\w .-]/g, "_")}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-      })
-      .end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // No Referer leaves a PDF viewer for another site either.
+    res.set("Referrer-Policy", "no-referrer");
+    sendPdf(req, res, await readBuyerEula(deps, signedIn.buyer, offerId));
   });
   return routes;
 }
