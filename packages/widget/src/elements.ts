@@ -1,6 +1,7 @@
 import { fetchOfferBanner } from "./api";
 import { buildDeepLink } from "./deep-link";
 import { safeHttpUrl } from "./safe-url";
+import { bannerElementCss } from "./styles";
 
 export interface ElementDefaults {
   /** Used by `<offerkit-link>` without a `tracking-base-url` attribute. */
@@ -115,8 +116,11 @@ function bannerElement(defaults: ElementDefaults) {
           const box = document.createElement("div");
           box.setAttribute("part", "banner");
           box.setAttribute("role", "status");
-          const message = document.createElement("slot");
-          message.textContent = "You have a private offer for this product.";
+          const message = document.createElement("span");
+          message.setAttribute("part", "message");
+          const slot = document.createElement("slot");
+          slot.textContent = "You have a private offer for this product.";
+          message.append(slot);
           box.append(message);
           const href = safeHttpUrl(banner.buyerUrl);
           if (href !== null) {
@@ -126,7 +130,9 @@ function bannerElement(defaults: ElementDefaults) {
             anchor.textContent = "View your offer";
             box.append(" ", anchor);
           }
-          root.replaceChildren(box);
+          const style = document.createElement("style");
+          style.textContent = bannerElementCss();
+          root.replaceChildren(style, box);
         },
         // A banner that cannot load shows nothing: the page around it must not break.
         (error: unknown) => {

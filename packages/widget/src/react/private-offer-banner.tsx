@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { fetchOfferBanner, type OfferBanner, type WidgetApiError } from "../api";
 import { safeHttpUrl } from "../safe-url";
+import { WidgetStyles } from "./widget-styles";
 
 export interface PrivateOfferBannerProps {
   /** The product's ASIN. */
@@ -45,7 +46,8 @@ export function PrivateOfferBanner({ asin, apiUrl, buyerToken, children, linkTex
   const href = safeHttpUrl(banner.buyerUrl);
   return (
     <div role="status" className={className ? `offerkit-banner ${className}` : "offerkit-banner"}>
-      {children ?? "You have a private offer for this product."}
+      <WidgetStyles />
+      <span className="offerkit-banner-message">{children ?? "You have a private offer for this product."}</span>
       {href !== null && (
         <>
           {" "}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { shareSupportContact, WidgetApiError, type SharedContact, type SupportContact } from "../api";
+import { WidgetStyles } from "./widget-styles";
 
 type FieldName = keyof SupportContact;
 type ErrorKey = FieldName | "consent";
@@ -92,6 +93,7 @@ export function SupportContactForm({ apiUrl, buyerToken, subscriptionId, consent
 
   return (
     <form noValidate onSubmit={submit} className={className ? `offerkit-contact-form ${className}` : "offerkit-contact-form"}>
+      <WidgetStyles />
       {FIELDS.map((field) => {
         const error = errors[field.name];
         return (
@@ -148,7 +150,7 @@ export function SupportContactForm({ apiUrl, buyerToken, subscriptionId, consent
           Thank you: your support contact was shared with the seller.
         </p>
       )}
-      <button type="submit" disabled={state === "sending"}>
+      <button type="submit" className="offerkit-submit" disabled={state === "sending"}>
         {state === "sending" ? "Sharing..." : "Share contact"}
       </button>
     </form>
