@@ -25,6 +25,7 @@ const draft: OfferView = {
   updatedAt: "2027-01-01T00:00:00.000Z",
   sentAt: null,
   acceptedAt: null,
+  acceptances: [],
   publication: { state: "not_published", attempt: 0, marketplaceOfferId: null, buyerUrl: null, error: null, agreement: null, updatedAt: null },
 };
 
