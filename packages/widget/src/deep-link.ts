@@ -23,6 +23,18 @@ export interface DeepLinkOptions {
  * rather than a broken or foreign one.
  */
 export function buildDeepLink(options: DeepLinkOptions): string | null {
+  return deepLinkFor(options, "buildDeepLink()");
+}
+
+/**
+ * `buildDeepLink` for a widget: the warning names `element` (`<MarketplaceLink asin="...">`,
+ * `<a id="buy" data-offerkit-asin="...">`), so a developer knows which one to fix.
+ */
+export function deepLinkFor(options: DeepLinkOptions, element: string): string | null {
+  const refuse = (reason: string): null => {
+    warnInDevelopment(`${element} renders no link: ${reason}.`);
+    return null;
+  };
   const refTag = options.refTag ?? DEFAULT_REF_TAG;
   if (!ASIN_PATTERN.test(options.asin)) return refuse(`"${options.asin}" is not an ASIN (10 upper-case letters or digits)`);
   if (!REF_TAG_PATTERN.test(refTag)) return refuse(`"${refTag}" is not a ref tag (1 to 50 letters, digits or _)`);
@@ -32,11 +44,6 @@ export function buildDeepLink(options: DeepLinkOptions): string | null {
   const link = `${base}/pp/${options.asin}/ref=${refTag}`;
   const { attributionId } = options;
   if (!tracked || attributionId === undefined) return link;
-  if (!ATTRIBUTION_ID_PATTERN.test(attributionId)) return refuse("attributionId must be 16 to 64 letters, digits, _ or -");
+  if (!ATTRIBUTION_ID_PATTERN.test(attributionId)) return refuse(`"${attributionId}" is not an attribution ID (16 to 64 letters, digits, _ or -)`);
   return `${link}?aid=${attributionId}`;
-}
-
-function refuse(reason: string): null {
-  warnInDevelopment(`No link rendered: ${reason}.`);
-  return null;
 }

@@ -1,5 +1,6 @@
 import { fetchOfferBanner } from "./api";
-import { buildDeepLink } from "./deep-link";
+import { deepLinkFor } from "./deep-link";
+import { describeElement } from "./describe-element";
 import { safeHttpUrl } from "./safe-url";
 import { bannerElementCss } from "./styles";
 
@@ -43,13 +44,16 @@ function linkElement(defaults: ElementDefaults) {
 
     private render() {
       const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      const link = buildDeepLink({
-        asin: this.getAttribute("asin") ?? "",
-        refTag: this.getAttribute("ref-tag") ?? undefined,
-        trackingBaseUrl: this.getAttribute("tracking-base-url") ?? defaults.trackingBaseUrl,
-        marketplaceUrl: this.getAttribute("marketplace-url") ?? defaults.marketplaceUrl,
-        attributionId: this.getAttribute("attribution-id") ?? undefined,
-      });
+      const link = deepLinkFor(
+        {
+          asin: this.getAttribute("asin") ?? "",
+          refTag: this.getAttribute("ref-tag") ?? undefined,
+          trackingBaseUrl: this.getAttribute("tracking-base-url") ?? defaults.trackingBaseUrl,
+          marketplaceUrl: this.getAttribute("marketplace-url") ?? defaults.marketplaceUrl,
+          attributionId: this.getAttribute("attribution-id") ?? undefined,
+        },
+        describeElement(this),
+      );
       const slot = document.createElement("slot");
       if (link === null) {
         root.replaceChildren(slot);

@@ -1,4 +1,5 @@
-import { buildDeepLink } from "./deep-link";
+import { deepLinkFor } from "./deep-link";
+import { describeElement } from "./describe-element";
 
 export interface InitOptions {
   /** The seller's Offerkit server; links then go through its tracking redirect. */
@@ -26,13 +27,16 @@ export function init(target: Element | Document, options: InitOptions = {}): Wid
 
   const upgrade = (anchor: HTMLAnchorElement) => {
     if (!originals.has(anchor)) originals.set(anchor, anchor.getAttribute("href"));
-    const link = buildDeepLink({
-      asin: anchor.dataset.offerkitAsin ?? "",
-      refTag: anchor.dataset.offerkitRefTag,
-      trackingBaseUrl: options.trackingBaseUrl,
-      marketplaceUrl: options.marketplaceUrl,
-      attributionId: options.attributionId,
-    });
+    const link = deepLinkFor(
+      {
+        asin: anchor.dataset.offerkitAsin ?? "",
+        refTag: anchor.dataset.offerkitRefTag,
+        trackingBaseUrl: options.trackingBaseUrl,
+        marketplaceUrl: options.marketplaceUrl,
+        attributionId: options.attributionId,
+      },
+      describeElement(anchor),
+    );
     if (link === null) anchor.removeAttribute("href");
     else if (anchor.getAttribute("href") !== link) anchor.setAttribute("href", link);
   };

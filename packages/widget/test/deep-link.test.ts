@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildDeepLink } from "../src/index";
+import { forgetWarnings } from "../src/warn";
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  forgetWarnings();
+});
 
 describe("buildDeepLink", () => {
   it("links to the marketplace page with the default tag", () => {
@@ -45,7 +50,7 @@ describe("buildDeepLink", () => {
   ])("builds no link from %s, and says why in development", (_case, options) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     expect(buildDeepLink(options)).toBeNull();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("[offerkit] No link rendered"));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("renders no link"));
   });
 
   it("stays silent in production", () => {

@@ -58,10 +58,31 @@ export async function startExampleSite(): Promise<ExampleSite> {
         alias: { "@offerkit/widget/react": join(widgetDir, "dist", "react.js") },
         logLevel: "silent",
       });
+      // A development bundle, as `vite` or `next dev` serves one: NODE_ENV is "development".
+      const devBundle = await build({
+        stdin: {
+          contents: `import { createElement } from "react";
+import { createRoot } from "react-dom/client";
+import { MarketplaceLink } from "@offerkit/widget/react";
+const root = document.getElementById("root");
+if (root) createRoot(root).render(createElement("p", null, createElement(MarketplaceLink, { asin: "B00635Y2I", refTag: "ads_dev" }, "A link whose ASIN lost a character")));`,
+          resolveDir: join(widgetDir, "examples"),
+        },
+        bundle: true,
+        write: false,
+        format: "esm",
+        target: "es2022",
+        define: { "process.env.NODE_ENV": '"development"' },
+        alias: { "@offerkit/widget/react": join(widgetDir, "dist", "react.js") },
+        logLevel: "silent",
+      });
       const html = "text/html; charset=utf-8";
       const js = "text/javascript; charset=utf-8";
       files.set("/embed.html", { type: html, body: withServer(example("embed.html")) });
+      files.set("/embed-debug.html", { type: html, body: withServer(example("embed.html")).replace("<script src=", "<script data-debug src=") });
       files.set("/react.html", { type: html, body: example("react.html") });
+      files.set("/react-dev.html", { type: html, body: example("react.html").replace("./react-example.js", "./react-dev.js") });
+      files.set("/react-dev.js", { type: js, body: devBundle.outputFiles[0]?.text ?? "" });
       files.set("/offerkit-embed.js", { type: js, body: readFileSync(join(widgetDir, "dist", "embed.iife.js"), "utf8") });
       files.set("/react-example.js", { type: js, body: withServer(bundle.outputFiles[0]?.text ?? "") });
     },

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, ReactNode } from "react";
-import { buildDeepLink, type DeepLinkOptions } from "../deep-link";
+import { deepLinkFor, type DeepLinkOptions } from "../deep-link";
 
 export type MarketplaceLinkProps = DeepLinkOptions &
   Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "children"> & {
@@ -11,7 +11,8 @@ export type MarketplaceLinkProps = DeepLinkOptions &
  * redirect when `trackingBaseUrl` is set. Malformed props render nothing (and warn in development).
  */
 export function MarketplaceLink({ asin, refTag, trackingBaseUrl, marketplaceUrl, attributionId, children, ...anchor }: MarketplaceLinkProps) {
-  const href = buildDeepLink({ asin, refTag, trackingBaseUrl, marketplaceUrl, attributionId });
+  const named = `<MarketplaceLink asin="${asin}"${refTag === undefined ? "" : ` refTag="${refTag}"`}>`;
+  const href = deepLinkFor({ asin, refTag, trackingBaseUrl, marketplaceUrl, attributionId }, named);
   if (href === null) return null;
   const rel = anchor.target === "_blank" ? (anchor.rel ?? "noopener") : anchor.rel;
   return (
