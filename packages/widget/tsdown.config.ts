@@ -13,17 +13,27 @@ export default defineConfig([
     target: "es2022",
     dts: { eager: true },
     deps: { neverBundle: [/^react($|\/)/, /^react-dom($|\/)/], alwaysBundle: [/^@offerkit\//] },
+    // The components use state and effects: a React Server Component page may import them only
+    // across a client boundary, which this directive declares. Bundling drops a directive
+    // written in the source, so it is added to the built entry.
+    outputOptions: { banner: (chunk) => (chunk.isEntry && chunk.name === "react" ? '"use client";' : "") },
     clean: true,
   },
   {
-    entry: { embed: "src/embed.ts" },
+    // `dist/embed/` is a CommonJS folder (its own package.json): the IIFE is a plain script, a
+    // `.js` that any static server sends as JavaScript, and its types (the custom elements and
+    // `window.Offerkit`) sit beside it.
+    entry: { "offerkit-embed": "src/embed.ts" },
+    outDir: "dist/embed",
     format: ["iife"],
     platform: "browser",
     target: "es2022",
     minify: true,
     dts: false,
+    outputOptions: { entryFileNames: "[name].js" },
     deps: { alwaysBundle: [/^@offerkit\//] },
     define: { "process.env.NODE_ENV": '"production"' },
+    copy: [{ from: ["embed/package.json", "embed/offerkit-embed.d.ts"], to: "dist/embed" }],
     clean: false,
   },
 ]);

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { packWorkspacePackage } from "@offerkit/test-server/pack";
+import { publint } from "publint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const widgetDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,14 +33,35 @@ describe("the packed widget", () => {
 
   it("ships built files only, depends on nothing and has side effects only in the embed script", () => {
     const listing = run("tar", ["-tzf", tarball], packDir).split("\n").filter(Boolean);
-    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "react.js", "react.cjs", "react.d.ts", "embed.iife.js"]) {
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "react.js", "react.cjs", "react.d.ts", "react.d.cts", "embed/offerkit-embed.js", "embed/offerkit-embed.d.ts", "embed/package.json"]) {
       expect(listing).toContain(`package/dist/${file}`);
     }
     expect(listing.filter((file) => !file.startsWith("package/dist/")).sort()).toEqual(["package/README.md", "package/package.json"]);
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], packDir));
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.peerDependencies).toEqual({ react: "^18.0.0 || ^19.0.0" });
-    expect(manifest.sideEffects).toEqual(["./dist/embed.iife.js"]);
+    expect(manifest.sideEffects).toEqual(["./dist/embed/offerkit-embed.js"]);
+  });
+
+  it("marks the React entry, and only it, as client code, in both formats", () => {
+    const firstLine = (file: string) => run("tar", ["-xzOf", tarball, `package/dist/${file}`], packDir).split("\n", 1)[0];
+    expect(firstLine("react.js")).toBe('"use client";');
+    expect(firstLine("react.cjs")).toBe('"use client";');
+    // The framework-free entry stays usable from a server component (buildDeepLink on the server).
+    expect(firstLine("index.js")).not.toContain("use client");
+    expect(firstLine("index.cjs")).not.toContain("use client");
+  });
+
+  it("has types that resolve for every entry under node10, node16 (CJS and ESM) and bundlers (attw)", () => {
+    const report = JSON.parse(run(join(widgetDir, "node_modules/.bin/attw"), [tarball, "--format", "json", "--profile", "strict"], packDir));
+    expect(report.analysis.problems).toEqual([]);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./embed", "./package.json", "./react"]);
+  }, 60_000);
+
+  it("passes publint, suggestions included", async () => {
+    const tarballBytes = readFileSync(tarball);
+    const { messages } = await publint({ pkgDir: "package", level: "suggestion", strict: true, pack: { tarball: tarballBytes.buffer.slice(tarballBytes.byteOffset, tarballBytes.byteOffset + tarballBytes.byteLength) } });
+    expect(messages).toEqual([]);
   });
 
   it.each(["18.3.1", "19.3.1"])("type-checks and renders on the server with React %s", (version) => {
@@ -85,6 +107,6 @@ describe("the packed widget", () => {
     });
     const gzipped = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).byteLength;
     expect(gzipped(bundle.outputFiles[0]?.contents ?? new Uint8Array(64 * 1024))).toBeLessThanOrEqual(1024);
-    expect(gzipped(readFileSync(join(widgetDir, "dist", "embed.iife.js")))).toBeLessThanOrEqual(4096);
+    expect(gzipped(readFileSync(join(widgetDir, "dist", "embed", "offerkit-embed.js")))).toBeLessThanOrEqual(4096);
   });
 });

@@ -50,7 +50,7 @@ const rows = [
   await bundled("@offerkit/widget/react, everything", `export * from "@offerkit/widget/react";`),
   await bundled("buildDeepLink alone (no framework)", `export { buildDeepLink } from "@offerkit/widget";`),
   await bundled("@offerkit/widget, everything (no framework)", `export * from "@offerkit/widget";`),
-  sizes("embed script, as shipped (dist/embed.iife.js)", readFileSync(join(widgetDir, "dist", "embed.iife.js")), 4096),
+  sizes("embed script, as shipped (dist/embed/offerkit-embed.js)", readFileSync(join(widgetDir, "dist", "embed", "offerkit-embed.js")), 4096),
 ];
 
 console.log("\nWidget sizes (esbuild, minified, ESM, React external; gzip level 9)\n");

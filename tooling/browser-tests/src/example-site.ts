@@ -83,7 +83,7 @@ if (root) createRoot(root).render(createElement("p", null, createElement(Marketp
       files.set("/react.html", { type: html, body: example("react.html") });
       files.set("/react-dev.html", { type: html, body: example("react.html").replace("./react-example.js", "./react-dev.js") });
       files.set("/react-dev.js", { type: js, body: devBundle.outputFiles[0]?.text ?? "" });
-      files.set("/offerkit-embed.js", { type: js, body: readFileSync(join(widgetDir, "dist", "embed.iife.js"), "utf8") });
+      files.set("/offerkit-embed.js", { type: js, body: readFileSync(join(widgetDir, "dist", "embed", "offerkit-embed.js"), "utf8") });
       files.set("/react-example.js", { type: js, body: withServer(bundle.outputFiles[0]?.text ?? "") });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
