@@ -1,3 +1,4 @@
+export * from "./annual-coverage";
 export * from "./canonical-json";
 export * from "./contacts";
 export * from "./countries";

@@ -64,7 +64,18 @@ export interface UsageResult {
   outcome: UsageOutcome;
 }
 
-export const eligibilityInputSchema = z.strictObject({ account: accountIdSchema });
+/** The SaaS customer identifier of an account on a SaaS product, as `support.lookup` shows it. */
+export const customerIdentifierSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{13}$/, "A customer identifier is 13 letters and digits, as a SaaS subscription shows it")
+  .describe("The SaaS customer identifier: one per customer account and SaaS product");
+
+/** Look a customer up by its account, or a SaaS customer by its customer identifier. */
+export const eligibilityInputSchema = z.union([
+  z.strictObject({ account: accountIdSchema }),
+  z.strictObject({ customerIdentifier: customerIdentifierSchema }),
+]);
+export type EligibilityInput = z.input<typeof eligibilityInputSchema>;
 
 export type SubscriptionStatus = "active" | "cancelled" | "ended";
 
@@ -80,6 +91,8 @@ export interface SubscriptionView {
   endsAt: string | null;
   /** Annual subscriptions held (hourly + annual); 1 otherwise. */
   quantity: number;
+  /** SaaS products only: the customer identifier the product's metering names this account by. */
+  customerIdentifier: string | null;
   /** The private offer it came from; null for the public offer. */
   offerId: string | null;
   visibility: "private" | "public";
@@ -89,6 +102,8 @@ export interface SubscriptionView {
 export interface DimensionUsage {
   dimension: string;
   quantity: number;
+  /** Hourly + annual: the instance hours the account's annual subscriptions covered (not charged); 0 otherwise. */
+  coveredByAnnual: number;
   /** USD at the subscription's price for the dimension; null when it is not priced by usage. */
   estimatedCharge: string | null;
 }
@@ -101,6 +116,8 @@ export interface EligibleSubscription extends SubscriptionView {
 
 export interface EligibilityView {
   account: string;
+  /** The SaaS customer identifier the lookup was made by; null for a lookup by account. */
+  customerIdentifier: string | null;
   lookedUpAt: string;
   subscriptions: EligibleSubscription[];
 }
@@ -108,7 +125,10 @@ export interface EligibilityView {
 export interface SupportLookupRecord {
   id: string;
   keyId: string;
+  /** The account looked up, or the one the customer identifier named; empty when it named none. */
   account: string;
+  /** Set when the lookup was by SaaS customer identifier. */
+  customerIdentifier: string | null;
   at: string;
   subscriptionsFound: number;
 }

@@ -13,6 +13,7 @@ export * from "./repositories/clicks";
 export * from "./repositories/contacts";
 export * from "./repositories/contact-seals";
 export * from "./repositories/data-keys";
+export { isSaasModel, saasCustomerIdentifier } from "./saas-customer-identifier";
 export * from "./repositories/conversions";
 export * from "./repositories/ref-tag-reports";
 export * from "./repositories/eula-documents";

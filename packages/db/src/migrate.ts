@@ -16,6 +16,7 @@ import * as marketplaceAgreements from "./migrations/0012-marketplace-agreements
 import * as stampedEulaCopies from "./migrations/0013-stamped-eula-copies";
 import * as buyerAccess from "./migrations/0014-buyer-access";
 import * as dataKeys from "./migrations/0015-data-keys";
+import * as saasCustomers from "./migrations/0016-saas-customers";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "0013-stamped-eula-copies": stampedEulaCopies,
   "0014-buyer-access": buyerAccess,
   "0015-data-keys": dataKeys,
+  "0016-saas-customers": saasCustomers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

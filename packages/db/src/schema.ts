@@ -199,6 +199,8 @@ export interface SubscriptionsTable {
   starts_at: string;
   ends_at: string | null;
   cancelled_at: string | null;
+  /** SaaS models only (migration 0016): the customer identifier, one per account and product. */
+  customer_identifier: Generated<string | null>;
 }
 
 export interface UsageRecordsTable {
@@ -218,6 +220,8 @@ export interface SupportLookupsTable {
   account: string;
   at: string;
   subscriptions_found: number;
+  /** Set for a lookup by SaaS customer identifier (migration 0016). */
+  customer_identifier: Generated<string | null>;
 }
 
 export interface ContactsTable {

@@ -1,5 +1,5 @@
 import { pricingModelSchema, type SubscriptionView } from "@offerkit/core";
-import type { ProductRecord, SubscriptionRecord } from "@offerkit/db";
+import { isSaasModel, saasCustomerIdentifier, type ProductRecord, type SubscriptionRecord } from "@offerkit/db";
 
 /** A subscription as buyers and support agents see it; `ended` follows from its end and the clock. */
 export function toSubscriptionView(subscription: SubscriptionRecord, product: Pick<ProductRecord, "asin" | "title">, now: Date): SubscriptionView {
@@ -14,6 +14,9 @@ export function toSubscriptionView(subscription: SubscriptionRecord, product: Pi
     startsAt: subscription.startsAt,
     endsAt: subscription.endsAt,
     quantity: subscription.quantity,
+    // A record just made has not read its identifier back: the same derivation gives it.
+    customerIdentifier:
+      subscription.customerIdentifier ?? (isSaasModel(subscription.pricingModel) ? saasCustomerIdentifier(subscription.productId, subscription.buyerAccount) : null),
     offerId: subscription.offerId,
     visibility: subscription.visibility,
     pricing: subscription.pricing,

@@ -8,7 +8,7 @@ import { lookupEligibility } from "./lookup-eligibility";
 export const supportRouter = router({
   lookup: scopedProcedure("support:read")
     .input(eligibilityInputSchema)
-    .query(({ ctx, input }) => lookupEligibility(ctx.deps, ctx.principal, input.account)),
+    .query(({ ctx, input }) => lookupEligibility(ctx.deps, ctx.principal, "account" in input ? input.account : { customerIdentifier: input.customerIdentifier })),
   auditLog: scopedProcedure("admin")
     .input(z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) }).default({ limit: 100 }))
     .query(({ ctx, input }) => listSupportLookups(ctx.deps, ctx.principal.sellerId, input.limit)),

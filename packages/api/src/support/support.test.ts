@@ -119,8 +119,8 @@ describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dia
     const support = await s.keyWith("support:read");
     const seen = await support.support.lookup({ account: ALICE });
     expect(seen.subscriptions[0]?.usage).toEqual([
-      { dimension: "gb", quantity: 3, estimatedCharge: "0.00000003" },
-      { dimension: "hosts", quantity: 40, estimatedCharge: "5.00" },
+      { dimension: "gb", quantity: 3, coveredByAnnual: 0, estimatedCharge: "0.00000003" },
+      { dimension: "hosts", quantity: 40, coveredByAnnual: 0, estimatedCharge: "5.00" },
     ]);
     expect(seen.subscriptions[0]?.estimatedCharge).toBe("5.00000003");
     expect((await failure(support.usage.report({ records: [record] }))).code).toBe("FORBIDDEN");
@@ -139,9 +139,9 @@ describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dia
     api.clock.set("2027-03-05T09:01:00.000Z");
     expect((await agent.support.lookup({ account: BOB })).subscriptions).toEqual([]);
     const audit = await a.admin.support.auditLog();
-    expect(audit.map((entry) => [entry.account, entry.subscriptionsFound, entry.at])).toEqual([
-      [BOB, 0, "2027-03-05T09:01:00.000Z"],
-      [ALICE, 1, "2027-03-05T09:00:00.000Z"],
+    expect(audit.map((entry) => [entry.account, entry.customerIdentifier, entry.subscriptionsFound, entry.at])).toEqual([
+      [BOB, null, 0, "2027-03-05T09:01:00.000Z"],
+      [ALICE, null, 1, "2027-03-05T09:00:00.000Z"],
     ]);
     const whoami = await agent.admin.whoami();
     expect(audit.every((entry) => entry.keyId === whoami.keyId)).toBe(true);
@@ -149,5 +149,81 @@ describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dia
     expect((await failure(agent.support.auditLog())).code).toBe("FORBIDDEN");
     expect((await failure((await a.keyWith("offers:read")).support.lookup({ account: ALICE }))).code).toBe("FORBIDDEN");
     expect((await failure(agent.support.lookup({ account: "12345" }))).paths).toEqual(["account"]);
+  });
+
+  it("charges hourly + annual usage as the marketplace bills it: annual subscriptions cover their type's instance hours", async () => {
+    const s = await seller();
+    const appliance = await s.admin.products.create(
+      sampleProduct({
+        title: "Appliance, hourly + annual",
+        pricing: { model: "hourly_annual", dimensions: [{ key: "m5.large", name: "m5.large" }, { key: "c5.xlarge", name: "c5.xlarge" }] },
+        publicPricing: { model: "hourly_annual", hourly: { "m5.large": "0.096", "c5.xlarge": "0.17" }, annual: { "m5.large": "600" } },
+      }),
+    );
+    const alice = await s.buyer(ALICE);
+    await alice.buyer.subscriptions.subscribe({ asin: appliance.asin, quantity: 2, idempotencyKey: "annual-two" });
+    api.clock.set("2027-03-01T13:00:00.000Z");
+    await alice.buyer.subscriptions.subscribe({ asin: appliance.asin, quantity: 1, idempotencyKey: "annual-one" });
+    api.clock.set("2027-03-01T18:10:00.000Z");
+    const metering = await s.keyWith("usage:write");
+    const used = (dimension: string, hour: string, quantity: number) => ({ account: ALICE, asin: appliance.asin, dimension, hour, quantity });
+    await metering.usage.report({
+      records: [
+        // Before the second purchase 2 are covered, after it 3.
+        used("m5.large", "2027-03-01T12:00:00Z", 5),
+        used("m5.large", "2027-03-01T14:00:00Z", 5),
+        used("m5.large", "2027-03-01T15:00:00Z", 1),
+        used("c5.xlarge", "2027-03-01T15:00:00Z", 4),
+      ],
+    });
+    const seen = await (await s.keyWith("support:read")).support.lookup({ account: ALICE });
+    const first = seen.subscriptions.find((sub) => sub.quantity === 2);
+    // m5.large: 11 instance hours, 2 + 3 + 1 covered, 3 + 2 charged at 0.096; c5.xlarge has no annual price: 4 at 0.17.
+    expect(first?.usage).toEqual([
+      { dimension: "c5.xlarge", quantity: 4, coveredByAnnual: 0, estimatedCharge: "0.68" },
+      { dimension: "m5.large", quantity: 11, coveredByAnnual: 6, estimatedCharge: "0.48" },
+    ]);
+    expect(first?.estimatedCharge).toBe("1.16");
+
+    // A year after a purchase, its annual subscriptions cover nothing any more.
+    api.clock.set("2028-03-01T12:30:00.000Z");
+    await metering.usage.report({ records: [used("m5.large", "2028-03-01T12:00:00Z", 3)] });
+    const later = await (await s.keyWith("support:read")).support.lookup({ account: ALICE });
+    expect(later.subscriptions.find((sub) => sub.quantity === 2)?.usage).toEqual([{ dimension: "m5.large", quantity: 3, coveredByAnnual: 1, estimatedCharge: "0.192" }]);
+  });
+
+  it("finds a SaaS customer by its customer identifier, audits it, and no other seller's", async () => {
+    const s = await seller();
+    const saas = await s.admin.products.create(
+      sampleProduct({
+        title: "SaaS metered",
+        pricing: { model: "saas_subscription", category: "users", dimensions: [{ key: "users", name: "Users" }] },
+        publicPricing: { model: "saas_subscription", rates: { users: "1.5" } },
+      }),
+    );
+    const alice = await s.buyer(ALICE);
+    const subscribed = await alice.buyer.subscriptions.subscribe({ asin: saas.asin });
+    const metered = await alice.buyer.subscriptions.subscribe({ asin: s.metered.asin });
+    expect(subscribed.customerIdentifier).toMatch(/^[A-Za-z0-9]{13}$/);
+    expect(metered.customerIdentifier).toBeNull();
+    const identifier = subscribed.customerIdentifier ?? "";
+    expect((await alice.buyer.subscriptions.list()).find((sub) => sub.id === subscribed.id)?.customerIdentifier).toBe(identifier);
+
+    const agent = await s.keyWith("support:read");
+    api.clock.set("2027-03-01T12:01:00.000Z");
+    const byIdentifier = await agent.support.lookup({ customerIdentifier: identifier });
+    api.clock.set("2027-03-01T12:02:00.000Z");
+    const byAccount = await agent.support.lookup({ account: ALICE });
+    expect(byIdentifier).toMatchObject({ account: ALICE, customerIdentifier: identifier, subscriptions: byAccount.subscriptions });
+    const other = await seller();
+    const refused = await failure((await other.keyWith("support:read")).support.lookup({ customerIdentifier: identifier }));
+    expect([refused.code, refused.paths]).toEqual(["NOT_FOUND", ["customerIdentifier"]]);
+    expect((await failure(agent.support.lookup({ customerIdentifier: "not-an-id" }))).code).toBe("VALIDATION_FAILED");
+    const audit = await s.admin.support.auditLog();
+    expect(audit.slice(0, 2).map((entry) => [entry.account, entry.customerIdentifier])).toEqual([
+      [ALICE, null],
+      [ALICE, identifier],
+    ]);
+    expect((await other.admin.support.auditLog()).map((entry) => [entry.account, entry.customerIdentifier, entry.subscriptionsFound])).toEqual([["", identifier, 0]]);
   });
 });

@@ -1,5 +1,6 @@
 import { offerPricingSchema, type OfferPricing } from "@offerkit/core";
 import type { Kysely, Selectable } from "kysely";
+import { isSaasModel, saasCustomerIdentifier } from "../saas-customer-identifier";
 import type { Database, SubscriptionsTable } from "../schema";
 
 export interface SubscriptionRecord {
@@ -16,6 +17,8 @@ export interface SubscriptionRecord {
   startsAt: string;
   endsAt: string | null;
   cancelledAt: string | null;
+  /** SaaS models: set on insert from the product and account; null otherwise. */
+  customerIdentifier?: string | null;
 }
 
 function toRecord(row: Selectable<SubscriptionsTable>): SubscriptionRecord {
@@ -33,6 +36,7 @@ function toRecord(row: Selectable<SubscriptionsTable>): SubscriptionRecord {
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     cancelledAt: row.cancelled_at,
+    customerIdentifier: row.customer_identifier,
   };
 }
 
@@ -53,8 +57,22 @@ export async function insertSubscription(db: Kysely<Database>, subscription: Sub
       starts_at: subscription.startsAt,
       ends_at: subscription.endsAt,
       cancelled_at: subscription.cancelledAt,
+      // Set only where there is one: tests of older migrations insert into tables without the column.
+      ...(isSaasModel(subscription.pricingModel) ? { customer_identifier: saasCustomerIdentifier(subscription.productId, subscription.buyerAccount) } : {}),
     })
     .execute();
+}
+
+/** The account a SaaS customer identifier names among this seller's subscriptions, or null. */
+export async function findAccountOfSaasCustomer(db: Kysely<Database>, sellerId: string, customerIdentifier: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("subscriptions")
+    .select("buyer_account")
+    .where("seller_id", "=", sellerId)
+    .where("customer_identifier", "=", customerIdentifier)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.buyer_account ?? null;
 }
 
 /** The account's subscriptions to this seller's products, oldest first. */

@@ -12,6 +12,7 @@ export async function insertSupportLookup(db: Kysely<Database>, sellerId: string
       account: lookup.account,
       at: lookup.at,
       subscriptions_found: lookup.subscriptionsFound,
+      customer_identifier: lookup.customerIdentifier,
     })
     .execute();
 }
@@ -26,5 +27,7 @@ export async function listSupportLookups(db: Kysely<Database>, sellerId: string,
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ id: row.id, keyId: row.key_id, account: row.account, at: row.at, subscriptionsFound: Number(row.subscriptions_found) }));
+  return rows.map((row) => ({ id: row.id, keyId: row.key_id, account: row.account, at: row.at, subscriptionsFound: Number(row.subscriptions_found),
+    customerIdentifier: row.customer_identifier,
+  }));
 }

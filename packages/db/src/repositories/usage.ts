@@ -27,6 +27,27 @@ export async function insertUsage(db: Kysely<Database>, record: UsageRecord): Pr
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** One customer's usage per product, dimension and hour since `since`, oldest first: what hourly + annual charges are figured from. */
+export async function usageByHour(
+  db: Kysely<Database>,
+  account: string,
+  productIds: readonly string[],
+  since: string,
+): Promise<{ productId: string; dimension: string; hour: string; quantity: number }[]> {
+  if (productIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("usage_records")
+    .select(["product_id", "dimension", "hour", "quantity"])
+    .where("product_id", "in", productIds)
+    .where("buyer_account", "=", account)
+    .where("hour", ">=", since)
+    .orderBy("product_id")
+    .orderBy("dimension")
+    .orderBy("hour")
+    .execute();
+  return rows.map((row) => ({ productId: row.product_id, dimension: row.dimension, hour: row.hour, quantity: Number(row.quantity) }));
+}
+
 /** Usage per dimension of one customer on some products since `since`: one indexed range per product. */
 export async function usageByDimension(
   db: Kysely<Database>,

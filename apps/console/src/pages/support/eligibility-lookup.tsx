@@ -7,19 +7,22 @@ import { SubscriptionCard } from "./subscription-card";
 
 type Lookup = { status: "idle" } | { status: "loading" } | { status: "error"; error: unknown } | { status: "done"; view: EligibilityView };
 
-/** A caller's account ID in, their subscriptions to this seller's products out (`support:read`). */
+/** A caller's account ID (or a SaaS customer identifier) in, their subscriptions to this seller's products out (`support:read`). */
 export function EligibilityLookup({ session }: { session: Session }) {
   const [account, setAccount] = useState("");
   const [lookup, setLookup] = useState<Lookup>({ status: "idle" });
   const latest = useRef(0);
-  const accountError = lookup.status === "error" ? fieldErrorsOf(lookup.error).account : undefined;
+  const errors = lookup.status === "error" ? fieldErrorsOf(lookup.error) : {};
+  const accountError = errors.account ?? errors.customerIdentifier;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const request = ++latest.current;
     setLookup({ status: "loading" });
     try {
-      const view = await session.client.support.lookup({ account: account.trim() });
+      const wanted = account.trim();
+      // Digits alone are an account ID (checked as one); anything else is a SaaS customer identifier.
+      const view = await session.client.support.lookup(/^\d+$/.test(wanted) ? { account: wanted } : { customerIdentifier: wanted });
       if (request === latest.current) setLookup({ status: "done", view });
     } catch (error) {
       if (request === latest.current) setLookup({ status: "error", error });
@@ -30,8 +33,8 @@ export function EligibilityLookup({ session }: { session: Session }) {
     <section aria-labelledby="lookup-heading" className="panel">
       <h2 id="lookup-heading">Customer eligibility</h2>
       <form className="filters" onSubmit={submit} noValidate>
-        <Field id="lookup-account" label="Account ID" hint="The caller's 12-digit account ID. Every lookup is recorded: who looked up which account, and when." error={accountError}>
-          <input value={account} onChange={(event) => setAccount(event.target.value)} inputMode="numeric" autoComplete="off" {...describedBy("lookup-account", accountError, true)} />
+        <Field id="lookup-account" label="Account ID" hint="The caller's 12-digit account ID, or a SaaS customer's customer identifier. Every lookup is recorded: who looked up which account, and when." error={accountError}>
+          <input value={account} onChange={(event) => setAccount(event.target.value)} autoComplete="off" {...describedBy("lookup-account", accountError, true)} />
         </Field>
         <div className="field">
           <button type="submit" className="primary" disabled={lookup.status === "loading"}>

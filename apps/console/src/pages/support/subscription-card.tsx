@@ -37,6 +37,7 @@ export function SubscriptionCard({ session, subscription }: { session: Session; 
         <Term label="Offer" value={<OfferOrigin session={session} offerId={subscription.offerId} />} />
         <Term label="Annual subscriptions held" value={subscription.pricingModel === "hourly_annual" ? subscription.quantity : "None: the product has no annual subscriptions"} />
         <Term label="Subscription ID" value={<span className="mono">{subscription.id}</span>} />
+        {subscription.customerIdentifier && <Term label="Customer identifier" value={<span className="mono">{subscription.customerIdentifier}</span>} />}
       </dl>
       <UsageTable subscription={subscription} />
     </article>
@@ -80,7 +81,10 @@ function UsageTable({ subscription }: { subscription: EligibleSubscription }) {
           {subscription.usage.map((usage) => (
             <tr key={usage.dimension}>
               <td className="mono">{usage.dimension}</td>
-              <td className="number">{usage.quantity}</td>
+              <td className="number">
+                {usage.quantity}
+                {usage.coveredByAnnual > 0 && <span className="muted small"> ({usage.coveredByAnnual} covered by annual subscriptions)</span>}
+              </td>
               <td className="number">{usage.estimatedCharge ?? "not priced by usage"}</td>
             </tr>
           ))}
