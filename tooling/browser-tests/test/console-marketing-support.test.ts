@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { insertClicks, openDatabase } from "@offerkit/db";
@@ -19,6 +20,16 @@ const TARGETED_ACCOUNT = "111122223333";
 const CSV_COLUMNS =
   "Product Id,Product Code,Customer Guid,Subscription Guid,Subscription Start Date,Organization,AWS Customer Id,Given Name,Surname,Telephone Number,Email,Title,Country Code,ZIP Code,Operation Time,Operation Type";
 
+/** A port free right now, for a server whose public URL must name it before it starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (typeof address !== "object" || address === null) throw new Error("No port");
+  return address.port;
+}
+
 function utcDay(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
@@ -26,6 +37,8 @@ function utcDay(offsetDays = 0): string {
 describe("the console's Marketing and Support sections in Chromium, against a real server", () => {
   let site: ExampleSite;
   let server: ServerProcess;
+  /** The server's public host, which tracked links use: not the console's own (127.0.0.1). */
+  let publicUrl: string;
   let browser: Browser;
   let scenario: BuyerScenario;
   const pages: Page[] = [];
@@ -34,7 +47,10 @@ describe("the console's Marketing and Support sections in Chromium, against a re
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     site = await startExampleSite();
-    server = await startServerProcess({ OFFERKIT_MARKETPLACE_URL: site.marketplaceUrl });
+    const port = await freePort();
+    publicUrl = `http://localhost:${port}`;
+    server = await startServerProcess({ PORT: String(port), OFFERKIT_PUBLIC_URL: publicUrl, OFFERKIT_MARKETPLACE_URL: site.marketplaceUrl });
+    expect(new URL(server.url).hostname).toBe("127.0.0.1");
     scenario = await seedBuyerScenario(server.url);
     const buyer = rpc(server.url, scenario.targetedToken);
     await buyer("buyer.offers.accept", "mutation", { offerId: scenario.offerId }, z.unknown());
@@ -129,7 +145,8 @@ describe("the console's Marketing and Support sections in Chromium, against a re
 
     await refTag.fill(tag);
     await page.getByRole("button", { name: "Build link" }).click();
-    const tracked = `${server.url}/pp/${OFFER_ASIN}/ref=${tag}`;
+    // On the server's public host, not the console's origin the page was opened on.
+    const tracked = `${publicUrl}/pp/${OFFER_ASIN}/ref=${tag}`;
     await expect.poll(() => page.getByLabel(/^Tracked link/).inputValue()).toBe(tracked);
     expect(await page.getByLabel(/^Marketplace link/).inputValue()).toBe(`${site.marketplaceUrl}/pp/${OFFER_ASIN}/ref=${tag}`);
     expect(await tagError.count()).toBe(0);
@@ -277,7 +294,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     await page.getByLabel("Ref tag", { exact: true }).focus();
     await page.keyboard.type("vdr_rf");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByLabel(/^Tracked link/).inputValue()).toBe(`${server.url}/pp/${OFFER_ASIN}/ref=vdr_rf`);
+    await expect.poll(() => page.getByLabel(/^Tracked link/).inputValue()).toBe(`${publicUrl}/pp/${OFFER_ASIN}/ref=vdr_rf`);
     await page.locator(".stats-table").waitFor();
     expect(await page.locator(".chart svg").evaluate((svg) => svg.getBoundingClientRect().right)).toBeLessThanOrEqual(PHONE.width);
     expect(await fitsTheScreen(page)).toBe(true);

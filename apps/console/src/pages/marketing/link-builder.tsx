@@ -6,17 +6,11 @@ import { CopyButton, ErrorNote, Field, describedBy } from "../../ui";
 import { useAsync } from "../../use-async";
 import { allProducts } from "../../products";
 
-interface Built {
-  link: BuiltLink;
-  /** This server's redirect, which counts the click and sends the visitor on to the marketplace. */
-  trackedUrl: string;
-}
-
 /** Builds a product link with a campaign's ref tag; the server checks the tag and the product. */
 export function LinkBuilder({ session }: { session: Session }) {
   const [asin, setAsin] = useState("");
   const [refTag, setRefTag] = useState("");
-  const [built, setBuilt] = useState<Built | null>(null);
+  const [built, setBuilt] = useState<BuiltLink | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -31,8 +25,9 @@ export function LinkBuilder({ session }: { session: Session }) {
     setFailure(undefined);
     setFieldErrors({});
     try {
-      const link = await session.client.links.build({ asin, refTag });
-      setBuilt({ link, trackedUrl: `${window.location.origin}/pp/${encodeURIComponent(asin)}/ref=${encodeURIComponent(refTag)}` });
+      // The server makes the tracked link on its public URL (OFFERKIT_PUBLIC_URL), as the API,
+      // CLI and widget do: the console may be served from another host than the redirect.
+      setBuilt(await session.client.links.build({ asin, refTag }));
     } catch (caught) {
       const errors = fieldErrorsOf(caught);
       setFieldErrors(errors);
@@ -89,25 +84,25 @@ function ProductField({ session, asin, error, onChange }: { session: Session; as
   );
 }
 
-function BuiltLinks({ built }: { built: Built }) {
+function BuiltLinks({ built }: { built: BuiltLink }) {
   return (
     <div className="built-links">
       <div className="buyer-url">
         <label htmlFor="tracked-link">Tracked link: counts the click, then opens the marketplace</label>
         <div className="copy-row">
-          <input id="tracked-link" readOnly value={built.trackedUrl} onFocus={(event) => event.target.select()} />
-          <CopyButton text={built.trackedUrl} label="Copy tracked link" />
+          <input id="tracked-link" readOnly value={built.trackingUrl} onFocus={(event) => event.target.select()} />
+          <CopyButton text={built.trackingUrl} label="Copy tracked link" />
         </div>
       </div>
       <div className="buyer-url">
         <label htmlFor="marketplace-link">Marketplace link: straight to the product page, not counted here</label>
         <div className="copy-row">
-          <input id="marketplace-link" readOnly value={built.link.marketplaceUrl} onFocus={(event) => event.target.select()} />
-          <CopyButton text={built.link.marketplaceUrl} label="Copy marketplace link" />
+          <input id="marketplace-link" readOnly value={built.marketplaceUrl} onFocus={(event) => event.target.select()} />
+          <CopyButton text={built.marketplaceUrl} label="Copy marketplace link" />
         </div>
       </div>
       <p>
-        <a href={built.trackedUrl} target="_blank" rel="noopener">
+        <a href={built.trackingUrl} target="_blank" rel="noopener">
           Test the link (opens in a new tab)
         </a>{" "}
         <span className="muted small">A test visit counts as a click in the stats below, once per day.</span>
