@@ -213,7 +213,7 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
     expect(file.suggestedFilename()).toBe(`reftag_daily_breakdown_report_${utcDay()}.csv`);
     const csv = readFileSync(await file.path(), "utf8");
-    expect(csv.split(/\r?\n/)[0]).toBe("Ref Tag,ASIN,Product,Clicks,Conversions,Estimated Usage,Estimated Revenue (USD)");
+    expect(csv.split(/\r?\n/)[0]).toBe("Date,Ref Tag,ASIN,Product,Clicks,Conversions,Estimated Usage,Estimated Revenue (USD)");
     expect(csv).toContain(`${tag},${OFFER_ASIN},`);
     expect(await reports.getByRole("button", { name: `Download weekly_reftag_report_${utcDay()}.csv` }).count()).toBe(1);
     await page.screenshot({ path: join(screenshots, "console-marketing-reports.png"), fullPage: true });

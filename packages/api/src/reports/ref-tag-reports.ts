@@ -12,7 +12,8 @@ import { dailyBreakdown, weeklyTagTotals } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { fromMicros } from "../marketing/money-micros";
 
-export const DAILY_REPORT_COLUMNS = ["Ref Tag", "ASIN", "Product", "Clicks", "Conversions", "Estimated Usage", "Estimated Revenue (USD)"];
+/** The first column is the UTC day the row covers: the file's name carries the day it was made, the day after. */
+export const DAILY_REPORT_COLUMNS = ["Date", "Ref Tag", "ASIN", "Product", "Clicks", "Conversions", "Estimated Usage", "Estimated Revenue (USD)"];
 export const WEEKLY_REPORT_COLUMNS = ["Period Start", "Period End", "Ref Tag", "Clicks", "Conversions"];
 
 /**
@@ -26,7 +27,8 @@ function notMadeYet(deps: Pick<ApiDeps, "clock">, fileName: string, period: Repo
 
 /**
  * `reftag_daily_breakdown_report_<date>.csv`: for the UTC day before `date`, per ref tag and
- * product, clicks, conversions and the estimated usage and revenue of those conversions.
+ * product, clicks, conversions and the estimated usage and revenue of those conversions, each
+ * row starting with the day it covers.
  */
 export async function dailyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, sellerId: string, date: string): Promise<ReportResult> {
   const period = dailyReportPeriod(date);
@@ -37,7 +39,7 @@ export async function dailyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, sel
   if (rows.length === 0) return { available: false, fileName, period, reason: `No clicks or conversions on ${period.from}: no report` };
   const csv = toCsv(
     DAILY_REPORT_COLUMNS,
-    rows.map((row) => [row.refTag, row.asin, row.productTitle, row.clicks, row.conversions, row.estimatedUsage.toString(), fromMicros(row.estimatedRevenueMicros)]),
+    rows.map((row) => [period.from, row.refTag, row.asin, row.productTitle, row.clicks, row.conversions, row.estimatedUsage.toString(), fromMicros(row.estimatedRevenueMicros)]),
   );
   return { available: true, fileName, period, csv, rows: rows.length };
 }

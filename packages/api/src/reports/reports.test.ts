@@ -67,10 +67,10 @@ describe.each(testDialects())("ref-tag reports on %s", (dialect) => {
     if (!report.available) return;
     expect(report.csv).toBe(
       [
-        "Ref Tag,ASIN,Product,Clicks,Conversions,Estimated Usage,Estimated Revenue (USD)",
-        `ads_google_q1,${one.asin},"Analytics, Pro",3,2,120,1350.49`,
-        `ads_google_q1,${two.asin},'=cmd|' /C calc'!A0,1,0,0,0.00`,
-        `vdr_rf,${one.asin},"Analytics, Pro",1,0,0,0.00`,
+        "Date,Ref Tag,ASIN,Product,Clicks,Conversions,Estimated Usage,Estimated Revenue (USD)",
+        `2027-03-09,ads_google_q1,${one.asin},"Analytics, Pro",3,2,120,1350.49`,
+        `2027-03-09,ads_google_q1,${two.asin},'=cmd|' /C calc'!A0,1,0,0,0.00`,
+        `2027-03-09,vdr_rf,${one.asin},"Analytics, Pro",1,0,0,0.00`,
         "",
       ].join("\r\n"),
     );
