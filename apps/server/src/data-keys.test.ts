@@ -83,7 +83,8 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
     expect(existsSync(keyFile)).toBe(false);
   });
 
-  it("rotates every contact key to a new master key while the server serves, no contact unreadable at any moment", async () => {
+  // Real files, a database dump and a server under load: seconds alone, more when the cores are shared.
+  it("rotates every contact key to a new master key while the server serves, no contact unreadable at any moment", { timeout: 60_000 }, async () => {
     const oldKey = newKey();
     const first = await start({ OFFERKIT_DATA_KEY: oldKey });
     const { buyers, reader } = await shareContacts(first.url, 8, 5);
