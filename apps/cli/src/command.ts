@@ -1,6 +1,8 @@
 /** What a command may touch besides the server: passed in so nothing reads globals. */
 export interface Io {
   write(text: string): void;
+  /** Notes that are not the command's output (stderr), so a pipe gets the output alone. */
+  writeError(text: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
 }

@@ -9,10 +9,11 @@ import { offersRepublish } from "./commands/offers-republish";
 import { offersSend } from "./commands/offers-send";
 import { offersShow } from "./commands/offers-show";
 import { productsList } from "./commands/products-list";
+import { reportsDaily, reportsWeekly } from "./commands/reports";
 import { errorMessage, UsageError } from "./errors";
 import { groupHelp, overview } from "./help";
 
-const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy];
+const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy, reportsDaily, reportsWeekly];
 
 function inGroup(group: string): Command[] {
   return commands.filter((command) => command.name.startsWith(`${group} `));
@@ -77,6 +78,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 process.exitCode = await main(
   process.argv.slice(2),
-  { write: (text) => process.stdout.write(text), env: process.env, cwd: process.cwd() },
+  { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text), env: process.env, cwd: process.cwd() },
   (text) => process.stderr.write(text),
 );

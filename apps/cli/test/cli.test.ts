@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 describe("help and usage", () => {
-  const commands = ["products list", "offers create", "offers send", "offers republish", "offers list", "offers show", "offers copy"];
+  const commands = ["products list", "offers create", "offers send", "offers republish", "offers list", "offers show", "offers copy", "reports daily", "reports weekly"];
 
   it.each([["--help"], ["help"]])("offerkit %s lists every command", async (flag) => {
     const result = await runCli([flag]);
@@ -331,5 +331,23 @@ describe("offers", () => {
   it("reports an offer that does not exist as NOT_FOUND, exit 1", async () => {
     const result = await runCli(["offers", "show", "offer-doesnotexist00"], { env });
     expect(result).toEqual({ code: 1, stdout: "", stderr: "offerkit: NOT_FOUND: No offer offer-doesnotexist00\n" });
+  });
+});
+
+describe("reports", () => {
+  it("says on stderr that a period without activity has no report, and prints nothing", async () => {
+    const result = await runCli(["reports", "weekly", "--date", "2001-01-08"], { env });
+    expect(result).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "No report weekly_reftag_report_2001-01-08.csv: No online-ad or partner clicks from 2001-01-01 to 2001-01-07: no report.\n",
+    });
+    const json = await runCli(["reports", "daily", "--date", "2001-01-08", "--json"], { env });
+    expect(JSON.parse(json.stdout)).toEqual(await client.reports.daily({ date: "2001-01-08" }));
+  });
+
+  it("needs the report's date, written YYYY-MM-DD", async () => {
+    expect(await runCli(["reports", "weekly"], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining("missing --date") });
+    expect(await runCli(["reports", "weekly", "--date", "8 Jan 2001"], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining("YYYY-MM-DD") });
   });
 });

@@ -87,8 +87,8 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
     ]);
     expect(daily[1]).toMatchObject({ estimatedUsage: 40n, estimatedRevenueMicros: 12_500_000n, productTitle: 'One, "the" product' });
     expect(await weeklyTagTotals(handle.db, "s1", "2027-02-23", "2027-03-01")).toEqual([
-      { refTag: "acme_ptnr_x", clicks: 1, conversions: 0 },
-      { refTag: "ads_q3", clicks: 2, conversions: 1 },
+      { refTag: "acme_ptnr_x", asin: "B000000001", clicks: 1, conversions: 0 },
+      { refTag: "ads_q3", asin: "B000000001", clicks: 2, conversions: 1 },
     ]);
     expect(await dailyBreakdown(handle.db, "s2", "2027-03-01")).toEqual([]);
   });
@@ -118,8 +118,8 @@ describe.each(testDialects())("clicks and reports on %s", (dialect) => {
     await conversion("in-period", "w1", `${day}T23:59:59.999Z`);
     await conversion("next-day", "w2", "2027-04-02T00:00:00.000Z");
     expect(await weeklyTagTotals(handle.db, "s1", "2027-03-26", day)).toEqual([
-      { refTag: "acme_ptnr_x", clicks: 1, conversions: 0 },
-      { refTag: "ads_q3", clicks: 2, conversions: 1 },
+      { refTag: "acme_ptnr_x", asin: "B000000001", clicks: 1, conversions: 0 },
+      { refTag: "ads_q3", asin: "B000000001", clicks: 2, conversions: 1 },
     ]);
   });
 

@@ -14,7 +14,7 @@ import { fromMicros } from "../marketing/money-micros";
 
 /** The first column is the UTC day the row covers: the file's name carries the day it was made, the day after. */
 export const DAILY_REPORT_COLUMNS = ["Date", "Ref Tag", "ASIN", "Product", "Clicks", "Conversions", "Estimated Usage", "Estimated Revenue (USD)"];
-export const WEEKLY_REPORT_COLUMNS = ["Period Start", "Period End", "Ref Tag", "Clicks", "Conversions"];
+export const WEEKLY_REPORT_COLUMNS = ["Period Start", "Period End", "Ref Tag", "ASIN", "Clicks", "Conversions"];
 
 /**
  * A report is made on its date, over days that have ended: one dated later than today (UTC)
@@ -46,8 +46,8 @@ export async function dailyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, sel
 
 /**
  * `weekly_reftag_report_<date>.csv`: for the 7 UTC days before `date`, per online-ad (`ads_`)
- * or partner (`_ptnr_`) tag, clicks and the conversions from those clicks; every row states
- * the period it covers.
+ * or partner (`_ptnr_`) tag and product (ASIN), as the daily report is, clicks and the
+ * conversions from those clicks; every row states the period it covers.
  */
 export async function weeklyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, sellerId: string, date: string): Promise<ReportResult> {
   const period = weeklyReportPeriod(date);
@@ -58,6 +58,6 @@ export async function weeklyRefTagReport(deps: Pick<ApiDeps, "db" | "clock">, se
   if (rows.length === 0) {
     return { available: false, fileName, period, reason: `No online-ad or partner clicks from ${period.from} to ${period.to}: no report` };
   }
-  const csv = toCsv(WEEKLY_REPORT_COLUMNS, rows.map((row) => [period.from, period.to, row.refTag, row.clicks, row.conversions]));
+  const csv = toCsv(WEEKLY_REPORT_COLUMNS, rows.map((row) => [period.from, period.to, row.refTag, row.asin, row.clicks, row.conversions]));
   return { available: true, fileName, period, csv, rows: rows.length };
 }

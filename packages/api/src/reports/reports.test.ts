@@ -76,15 +76,16 @@ describe.each(testDialects())("ref-tag reports on %s", (dialect) => {
     );
   });
 
-  it("writes the weekly report for online-ad and partner tags, stating its period", async () => {
+  it("writes the weekly report per online-ad or partner tag and product, stating its period on each row", async () => {
     const report = await seller.admin.reports.weekly({ date: "2027-03-10" });
-    expect(report).toMatchObject({ available: true, fileName: "weekly_reftag_report_2027-03-10.csv", period: { from: "2027-03-03", to: "2027-03-09" } });
+    expect(report).toMatchObject({ available: true, fileName: "weekly_reftag_report_2027-03-10.csv", period: { from: "2027-03-03", to: "2027-03-09" }, rows: 3 });
     if (!report.available) return;
     expect(report.csv).toBe(
       [
-        "Period Start,Period End,Ref Tag,Clicks,Conversions",
-        "2027-03-03,2027-03-09,acme_ptnr_launch,2,0",
-        "2027-03-03,2027-03-09,ads_google_q1,4,2",
+        "Period Start,Period End,Ref Tag,ASIN,Clicks,Conversions",
+        `2027-03-03,2027-03-09,acme_ptnr_launch,${one.asin},2,0`,
+        `2027-03-03,2027-03-09,ads_google_q1,${one.asin},3,2`,
+        `2027-03-03,2027-03-09,ads_google_q1,${two.asin},1,0`,
         "",
       ].join("\r\n"),
     );

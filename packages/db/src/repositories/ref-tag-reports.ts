@@ -14,6 +14,7 @@ export interface DailyBreakdownRow {
 
 export interface TagTotalsRow {
   refTag: string;
+  asin: string;
   clicks: number;
   conversions: number;
 }
@@ -76,30 +77,30 @@ export async function dailyBreakdown(db: Kysely<Database>, sellerId: string, day
 }
 
 /**
- * Per online-ad (`ads_`) and partner (`_ptnr_`) tag, over the days `from` to `to`: the clicks,
- * and the conversions credited to those clicks by the end of `to`, so that a report made the
- * day after reads the same whenever it is fetched again.
+ * Per online-ad (`ads_`) and partner (`_ptnr_`) tag and product, over the days `from` to `to`:
+ * the clicks, and the conversions credited to those clicks by the end of `to`, so that a report
+ * made the day after reads the same whenever it is fetched again.
  */
 export async function weeklyTagTotals(db: Kysely<Database>, sellerId: string, from: string, to: string): Promise<TagTotalsRow[]> {
-  const { rows } = await sql<{ ref_tag: string; clicks: number | string; conversions: number | string }>`
-    select ref_tag, sum(clicks) as clicks, sum(conversions) as conversions
+  const { rows } = await sql<{ ref_tag: string; asin: string; clicks: number | string; conversions: number | string }>`
+    select ref_tag, asin, sum(clicks) as clicks, sum(conversions) as conversions
     from (
-      select ref_tag, sum(clicks) as clicks, 0 as conversions
+      select ref_tag, asin, sum(clicks) as clicks, 0 as conversions
         from click_tags
         where day >= ${from} and day <= ${to} and ${onlineAdOrPartner}
           and asin in (select asin from products where seller_id = ${sellerId})
-        group by ref_tag
+        group by ref_tag, asin
       union all
-      select ref_tag, 0, count(*)
+      select ref_tag, asin, 0, count(*)
         from conversions
         where seller_id = ${sellerId} and click_day >= ${from} and click_day <= ${to} and converted_at <= ${`${to}T23:59:59.999Z`}
           and ${onlineAdOrPartner}
-        group by ref_tag
+        group by ref_tag, asin
     ) t
-    group by ref_tag
-    order by ref_tag
+    group by ref_tag, asin
+    order by ref_tag, asin
   `.execute(db);
-  return rows.map((row) => ({ refTag: row.ref_tag, clicks: Number(row.clicks), conversions: Number(row.conversions) }));
+  return rows.map((row) => ({ refTag: row.ref_tag, asin: row.asin, clicks: Number(row.clicks), conversions: Number(row.conversions) }));
 }
 
 /** Clicks and conversions per UTC day, tag and product, for dashboards. */

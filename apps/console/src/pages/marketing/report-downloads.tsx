@@ -39,7 +39,7 @@ export function ReportDownloads({ session }: { session: Session }) {
       {reports.status === "done" && (
         <div className="report-cards">
           <ReportCard title="Daily report" note="Per ref tag and product: clicks, conversions, estimated usage and revenue." report={reports.data.daily} />
-          <ReportCard title="Weekly report" note="Online-ad (ads_) and partner (_ptnr_) tags only: clicks and conversions." report={reports.data.weekly} />
+          <ReportCard title="Weekly report" note="Per online-ad (ads_) or partner (_ptnr_) tag and product (ASIN): clicks and conversions." report={reports.data.weekly} />
         </div>
       )}
     </section>
