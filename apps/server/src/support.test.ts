@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOOTSTRAP_KEY, startTestServer } from "./test-server";
@@ -44,5 +44,18 @@ describe("support contacts over real HTTP", () => {
     expect((await after.text()).trimEnd().split("\r\n")).toHaveLength(1);
     expect((await fetch(`${server.url}/contacts/export.csv`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}x` } })).status).toBe(401);
     expect((await fetch(`${server.url}/contacts/export.csv?since=abc`, { headers: { authorization: `Bearer ${reader.secret}` } })).status).toBe(400);
+
+    // A contact whose key is lost is left out and named, and the export still answers.
+    const lost = await buyer.buyer.contacts.share.mutate({
+      subscriptionId: subscription.id,
+      consent: true,
+      contact: { givenName: "Ada", surname: "Lovelace", organization: "Engines", email: "ada@engines.example", phone: "555-947-8228" },
+    });
+    const keys = join(server.dataDir, "contact-keys");
+    for (const file of readdirSync(keys)) if (file.startsWith(`${lost.id}.`)) unlinkSync(join(keys, file));
+    const partial = await fetch(`${server.url}/contacts/export.csv`, { headers: { authorization: `Bearer ${reader.secret}` } });
+    expect([partial.status, partial.headers.get("x-unreadable-contacts")]).toEqual([200, lost.id]);
+    expect(await partial.text()).toContain(",Grace,Hopper,");
+    expect(response.headers.get("x-unreadable-contacts")).toBeNull();
   });
 });

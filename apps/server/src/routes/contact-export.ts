@@ -5,7 +5,8 @@ import type { CallerOf } from "../caller";
 
 /**
  * `GET /contacts/export.csv?since=<cursor>`: support contacts in the marketplace's CSV columns
- * (`contacts:read`). The next cursor comes back in `X-Next-Cursor`.
+ * (`contacts:read`). The next cursor comes back in `X-Next-Cursor`; contacts left out because
+ * they cannot be read (their key lost) are named in `X-Unreadable-Contacts`.
  */
 export function contactExport(deps: ApiDeps, callerOf: CallerOf): Router {
   const routes = Router();
@@ -18,7 +19,12 @@ export function contactExport(deps: ApiDeps, callerOf: CallerOf): Router {
     res
       .status(200)
       .type("text/csv; charset=utf-8")
-      .set({ "Content-Disposition": 'attachment; filename="support_contacts.csv"', "Cache-Control": "private, no-store", "X-Next-Cursor": exported.nextCursor })
+      .set({
+        "Content-Disposition": 'attachment; filename="support_contacts.csv"',
+        "Cache-Control": "private, no-store",
+        "X-Next-Cursor": exported.nextCursor,
+        ...(exported.unreadable.length > 0 ? { "X-Unreadable-Contacts": exported.unreadable.map((entry) => entry.contactId).join(",") } : {}),
+      })
       .send(exported.csv);
   });
   return routes;
