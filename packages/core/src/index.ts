@@ -9,6 +9,7 @@ export * from "./ids";
 export * from "./installments";
 export * from "./deep-links";
 export * from "./marketing";
+export * from "./marketing-summary";
 export * from "./money";
 export * from "./offer";
 export * from "./page";

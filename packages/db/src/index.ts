@@ -16,6 +16,7 @@ export * from "./repositories/data-keys";
 export { isSaasModel, saasCustomerIdentifier } from "./saas-customer-identifier";
 export * from "./repositories/conversions";
 export * from "./repositories/ref-tag-reports";
+export * from "./repositories/marketing-summary";
 export * from "./repositories/eula-documents";
 export * from "./repositories/idempotency";
 export * from "./repositories/marketplace-agreements";

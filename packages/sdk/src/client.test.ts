@@ -167,6 +167,9 @@ describe("the SDK against a real server", () => {
     const today = new Date().toISOString().slice(0, 10);
     const stats = await client.marketing.stats({ from: today, to: today, refTag: "ads_sdk_test" });
     expect(stats).toEqual([{ day: today, refTag: "ads_sdk_test", asin: product.asin, clicks: 1, conversions: 1 }]);
+    const summary = await client.marketing.summary({ from: today, to: today, refTag: "ads_sdk_test" });
+    expect(summary.rows).toMatchObject([{ refTag: "ads_sdk_test", asin: product.asin, clicks: 1, conversions: 1, conversionRate: "100.0", estimatedRevenue: "99.50" }]);
+    expect(summary.totals).toMatchObject({ clicks: 1, conversions: 1, conversionRate: "100.0", estimatedRevenue: "99.50", previous: { clicks: 0 } });
     // Today's clicks go in the report made tomorrow, not before: its period has not ended.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const report = await client.reports.daily({ date: tomorrow });

@@ -92,6 +92,8 @@ describe("the SDK's types are the router's", () => {
     expectTypeOf<Out<OfferkitClient["links"]["build"]>>().toEqualTypeOf<RouterOutputs["marketing"]["buildLink"]>();
     expectTypeOf<In<OfferkitClient["marketing"]["stats"]>>().toEqualTypeOf<RouterInputs["marketing"]["stats"]>();
     expectTypeOf<Out<OfferkitClient["marketing"]["stats"]>>().toEqualTypeOf<RouterOutputs["marketing"]["stats"]>();
+    expectTypeOf<In<OfferkitClient["marketing"]["summary"]>>().toEqualTypeOf<RouterInputs["marketing"]["summary"]>();
+    expectTypeOf<Out<OfferkitClient["marketing"]["summary"]>>().toEqualTypeOf<RouterOutputs["marketing"]["summary"]>();
     expectTypeOf<In<OfferkitClient["marketing"]["recordConversion"]>>().toEqualTypeOf<RouterInputs["marketing"]["recordConversion"]>();
     expectTypeOf<Out<OfferkitClient["marketing"]["recordConversion"]>>().toEqualTypeOf<RouterOutputs["marketing"]["recordConversion"]>();
     expectTypeOf<Out<OfferkitClient["reports"]["daily"]>>().toEqualTypeOf<RouterOutputs["reports"]["daily"]>();

@@ -175,6 +175,17 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect(await page.getByRole("img", { name: /1 clicks and 0 conversions in all/ }).count()).toBe(1);
     expect(await page.locator(".chart-clicks title", { hasText: `${utcDay()}: 1 clicks` }).count()).toBe(1);
 
+    // Per tag and product at a glance: rate, revenue, the change against the 14 days before;
+    // its totals are the chart's.
+    await expect
+      .poll(() => page.locator(".summary-table tbody tr", { hasText: tag }).locator("td").allTextContents())
+      .toEqual([tag, OFFER_ASIN, "1", "0", "0.0%", "$0.00", "new"]);
+    const chartLabel = (await page.locator(".chart svg > title").textContent()) ?? "";
+    const [, chartClicks, chartConversions] = /(\d+) clicks and (\d+) conversions in all/.exec(chartLabel) ?? [];
+    expect((await page.locator(".summary-table tfoot td").allTextContents()).slice(0, 2)).toEqual([chartClicks, chartConversions]);
+    expect(await page.locator(".summary-card", { hasText: "Clicks" }).first().locator(".summary-value").textContent()).toBe(chartClicks);
+    expect(await page.locator(".summary-card", { hasText: "Estimated revenue" }).locator(".summary-change").textContent()).toContain(`vs ${utcDay(-27)} to ${utcDay(-14)}`);
+
     await page.getByLabel("Filter by ref tag").selectOption(tag);
     expect(await page.getByRole("table", { name: `Days with activity from ${utcDay(-13)} to ${utcDay()}, ref tag ${tag}` }).count()).toBe(1);
     expect(await page.locator(".stats-table tfoot td").allTextContents()).toEqual(["1", "0"]);

@@ -5,6 +5,7 @@ import type { MarketingResource } from "../types/marketing";
 export function marketingResource({ trpc }: ClientContext): MarketingResource {
   return {
     stats: (input) => call(() => trpc.marketing.stats.query(input)),
+    summary: (input) => call(() => trpc.marketing.summary.query(input)),
     recordConversion: (input) => call(() => trpc.marketing.recordConversion.mutate(input, idempotent)),
   };
 }

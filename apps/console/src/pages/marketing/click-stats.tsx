@@ -7,23 +7,31 @@ import { useAsync } from "../../use-async";
 import { StatsChart } from "./stats-chart";
 import { activeRows, dailyTotals, tagsOf } from "./stats-series";
 import { StatsTable } from "./stats-table";
+import { SummaryView } from "./summary-view";
 import { shiftDays, utcToday } from "./utc-days";
 
 const DEFAULT_DAYS = 14;
 
-/** Clicks and conversions per ref tag and day over a date range, as a chart and a table. */
+/**
+ * Over a date range (the picker): per ref tag and product the numbers a marketer reads first,
+ * with totals and the change against the previous period; then clicks and conversions per day,
+ * as a chart and the table of every number it draws.
+ */
 export function ClickStats({ session }: { session: Session }) {
   const [range, setRange] = useState(() => ({ from: shiftDays(utcToday(), 1 - DEFAULT_DAYS), to: utcToday() }));
   const [draft, setDraft] = useState(range);
   const [tag, setTag] = useState("");
   const stats = useAsync(() => session.client.marketing.stats(range), [session, range]);
+  const summary = useAsync(() => session.client.marketing.summary(tag ? { ...range, refTag: tag } : range), [session, range, tag]);
   const fieldErrors = stats.status === "error" ? fieldErrorsOf(stats.error) : {};
   const rangeError = fieldErrors.from ?? fieldErrors.to;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    if (draft.from === range.from && draft.to === range.to) stats.reload();
-    else setRange(draft);
+    if (draft.from === range.from && draft.to === range.to) {
+      stats.reload();
+      summary.reload();
+    } else setRange(draft);
   };
 
   return (
@@ -53,6 +61,10 @@ export function ClickStats({ session }: { session: Session }) {
       </form>
       {stats.status === "loading" && <Loading what="clicks and conversions" />}
       {stats.status === "error" && !rangeError && <ErrorNote error={stats.error} onRetry={stats.reload} />}
+      {stats.status === "done" && activeRows(stats.data, "").length > 0 && summary.status === "done" && (
+        <SummaryView summary={summary.data} scope={tag ? `ref tag ${tag}` : "all ref tags"} />
+      )}
+      {stats.status === "done" && summary.status === "error" && <ErrorNote error={summary.error} onRetry={summary.reload} />}
       {stats.status === "done" && <StatsView stats={stats.data} from={range.from} to={range.to} tag={tagsOf(stats.data).includes(tag) ? tag : ""} />}
     </section>
   );
@@ -73,6 +85,7 @@ function StatsView({ stats, from, to, tag }: { stats: DailyStat[]; from: string;
   const conversions = totals.reduce((sum, day) => sum + day.conversions, 0);
   return (
     <>
+      <h3 className="table-title">Per day</h3>
       <StatsChart
         totals={totals}
         summary={`Clicks and conversions per day from ${from} to ${to}, ${scope}: ${clicks} clicks and ${conversions} conversions in all. The table below lists every number.`}
