@@ -185,6 +185,14 @@ describe("the console's Marketing and Support sections in Chromium, against a re
     expect((await page.locator(".summary-table tfoot td").allTextContents()).slice(0, 2)).toEqual([chartClicks, chartConversions]);
     expect(await page.locator(".summary-card", { hasText: "Clicks" }).first().locator(".summary-value").textContent()).toBe(chartClicks);
     expect(await page.locator(".summary-card", { hasText: "Estimated revenue" }).locator(".summary-change").textContent()).toContain(`vs ${utcDay(-27)} to ${utcDay(-14)}`);
+    // A quick range sets the picker and compares with the 30 days before it.
+    await page.getByRole("group", { name: "Quick ranges" }).getByRole("button", { name: "Last 30 days" }).click();
+    expect(await page.getByLabel("From (UTC)").inputValue()).toBe(utcDay(-29));
+    await expect
+      .poll(() => page.locator(".summary-card", { hasText: "Clicks" }).first().locator(".summary-change").textContent())
+      .toContain(`vs ${utcDay(-59)} to ${utcDay(-30)}`);
+    await page.getByLabel("From (UTC)").fill(utcDay(-13));
+    await page.getByRole("button", { name: "Show" }).click();
 
     await page.getByLabel("Filter by ref tag").selectOption(tag);
     expect(await page.getByRole("table", { name: `Days with activity from ${utcDay(-13)} to ${utcDay()}, ref tag ${tag}` }).count()).toBe(1);

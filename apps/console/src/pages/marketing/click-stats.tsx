@@ -11,6 +11,10 @@ import { SummaryView } from "./summary-view";
 import { shiftDays, utcToday } from "./utc-days";
 
 const DEFAULT_DAYS = 14;
+/** One click for the ranges marketers compare most; each ends today (UTC). */
+const QUICK_RANGES = [7, 30, 90] as const;
+
+const lastDays = (days: number) => ({ from: shiftDays(utcToday(), 1 - days), to: utcToday() });
 
 /**
  * Over a date range (the picker): per ref tag and product the numbers a marketer reads first,
@@ -18,7 +22,7 @@ const DEFAULT_DAYS = 14;
  * as a chart and the table of every number it draws.
  */
 export function ClickStats({ session }: { session: Session }) {
-  const [range, setRange] = useState(() => ({ from: shiftDays(utcToday(), 1 - DEFAULT_DAYS), to: utcToday() }));
+  const [range, setRange] = useState(() => lastDays(DEFAULT_DAYS));
   const [draft, setDraft] = useState(range);
   const [tag, setTag] = useState("");
   const stats = useAsync(() => session.client.marketing.stats(range), [session, range]);
@@ -46,6 +50,20 @@ export function ClickStats({ session }: { session: Session }) {
         </Field>
         <div className="field">
           <button type="submit">Show</button>
+        </div>
+        <div className="field quick-ranges" role="group" aria-label="Quick ranges">
+          {QUICK_RANGES.map((days) => (
+            <button
+              key={days}
+              type="button"
+              onClick={() => {
+                setDraft(lastDays(days));
+                setRange(lastDays(days));
+              }}
+            >
+              Last {days} days
+            </button>
+          ))}
         </div>
         {stats.status === "done" && (
           <div className="field">
