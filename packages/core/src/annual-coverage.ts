@@ -14,8 +14,9 @@ export interface AnnualHolding {
 /**
  * The instances of `instanceType` that one holding's annual subscriptions cover, and until when.
  * A private offer paid in installments grants its `annualQuantities` for the whole agreement;
- * otherwise each annual subscription bought covers one instance of every type with an annual
- * price, for 12 months from its start (or until it ends, if sooner).
+ * otherwise each annual subscription covers one instance of a type its prices hold an annual
+ * price for (a public purchase keeps only the type bought; an accepted private offer, one of each
+ * of its annual types), for 12 months from its start (or until it ends, if sooner).
  */
 export function annualCover(holding: AnnualHolding, instanceType: string): { instances: number; from: string; until: string } | null {
   const pricing = holding.pricing;

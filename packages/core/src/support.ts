@@ -12,6 +12,9 @@ export const subscriptionIdSchema = z
 export const subscribeInputSchema = z.strictObject({
   asin: asinSchema,
   quantity: z.number().int().min(1).max(10_000).default(1).describe("Annual subscriptions bought (hourly + annual); 1 otherwise"),
+  annualInstanceType: dimensionKeySchema
+    .optional()
+    .describe("Hourly + annual: the instance type the annual subscriptions are for; needed when the product sells annual subscriptions of several types"),
   attributionId: attributionIdSchema.optional(),
   idempotencyKey: idempotencyKeySchema.optional(),
 });

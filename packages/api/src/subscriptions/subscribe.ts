@@ -12,6 +12,7 @@ import type { BuyerPrincipal } from "../auth/principal";
 import type { ApiDeps } from "../deps";
 import { withIdempotency, type Remember } from "../idempotency";
 import { attributeConversion } from "../marketing/attribute-conversion";
+import { purchasedPricing } from "./purchased-pricing";
 import { toSubscriptionView } from "./subscription-view";
 
 /** What a buyer pays on the public offer: its prices, or nothing for free and BYOL products. */
@@ -34,7 +35,13 @@ export async function subscribe(
   input: z.output<typeof subscribeInputSchema>,
   visitorId: string | null = null,
 ): Promise<SubscriptionView> {
-  const scope = { principalId: buyer.keyId, operation: "buyer.subscriptions.subscribe", key: input.idempotencyKey, request: { asin: input.asin, quantity: input.quantity } };
+  const scope = {
+    principalId: buyer.keyId,
+    operation: "buyer.subscriptions.subscribe",
+    key: input.idempotencyKey,
+    // The type joins the request only when given, so a retry from before it existed still matches.
+    request: { asin: input.asin, quantity: input.quantity, ...(input.annualInstanceType === undefined ? {} : { annualInstanceType: input.annualInstanceType }) },
+  };
   return withIdempotency(deps, scope, (remember) => subscribeOnce(deps, buyer, input, visitorId, remember));
 }
 
@@ -47,8 +54,9 @@ async function subscribeOnce(
 ): Promise<SubscriptionView> {
   const product = await findProductByAsin(deps.db, buyer.sellerId, input.asin);
   if (!product) throw new OfferkitError("NOT_FOUND", `No product with ASIN ${input.asin}`, [{ path: ["asin"], message: "Unknown product" }]);
-  const pricing = publicPrices(product);
-  if (!pricing) throw new OfferkitError("CONFLICT", `Product ${input.asin} has no public pricing yet; ask the seller for a private offer`);
+  const prices = publicPrices(product);
+  if (!prices) throw new OfferkitError("CONFLICT", `Product ${input.asin} has no public pricing yet; ask the seller for a private offer`);
+  const pricing = purchasedPricing(prices, input.annualInstanceType);
   if (input.quantity !== 1 && product.pricing.model !== "hourly_annual") {
     throw new OfferkitError("VALIDATION_FAILED", "Only hourly + annual products sell several annual subscriptions", [
       { path: ["quantity"], message: "Must be 1 for this product" },

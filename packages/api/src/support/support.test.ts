@@ -192,6 +192,36 @@ describe.each(testDialects())("subscriptions, usage and eligibility on %s", (dia
     expect(later.subscriptions.find((sub) => sub.quantity === 2)?.usage).toEqual([{ dimension: "m5.large", quantity: 3, coveredByAnnual: 1, estimatedCharge: "0.192" }]);
   });
 
+  it("buys annual subscriptions for one instance type, which cover that type only", async () => {
+    const s = await seller();
+    const appliance = await s.admin.products.create(
+      sampleProduct({
+        title: "Appliance, two annual types",
+        pricing: { model: "hourly_annual", dimensions: [{ key: "m5.large", name: "m5.large" }, { key: "c5.xlarge", name: "c5.xlarge" }] },
+        publicPricing: { model: "hourly_annual", hourly: { "m5.large": "0.096", "c5.xlarge": "0.17" }, annual: { "m5.large": "600", "c5.xlarge": "1000" } },
+      }),
+    );
+    const alice = await s.buyer(ALICE);
+    const refusals = [
+      await failure(alice.buyer.subscriptions.subscribe({ asin: appliance.asin, quantity: 2 })),
+      await failure(alice.buyer.subscriptions.subscribe({ asin: appliance.asin, quantity: 2, annualInstanceType: "t3.micro" })),
+      await failure(alice.buyer.subscriptions.subscribe({ asin: s.metered.asin, annualInstanceType: "m5.large" })),
+    ];
+    expect(refusals.map((refused) => [refused.code, refused.paths])).toEqual(Array.from({ length: 3 }, () => ["VALIDATION_FAILED", ["annualInstanceType"]]));
+    const bought = await alice.buyer.subscriptions.subscribe({ asin: appliance.asin, quantity: 2, annualInstanceType: "c5.xlarge", idempotencyKey: "annual-c5" });
+    expect(bought.pricing).toEqual({ model: "hourly_annual", hourly: { "m5.large": "0.096", "c5.xlarge": "0.17" }, annual: { "c5.xlarge": "1000" } });
+    api.clock.set("2027-03-01T13:10:00.000Z");
+    const metering = await s.keyWith("usage:write");
+    await metering.usage.report({
+      records: ["m5.large", "c5.xlarge"].map((dimension) => ({ account: ALICE, asin: appliance.asin, dimension, hour: "2027-03-01T12:00:00Z", quantity: 3 })),
+    });
+    const seen = await (await s.keyWith("support:read")).support.lookup({ account: ALICE });
+    expect(seen.subscriptions.find((sub) => sub.id === bought.id)?.usage).toEqual([
+      { dimension: "c5.xlarge", quantity: 3, coveredByAnnual: 2, estimatedCharge: "0.17" },
+      { dimension: "m5.large", quantity: 3, coveredByAnnual: 0, estimatedCharge: "0.288" },
+    ]);
+  });
+
   it("finds a SaaS customer by its customer identifier, audits it, and no other seller's", async () => {
     const s = await seller();
     const saas = await s.admin.products.create(
