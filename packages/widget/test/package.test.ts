@@ -90,6 +90,9 @@ describe("the packed widget", () => {
     expect(esm.html).toContain('href="https://links.acme.example/pp/B00635Y2IW/ref=ads_q3"');
     expect(esm.html).toContain("View on AWS Marketplace");
     expect(esm.html).toContain('type="checkbox"');
+    // The form's stylesheet arrives as CSS, not as escaped text (React 18 escapes a style's text).
+    expect(esm.html).toContain('.offerkit-contact-form .offerkit-field>label{');
+    expect(esm.html).toContain('"Segoe UI"');
     const cjs = JSON.parse(run(process.execPath, ["sample.cjs"], project));
     expect(cjs.html).toBe('<a href="https://aws.amazon.com/marketplace/pp/B00635Y2IW/ref=vdr_rf">Buy</a>');
   }, 120_000);
