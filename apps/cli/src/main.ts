@@ -9,11 +9,12 @@ import { offersRepublish } from "./commands/offers-republish";
 import { offersSend } from "./commands/offers-send";
 import { offersShow } from "./commands/offers-show";
 import { productsList } from "./commands/products-list";
+import { linksBuild } from "./commands/links-build";
 import { reportsDaily, reportsWeekly } from "./commands/reports";
 import { errorMessage, UsageError } from "./errors";
 import { groupHelp, overview } from "./help";
 
-const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy, reportsDaily, reportsWeekly];
+const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy, linksBuild, reportsDaily, reportsWeekly];
 
 function inGroup(group: string): Command[] {
   return commands.filter((command) => command.name.startsWith(`${group} `));
