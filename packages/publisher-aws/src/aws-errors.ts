@@ -42,3 +42,12 @@ export function toPublisherError(operation: string, error: unknown): PublisherEr
   const retryable = RETRYABLE.has(name) || status === undefined || status === 429 || status >= 500 || error.$fault === "server";
   return new PublisherError(message, { retryable, details, cause: error });
 }
+
+/** Runs one AWS call, its failure told as a `PublisherError` (one already told passes as it is). */
+export async function callAws<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toPublisherError(operation, error);
+  }
+}

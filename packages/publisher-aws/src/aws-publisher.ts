@@ -3,7 +3,7 @@ import { MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
 import { S3Client } from "@aws-sdk/client-s3";
 import type { MarketplacePublisher, PublishRequest } from "@offerkit/core";
 import { listOfferAgreements } from "./agreements";
-import { toPublisherError } from "./aws-errors";
+import { callAws } from "./aws-errors";
 import { describeChangeSet } from "./catalog";
 import { awsPublisherOptionsSchema, type AwsPublisherOptions } from "./options";
 import { publishOffer } from "./publish-offer";
@@ -30,14 +30,6 @@ export function createAwsPublisher(options: AwsPublisherOptions, deps: AwsPublis
   const catalog = new MarketplaceCatalogClient(clientConfig);
   const agreements = new MarketplaceAgreementClient(clientConfig);
 
-  async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw toPublisherError(operation, error);
-    }
-  }
-
   return {
     kind: "marketplace",
     name: "aws",
@@ -47,11 +39,11 @@ export function createAwsPublisher(options: AwsPublisherOptions, deps: AwsPublis
     },
 
     follow(input) {
-      return call("DescribeChangeSet", () => describeChangeSet(catalog, input));
+      return callAws("DescribeChangeSet", () => describeChangeSet(catalog, input));
     },
 
     listAgreements(marketplaceOfferId) {
-      return call("SearchAgreements", () => listOfferAgreements(agreements, marketplaceOfferId));
+      return callAws("SearchAgreements", () => listOfferAgreements(agreements, marketplaceOfferId));
     },
   };
 }

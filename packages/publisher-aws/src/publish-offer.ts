@@ -1,7 +1,7 @@
 import type { MarketplaceCatalogClient } from "@aws-sdk/client-marketplace-catalog";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { endOfUtcDay, PublisherError, type PublishRequest } from "@offerkit/core";
-import { toPublisherError } from "./aws-errors";
+import { callAws } from "./aws-errors";
 import { startChangeSet } from "./catalog";
 import { offerChangeSet, type OfferChange } from "./change-set";
 import { offerFieldOf } from "./change-fields";
@@ -10,15 +10,6 @@ import { clientRequestToken } from "./client-request-token";
 import { checkPubliclyReadable, eulaLocation, presignEula, publicEulaUrl, uploadEula, type EulaLocation } from "./eula-object";
 import type { AwsPublisherSettings } from "./options";
 import { UnpublishableOfferError } from "./pricing-terms";
-
-async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof PublisherError) throw error;
-    throw toPublisherError(operation, error);
-  }
-}
 
 /**
  * The change set of one offer, proven against the Catalog API's published shapes before any
@@ -55,7 +46,7 @@ async function eulaUrlFor(s3: S3Client, settings: AwsPublisherSettings, location
   if (settings.eulaUrl === "public") return publicEulaUrl(location);
   // Signed as of the attempt's start, not of this call: a retry under the same client request
   // token must send the same change set, or it would no longer be the same request.
-  const { url, expiresAt } = await call("Presigning the EULA URL", () =>
+  const { url, expiresAt } = await callAws("Presigning the EULA URL", () =>
     presignEula(s3, location, request.attemptStartedAt, settings.eulaUrlExpiresInSeconds),
   );
   const deadlineEnds = endOfUtcDay(request.terms.acceptanceDeadline);
@@ -84,9 +75,9 @@ export async function publishOffer(
   const location = eulaLocation(settings.eulaBucket, settings.region, settings.eulaKeyPrefix, eula.sha256);
   const eulaUrl = await eulaUrlFor(clients.s3, settings, location, request);
   const changes = provenChangeSet(offerId, product.catalogProductId, terms, eulaUrl);
-  await call("Uploading the EULA to S3", () => uploadEula(clients.s3, location, eula.bytes));
+  await callAws("Uploading the EULA to S3", () => uploadEula(clients.s3, location, eula.bytes));
   if (settings.eulaUrl === "public") await checkPubliclyReadable(eulaUrl, settings.eulaBucket);
-  const changeSetId = await call("StartChangeSet", () =>
+  const changeSetId = await callAws("StartChangeSet", () =>
     startChangeSet(clients.catalog, { changes, clientRequestToken: clientRequestToken(offerId, attempt), name: `Offerkit ${offerId}` }),
   );
   return { changeSetId };
