@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUsd, fromUnits, normalizeDecimal, toUnits, upfrontPriceSchema, usagePriceSchema } from "./money";
+import { formatUsd, fromUnits, installmentAmountSchema, normalizeDecimal, toUnits, upfrontPriceSchema, usagePriceSchema } from "./money";
 
 describe("money", () => {
   it("keeps exact decimals where binary floats would drift", () => {
@@ -20,7 +20,15 @@ describe("money", () => {
     expect(upfrontPriceSchema.parse("1200.500")).toBe("1200.5");
     const refused = upfrontPriceSchema.safeParse("1200.5001");
     expect(refused.success).toBe(false);
-    expect(refused.error?.issues[0]?.message).toBe("A upfront price has at most 3 decimal places");
+    expect(refused.error?.issues[0]?.message).toBe("An upfront price has at most 3 decimal places");
+  });
+
+  it("names the amount as a person would in every message", () => {
+    expect(upfrontPriceSchema.safeParse("1,000").error?.issues[0]?.message).toBe(
+      "An upfront price is written with digits and at most one decimal point, such as 12.50: no sign, currency or thousands separators",
+    );
+    expect(installmentAmountSchema.safeParse("10.555").error?.issues[0]?.message).toBe("An installment has at most 2 decimal places");
+    expect(usagePriceSchema.safeParse(1).error?.issues[0]?.message).toBe('A usage price is sent as a decimal string such as "12.50", never a number');
   });
 
   it("refuses floats, negatives, exponents and junk", () => {
@@ -41,5 +49,19 @@ describe("formatUsd", () => {
     ["0", "0.00 USD"],
   ])("writes %s as %s", (amount, shown) => {
     expect(formatUsd(amount)).toBe(shown);
+  });
+
+  it.each([
+    ["45.5", "$45.50"],
+    ["30000", "$30,000.00"],
+    ["1234567.891", "$1,234,567.891"],
+    ["0.00012345", "$0.00012345"],
+  ])("writes %s with the dollar sign as %s", (amount, shown) => {
+    expect(formatUsd(amount, "symbol")).toBe(shown);
+  });
+
+  it("refuses what is not a decimal string rather than guess", () => {
+    expect(() => formatUsd("30,000.00", "symbol")).toThrow(RangeError);
+    expect(() => formatUsd("-1")).toThrow(RangeError);
   });
 });

@@ -15,32 +15,36 @@ export const USAGE_DECIMALS = 8;
 /** The largest price we accept: a billion dollars keeps every total far inside bigint and NUMERIC(20,8). */
 const MAX_INTEGER_DIGITS = 10;
 
-function priceSchema(maxDecimals: number, kind: string) {
+/**
+ * `noun` names the amount as a person would ("A usage price", "An upfront price", "An
+ * installment"), so every message reads as a sentence whatever the kind.
+ */
+function priceSchema(maxDecimals: number, noun: string) {
   return z
-    .string({ error: `A ${kind} price is a decimal string such as "12.50", never a number` })
-    .max(32, "A price has at most 32 characters")
-    .regex(/^\d+(\.\d+)?$/, `A ${kind} price is a non-negative decimal such as "12.50"`)
+    .string({ error: `${noun} is sent as a decimal string such as "12.50", never a number` })
+    .max(32, `${noun} has at most 32 characters`)
+    .regex(/^\d+(\.\d+)?$/, `${noun} is written with digits and at most one decimal point, such as 12.50: no sign, currency or thousands separators`)
     .refine((value) => (value.split(".")[1]?.length ?? 0) <= maxDecimals, {
-      message: `A ${kind} price has at most ${maxDecimals} decimal places`,
+      message: `${noun} has at most ${maxDecimals} decimal places`,
     })
     .refine((value) => (value.split(".")[0] ?? "").replace(/^0+(?=\d)/, "").length <= MAX_INTEGER_DIGITS, {
-      message: `A ${kind} price is below 10,000,000,000 USD`,
+      message: `${noun} is less than $10,000,000,000`,
     })
     .transform(normalizeDecimal);
 }
 
 /** A price per hour or per unit of usage: up to 8 decimal places. */
-export const usagePriceSchema = priceSchema(USAGE_DECIMALS, "usage").describe(
+export const usagePriceSchema = priceSchema(USAGE_DECIMALS, "A usage price").describe(
   "USD per unit of usage, a decimal string with up to 8 decimal places",
 );
 /** A contract, annual or monthly price: up to 3 decimal places. */
-export const upfrontPriceSchema = priceSchema(UPFRONT_DECIMALS, "upfront").describe(
+export const upfrontPriceSchema = priceSchema(UPFRONT_DECIMALS, "An upfront price").describe(
   "USD, a decimal string with up to 3 decimal places",
 );
 
 /** An installment of a payment schedule: more than zero, cents at most, as the marketplace bills them. */
 export const INSTALLMENT_DECIMALS = 2;
-export const installmentAmountSchema = priceSchema(INSTALLMENT_DECIMALS, "installment")
+export const installmentAmountSchema = priceSchema(INSTALLMENT_DECIMALS, "An installment")
   .refine(isPositive, "An installment is more than 0 USD")
   .describe("USD charged on the date, a decimal string with up to 2 decimal places");
 
@@ -81,12 +85,19 @@ export function isPositive(value: string): boolean {
   return toUnits(value) > 0n;
 }
 
+/** How `formatUsd` names the currency: after the amount (`30,000.00 USD`) or before it (`$30,000.00`). */
+export type UsdStyle = "code" | "symbol";
+
 /**
  * An amount as people read it, in US dollars: thousands grouped, at least the cents, never
- * fewer decimals than it has ("30000" -> "30,000.00", "0.0004" -> "0.0004"). Exact: the
- * string is regrouped, never turned into a number.
+ * fewer decimals than it has. `"30000"` -> `"30,000.00 USD"`, or with `"symbol"` `"$30,000.00"`;
+ * `"0.0004"` -> `"0.0004 USD"` / `"$0.0004"`. Exact: the string is regrouped, never turned into
+ * a number.
+ *
+ * @throws RangeError when `amount` is not a non-negative decimal string with at most 8 decimals.
  */
-export function formatUsd(amount: string): string {
+export function formatUsd(amount: string, style: UsdStyle = "code"): string {
   const [whole = "0", fraction = ""] = fromUnits(toUnits(amount), 2).split(".");
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction} USD`;
+  const shown = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
+  return style === "symbol" ? `$${shown}` : `${shown} USD`;
 }

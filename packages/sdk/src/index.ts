@@ -1,4 +1,5 @@
 export { createOfferkitClient } from "./client";
 export { OfferkitError, isOfferkitError, type FieldIssue, type OfferkitErrorCode } from "./errors";
 export { canonicalPrice, canonicalPricing } from "./prices";
+export * from "./rules";
 export type * from "./types";
