@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
+import { Readable } from "node:stream";
+import { BlobIntegrityError } from "./blob-integrity-error";
 import { sha256Hex } from "./hash";
+import { verifiedStream } from "./verified-stream";
+
+export { BlobIntegrityError } from "./blob-integrity-error";
 
 /**
  * Content-addressed storage for EULA files: the name of a blob is the SHA-256 of its bytes, so
@@ -18,23 +23,19 @@ export interface BlobStore {
   get(sha256: string): Promise<Uint8Array | null>;
   /** Whether something is stored under `sha256`. Cheap: it does not read or verify the bytes. */
   has(sha256: string): Promise<boolean>;
+  /**
+   * The stored bytes as a stream, for serving a blob without holding it in memory, or `null` as
+   * `get` answers it. The bytes are verified as they flow: the stream fails with
+   * `BlobIntegrityError` instead of ending when they do not hash to their name, and the last
+   * chunk is held back until they do.
+   */
+  stream(sha256: string): Promise<BlobStream | null>;
 }
 
-/**
- * Thrown by `get` when a stored blob does not hash to its name (disk corruption, or someone
- * editing the store). It is an error, not `null`: "not found" would let a caller quietly
- * re-upload or show a 404 and hide the corruption.
- */
-export class BlobIntegrityError extends Error {
-  override readonly name = "BlobIntegrityError";
-  readonly sha256: string;
-  readonly actualSha256: string;
-
-  constructor(sha256: string, actualSha256: string, location: string) {
-    super(`Stored blob ${sha256} is corrupted: its content hashes to ${actualSha256} (${location}).`);
-    this.sha256 = sha256;
-    this.actualSha256 = actualSha256;
-  }
+/** A stored blob being read: its size (for a Content-Length) and its bytes. */
+export interface BlobStream {
+  size: number;
+  body: Readable;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -114,6 +115,23 @@ export function createFileBlobStore(directory: string): BlobStore {
         throw error;
       }
     },
+    async stream(sha256) {
+      if (!isSha256Hex(sha256)) return null;
+      const path = pathOf(sha256);
+      let handle;
+      try {
+        handle = await open(path, "r");
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+      // Size and bytes from one open file: a blob renamed over meanwhile cannot mix the two.
+      const { size } = await handle.stat().catch(async (error: unknown) => {
+        await handle.close();
+        throw error;
+      });
+      return { size, body: verifiedStream(handle.createReadStream(), sha256, size, path) };
+    },
   };
 }
 
@@ -134,6 +152,10 @@ export function createMemoryBlobStore(): BlobStore {
     },
     async has(sha256) {
       return blobs.has(sha256);
+    },
+    async stream(sha256) {
+      const bytes = blobs.get(sha256);
+      return bytes ? { size: bytes.byteLength, body: Readable.from([Buffer.from(bytes)]) } : null;
     },
   };
 }

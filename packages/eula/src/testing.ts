@@ -97,3 +97,6 @@ const WIN_ANSI_HIGH = [
 function winAnsi(codes: Uint8Array): string {
   return String.fromCodePoint(...Array.from(codes, (code) => (code >= 0x80 && code <= 0x9f ? WIN_ANSI_HIGH[code - 0x80] || 0xfffd : code)));
 }
+
+export { S3_TEST_CREDENTIALS, startS3Server } from "./s3-server";
+export type { S3TestServer } from "./s3-server";
