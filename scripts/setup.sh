@@ -21,4 +21,11 @@ else
 fi
 
 echo "Installing dependencies with pnpm $PNPM_VERSION..." >&2
-"${PNPM[@]}" install --frozen-lockfile --reporter=append-only >&2
+# pnpm's progress is noise when all goes well; its whole output is shown when it fails.
+install_log=$(mktemp)
+if ! "${PNPM[@]}" install --frozen-lockfile --reporter=append-only >"$install_log" 2>&1; then
+  cat "$install_log" >&2
+  rm -f "$install_log"
+  exit 1
+fi
+rm -f "$install_log"

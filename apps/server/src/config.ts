@@ -1,14 +1,20 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
 import { z } from "zod";
-import { logLevels, type LogLevel } from "./observability/logger";
+import { logFormats, logLevels, type LogFormat, type LogLevel } from "./observability/logger";
 
 const DEFAULT_EULA_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_DB_TIMEOUT_MS = 5000;
-/** The console app's build output in this repository. */
-const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL("../../console/dist", import.meta.url));
+/**
+ * The console app's build: `console/` beside `dist/` in a deployable folder, else its build
+ * output in this repository (both one level below the server's folder, from `src/` or `dist/`).
+ */
+const DEPLOYED_CONSOLE_DIR = fileURLToPath(new URL("../console", import.meta.url));
+const REPOSITORY_CONSOLE_DIR = fileURLToPath(new URL("../../console/dist", import.meta.url));
+const DEFAULT_CONSOLE_DIR = existsSync(join(DEPLOYED_CONSOLE_DIR, "index.html")) ? DEPLOYED_CONSOLE_DIR : REPOSITORY_CONSOLE_DIR;
 
 /** An empty variable means "not set", as env files and CI settings often write it. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -24,6 +30,32 @@ const corsOriginsSchema = z
   .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
   .pipe(z.union([z.tuple([z.literal("*")]), z.array(originSchema)]))
   .transform((origins): "*" | string[] => (origins[0] === "*" ? "*" : origins.map((origin) => origin.replace(/\/$/, ""))));
+
+/**
+ * Where EULA files are kept: `s3://bucket` or `s3://bucket/prefix` for S3-compatible object storage;
+ * unset, files in the data folder.
+ */
+const blobStoreSchema = z
+  .string()
+  .regex(/^s3:\/\/[^/]+(\/.*)?$/, "must be s3://bucket or s3://bucket/prefix; leave it unset for files in the data folder")
+  .transform((value) => {
+    const [bucket = "", ...prefix] = value.slice("s3://".length).split("/");
+    return { bucket, prefix: prefix.join("/").replace(/\/+$/, "") };
+  })
+  .pipe(
+    z.object({
+      bucket: s3BucketSchema,
+      prefix: z
+        .string()
+        .max(200, "must have a prefix of at most 200 characters")
+        .regex(/^([\w!.*'()-]+(\/[\w!.*'()-]+)*)?$/, "must have a prefix of folder names (letters, digits, !_.*'()-) separated by single slashes"),
+    }),
+  );
+
+/** `true` or `false` (also 1 or 0). */
+const booleanSetting = z
+  .enum(["true", "false", "1", "0"], "must be true or false")
+  .transform((value) => value === "true" || value === "1");
 
 /** Requests per minute, per address or buyer token; 0 turns the limit off. */
 const perMinute = (fallback: number) =>
@@ -46,6 +78,9 @@ const envSchema = z.object({
   ),
   OFFERKIT_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   OFFERKIT_MARKETPLACE_URL: optional(marketplaceUrlSchema),
+  OFFERKIT_BLOB_STORE: optional(blobStoreSchema),
+  OFFERKIT_S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://minio.internal:9000" })),
+  OFFERKIT_S3_FORCE_PATH_STYLE: optional(booleanSetting),
   OFFERKIT_EULA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_EULA_MAX_BYTES),
   OFFERKIT_DATA_KEY: optional(
     z
@@ -73,6 +108,7 @@ const envSchema = z.object({
   OFFERKIT_RATE_LIMIT_CONTACTS: perMinute(20),
   OFFERKIT_RATE_LIMIT_AUTH_FAILURES: perMinute(30),
   OFFERKIT_LOG_LEVEL: optional(z.enum(logLevels, `must be one of ${logLevels.join(", ")}`)),
+  OFFERKIT_LOG_FORMAT: optional(z.enum(logFormats, `must be one of ${logFormats.join(", ")}`)),
   OFFERKIT_DB_TIMEOUT_MS: z.coerce
     .number("must be a number of milliseconds")
     .int("must be a whole number of milliseconds")
@@ -85,6 +121,14 @@ const envSchema = z.object({
 export type PublisherConfig =
   | { kind: "local" }
   | { kind: "aws"; region: string; eulaBucket: string; eulaKeyPrefix: string | undefined; eulaUrl: "public" | "presigned" };
+
+/**
+ * Where EULA files are kept: files in the data folder, or an S3-compatible bucket (credentials
+ * from the AWS SDK's default chain).
+ */
+export type BlobStoreConfig =
+  | { kind: "files" }
+  | { kind: "s3"; bucket: string; prefix: string; endpoint: string | undefined; forcePathStyle: boolean; region: string | undefined };
 
 export interface ServerConfig {
   port: number;
@@ -106,7 +150,10 @@ export interface ServerConfig {
   /** The console's built files, served at /console. */
   consoleDir: string;
   publisher: PublisherConfig;
+  blobStore: BlobStoreConfig;
   logLevel: LogLevel;
+  /** Unset: pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat | undefined;
   /**
    * Requests a minute, per server: per address on the redirect, per buyer token on buyer calls
    * and contact writes, per address for calls with an unknown credential; 0 is no limit.
@@ -138,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (settings.OFFERKIT_PUBLISHER === "aws" && !settings.OFFERKIT_AWS_EULA_BUCKET) {
     throw new Error("Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws, the S3 bucket AWS Marketplace reads offers' EULAs from");
   }
+  const blobStore = blobStoreConfig(settings, env.AWS_REGION);
   const publicUrl = settings.OFFERKIT_PUBLIC_URL?.replace(/\/+$/, "") ?? null;
   return {
     port: settings.PORT,
@@ -153,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     corsOrigins: settings.OFFERKIT_CORS_ORIGINS ?? [],
     consoleDir: settings.OFFERKIT_CONSOLE_DIR ? resolve(settings.OFFERKIT_CONSOLE_DIR) : DEFAULT_CONSOLE_DIR,
     logLevel: settings.OFFERKIT_LOG_LEVEL ?? "info",
+    logFormat: settings.OFFERKIT_LOG_FORMAT,
     trustedProxies: settings.OFFERKIT_TRUST_PROXY,
     rateLimits: {
       redirect: settings.OFFERKIT_RATE_LIMIT_REDIRECT,
@@ -161,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       authFailures: settings.OFFERKIT_RATE_LIMIT_AUTH_FAILURES,
     },
     dbTimeoutMs: settings.OFFERKIT_DB_TIMEOUT_MS,
+    blobStore,
     publisher:
       settings.OFFERKIT_PUBLISHER === "aws" && settings.OFFERKIT_AWS_EULA_BUCKET
         ? {
@@ -173,4 +223,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
           }
         : { kind: "local" },
   };
+}
+
+/** The S3 settings only mean something with an S3 store: set without one, they are a mistake. */
+function blobStoreConfig(settings: z.output<typeof envSchema>, awsRegion: string | undefined): BlobStoreConfig {
+  const location = settings.OFFERKIT_BLOB_STORE;
+  if (!location) {
+    for (const name of ["OFFERKIT_S3_ENDPOINT", "OFFERKIT_S3_FORCE_PATH_STYLE"] as const) {
+      if (settings[name] !== undefined) throw new Error(`Invalid setting ${name}: set it only with OFFERKIT_BLOB_STORE=s3://bucket/prefix`);
+    }
+    return { kind: "files" };
+  }
+  const endpoint = settings.OFFERKIT_S3_ENDPOINT?.replace(/\/+$/, "");
+  // Non-AWS stores name their regions as they like (R2's is "auto"); AWS's have one shape.
+  const region = awsRegion ? (endpoint ? z.string().regex(/^[\w-]{1,50}$/, "must be a region name") : awsRegionSchema).safeParse(awsRegion) : null;
+  if (region && !region.success) throw new Error(`Invalid setting AWS_REGION: ${region.error.issues[0]?.message ?? "invalid"}`);
+  return { kind: "s3", ...location, endpoint, forcePathStyle: settings.OFFERKIT_S3_FORCE_PATH_STYLE ?? false, region: region?.data };
 }

@@ -23,7 +23,7 @@ import type { PublisherConfig, ServerConfig } from "./config";
 import { prepareDataFolder } from "./data-folder";
 import { prepareDataKeys, type DataKeys } from "./data-keys-at-start";
 import { createRateLimiter } from "./limits/rate-limiter";
-import { createLogger, type Logger } from "./observability/logger";
+import { createLogger, defaultLogFormat, type Logger } from "./observability/logger";
 import { createServerMetrics } from "./observability/server-metrics";
 import { trackingRedirect } from "./tracking/redirect";
 
@@ -74,7 +74,7 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
 }
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, undefined, config.logFormat ?? defaultLogFormat(process.stdout));
   const clock = options.clock ?? systemClock;
   prepareDataFolder(config.dataDir, (message) => logger.warn({ dataDir: config.dataDir }, message));
   // Migrations may run longer than any request should: they get a connection without the timeout.

@@ -40,3 +40,6 @@ export { createPublicationFollower, type FollowerOptions, type PublicationFollow
 export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-timings";
 export { systemScheduler, type Scheduler } from "./publishing/scheduler";
 export { checkReadiness, type Readiness } from "./health/check-readiness";
+export { listSellers, type SellerSummary } from "./operator/list-sellers";
+export { revokeSellerKeys } from "./operator/revoke-seller-keys";
+export { rotateBootstrapKey } from "./operator/rotate-bootstrap-key";

@@ -1,8 +1,9 @@
 export { openDatabase, isPostgresUrl, type DatabaseConfig, type DatabaseHandle, type PoolStats } from "./connect";
 export { dialectOf, type DialectName } from "./dialect";
 export { isImmutableOfferViolation, isUniqueViolation } from "./errors";
-export { migrateToLatest, pendingMigrations } from "./migrate";
+export { migrateToLatest, migrationNames, migrationStatus, pendingMigrations, type MigrationState } from "./migrate";
 export { withStartupLock } from "./startup-lock";
+export { appliedMigrationsIn, backupSqlite, integrityProblems, restoreSqlite, type SqliteBackupResult } from "./sqlite-backup";
 export { pingDatabase } from "./ping";
 export { decodeCursor, encodeCursor, toPage, type PageCursor } from "./pagination";
 export type { Database } from "./schema";

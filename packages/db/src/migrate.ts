@@ -86,3 +86,20 @@ export async function pendingMigrations(db: Kysely<Database>): Promise<string[]>
   const all = await (await migratorFor(db)).getMigrations();
   return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }
+
+export interface MigrationState {
+  name: string;
+  /** When it ran, or null when it is pending. */
+  executedAt: Date | null;
+}
+
+/** Every migration this code knows, in order, with when it ran on this database. */
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationState[]> {
+  const all = await (await migratorFor(db)).getMigrations();
+  return all.map((migration) => ({ name: migration.name, executedAt: migration.executedAt ?? null }));
+}
+
+/** The names of the migrations this code knows, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}

@@ -81,3 +81,14 @@ export async function revokeApiKey(db: Kysely<Database>, sellerId: string, id: s
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Revokes every active key and buyer token of a seller; the number revoked. */
+export async function revokeAllApiKeys(db: Kysely<Database>, sellerId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable("api_keys")
+    .set({ revoked_at: at })
+    .where("seller_id", "=", sellerId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
