@@ -168,6 +168,22 @@ export function agreementEnd(term: AgreementTerm, start: Date): Date {
   return term.duration.endsWith("M") ? addUtcMonths(start, amount) : addDays(start, amount);
 }
 
+/**
+ * What each term needs before the offer is sent, in the words the server answers with; a form
+ * says the same before anything is sent. Each reads well under its field's name ("EULA: Upload
+ * the EULA ..." would repeat itself, so the EULA's message does not name it again).
+ */
+export const termRequirements = {
+  name: "An offer name is required",
+  description: "A description for your team is required (buyers never see it)",
+  buyerAccounts: "At least one buyer account is required",
+  pricing: "Prices are required",
+  eulaSha256: "Upload the license agreement as a PDF",
+  agreement: "An agreement duration or end date is required",
+  acceptanceDeadline: "An acceptance deadline is required",
+  refundPolicy: "A paid offer needs a refund policy",
+} as const;
+
 export interface SendCheckInput {
   terms: DraftTerms;
   productPricing: ProductPricing;
@@ -185,25 +201,20 @@ export function checkSendable({ terms, productPricing, eulaAvailable, now }: Sen
   const required = (field: keyof OfferTerms, message: string) => {
     if (terms[field] === undefined) issues.push({ path: [field], message });
   };
-  required("name", "An offer name is required");
-  required("description", "A description is required");
-  required("pricing", "Prices are required");
-  required("eulaSha256", "A EULA PDF is required");
-  required("agreement", "An agreement duration or end date is required");
-  required("acceptanceDeadline", "An acceptance deadline is required");
+  for (const field of ["name", "description", "pricing", "eulaSha256", "agreement", "acceptanceDeadline"] as const) required(field, termRequirements[field]);
 
   if (!terms.buyerAccounts || terms.buyerAccounts.length === 0) {
-    issues.push({ path: ["buyerAccounts"], message: "At least one buyer account is required" });
+    issues.push({ path: ["buyerAccounts"], message: termRequirements.buyerAccounts });
   }
   const modelProblem = privateOfferModelProblem(productPricing.model);
   if (modelProblem) issues.push({ path: ["productId"], message: modelProblem });
   issues.push(...checkWrittenTerms(terms, productPricing.model));
   if (terms.pricing) issues.push(...checkPricingCoversProduct(terms.pricing, productPricing));
   if (movesMoney(terms) && terms.refundPolicy === undefined) {
-    issues.push({ path: ["refundPolicy"], message: "A paid offer needs a refund policy" });
+    issues.push({ path: ["refundPolicy"], message: termRequirements.refundPolicy });
   }
   if (terms.eulaSha256 !== undefined && !eulaAvailable) {
-    issues.push({ path: ["eulaSha256"], message: "No valid EULA with that SHA-256 was uploaded by this seller" });
+    issues.push({ path: ["eulaSha256"], message: "This seller has uploaded no valid PDF with that SHA-256: upload the agreement again" });
   }
 
   const today = utcDate(now);

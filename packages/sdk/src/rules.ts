@@ -26,6 +26,7 @@ export {
   offerDescriptionSchema,
   offerNameSchema,
   refundPolicySchema,
+  termRequirements,
   upfrontPriceSchema,
   usagePriceSchema,
   type UsdStyle,
