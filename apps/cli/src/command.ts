@@ -5,6 +5,8 @@ export interface Io {
   writeError(text: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Asks a yes/no question on the terminal; absent when there is no terminal to ask in. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 export interface Command {

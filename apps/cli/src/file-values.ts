@@ -40,7 +40,8 @@ interface Walk {
 
 /** What the author should quote, named as they think of it. */
 function valueName(path: readonly (string | number)[]): string {
-  if (path[0] === "pricing") return "the price";
+  // A product file's pricing lists dimensions, whose names are no prices.
+  if (path[0] === "pricing" && path[1] !== "dimensions") return "the price";
   if (path[0] === "installments" && path[2] === "amount") return "the amount";
   return "the value";
 }

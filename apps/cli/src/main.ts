@@ -1,3 +1,4 @@
+import { createInterface } from "node:readline/promises";
 import { isOfferkitError } from "@offerkit/sdk";
 import { describeApiError } from "./api-error";
 import { wantsHelp } from "./args";
@@ -9,12 +10,36 @@ import { offersRepublish } from "./commands/offers-republish";
 import { offersSend } from "./commands/offers-send";
 import { offersShow } from "./commands/offers-show";
 import { productsList } from "./commands/products-list";
+import { productsCreate, productsUpdate } from "./commands/products-write";
+import { offersUpdate } from "./commands/offers-update";
+import { offersDelete } from "./commands/offers-delete";
+import { keysCreate, keysList, keysRevoke } from "./commands/keys";
+import { buyersInvite } from "./commands/buyers-invite";
 import { linksBuild } from "./commands/links-build";
 import { reportsDaily, reportsWeekly } from "./commands/reports";
-import { errorMessage, UsageError } from "./errors";
+import { ApiFailure, errorMessage, UsageError } from "./errors";
 import { groupHelp, overview } from "./help";
 
-const commands: readonly Command[] = [productsList, offersCreate, offersSend, offersRepublish, offersList, offersShow, offersCopy, linksBuild, reportsDaily, reportsWeekly];
+const commands: readonly Command[] = [
+  productsList,
+  productsCreate,
+  productsUpdate,
+  offersCreate,
+  offersUpdate,
+  offersSend,
+  offersRepublish,
+  offersList,
+  offersShow,
+  offersCopy,
+  offersDelete,
+  buyersInvite,
+  keysCreate,
+  keysList,
+  keysRevoke,
+  linksBuild,
+  reportsDaily,
+  reportsWeekly,
+];
 
 function inGroup(group: string): Command[] {
   return commands.filter((command) => command.name.startsWith(`${group} `));
@@ -59,11 +84,16 @@ async function main(argv: readonly string[], io: Io, writeError: (text: string) 
   } catch (error) {
     if (error instanceof UsageError) {
       const hint = error.helpFor === null ? "" : `Run offerkit ${error.helpFor === "" ? "" : `${error.helpFor} `}--help\n`;
-      writeError(`offerkit: ${error.message}\n${hint}`);
+      const details = error.details.map((detail) => `  ${detail}\n`).join("");
+      writeError(`offerkit: ${error.message}\n${details}${hint}`);
       return 2;
     }
+    if (error instanceof ApiFailure) {
+      writeError(`offerkit: ${describeApiError(error.error).join("\n")}\n${error.note}\n`);
+      return 1;
+    }
     if (isOfferkitError(error)) {
-      writeError(`offerkit: ${describeApiError(error)}\n`);
+      writeError(`offerkit: ${describeApiError(error).join("\n")}\n`);
       return 1;
     }
     // A bug of ours still gets one line: a stack trace tells a sales rep nothing.
@@ -77,8 +107,17 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(error.code === "EPIPE" ? 0 : 1);
 });
 
-process.exitCode = await main(
-  process.argv.slice(2),
-  { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text), env: process.env, cwd: process.cwd() },
-  (text) => process.stderr.write(text),
-);
+/** A yes only when typed: an empty answer or anything else keeps what would be lost. */
+async function confirm(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+const io: Io = { write: (text) => process.stdout.write(text), writeError: (text) => process.stderr.write(text), env: process.env, cwd: process.cwd() };
+if (process.stdin.isTTY && process.stderr.isTTY) io.confirm = confirm;
+
+process.exitCode = await main(process.argv.slice(2), io, (text) => process.stderr.write(text));

@@ -48,25 +48,25 @@ const product: Product = {
 describe("pricingLines", () => {
   it("puts each price on its own line with the model's unit", () => {
     expect(pricingLines({ model: "hourly_annual", hourly: { "c5.large": "0.1" }, annual: { "c5.large": "800" } })).toEqual([
-      ["Pricing", "hourly_annual"],
-      ["  c5.large", "0.1 USD per hour"],
-      ["  c5.large", "800 USD per year"],
+      ["Pricing", "hourly_annual, in USD"],
+      ["  c5.large", "$0.10 per hour"],
+      ["  c5.large", "$800.00 per year"],
     ]);
-    expect(pricingLines({ model: "monthly", monthlyFee: "99" })).toEqual([["Pricing", "monthly"], ["  monthly fee", "99 USD per month"]]);
+    expect(pricingLines({ model: "monthly", monthlyFee: "99" })).toEqual([["Pricing", "monthly, in USD"], ["  monthly fee", "$99.00 per month"]]);
     expect(pricingLines({ model: "free" })).toEqual([["Pricing", "free"]]);
     expect(pricingLines(null)).toEqual([["Pricing", ""]]);
   });
 
   it("says how many units a payment schedule grants each dimension, at its upfront price", () => {
     expect(pricingLines({ model: "saas_contract", contract: { seats: "0", storage_tb: "0" }, quantities: { seats: 100 } })).toEqual([
-      ["Pricing", "saas_contract"],
-      ["  seats", "100 units for the term, 0 USD each upfront"],
-      ["  storage_tb", "0 USD per unit for the term"],
+      ["Pricing", "saas_contract, in USD"],
+      ["  seats", "100 units for the term, $0.00 each upfront"],
+      ["  storage_tb", "$0.00 per unit for the term"],
     ]);
     expect(pricingLines({ model: "hourly_annual", hourly: { "c5.large": "0.1" }, annual: { "c5.large": "0" }, annualQuantities: { "c5.large": 3 } })).toEqual([
-      ["Pricing", "hourly_annual"],
-      ["  c5.large", "0.1 USD per hour"],
-      ["  c5.large", "3 on the annual term, 0 USD each upfront"],
+      ["Pricing", "hourly_annual, in USD"],
+      ["  c5.large", "$0.10 per hour"],
+      ["  c5.large", "3 on the annual term, $0.00 each upfront"],
     ]);
   });
 });
@@ -99,9 +99,9 @@ describe("offerDetails", () => {
       installmentsTotal: "1000.50",
     };
     expect(offerDetails(withSchedule, undefined).filter(([key]) => key.startsWith("Installment"))).toEqual([
-      ["Installment 1", "2027-02-01  500 USD"],
-      ["Installment 2", "2027-08-01  500.5 USD"],
-      ["Installments total", "1000.50 USD"],
+      ["Installment 1", "2027-02-01  $500.00"],
+      ["Installment 2", "2027-08-01  $500.50"],
+      ["Installments total", "$1,000.50 USD"],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { OfferView, Product, PublicationErrorDetail } from "@offerkit/sdk";
+import { usd } from "./money";
 
 type Pair = [string, string];
 type OfferPricing = NonNullable<OfferView["pricing"]>;
@@ -8,20 +9,20 @@ type Agreement = NonNullable<OfferView["agreement"]>;
 function priceLines(table: Record<string, string>, unit: string, granted?: { quantities: Record<string, number> | undefined; unit: string }): Pair[] {
   return Object.entries(table).map(([key, price]) => {
     const quantity = granted?.quantities?.[key];
-    return [`  ${key}`, quantity === undefined ? `${price} USD ${unit}` : `${quantity} ${granted?.unit ?? ""}, ${price} USD each upfront`];
+    return [`  ${key}`, quantity === undefined ? `${usd(price)} ${unit}` : `${quantity} ${granted?.unit ?? ""}, ${usd(price)} each upfront`];
   });
 }
 
 /** Each price on its own line, with the unit the model charges by. */
-export function pricingLines(pricing: OfferPricing | null): Pair[] {
-  if (pricing === null) return [["Pricing", ""]];
-  const head: Pair = ["Pricing", pricing.model];
+export function pricingLines(pricing: OfferPricing | null, label = "Pricing"): Pair[] {
+  if (pricing === null) return [[label, ""]];
+  const head: Pair = [label, pricing.model === "free" || pricing.model === "byol" ? pricing.model : `${pricing.model}, in USD`];
   switch (pricing.model) {
     case "free":
     case "byol":
       return [head];
     case "monthly":
-      return [head, ["  monthly fee", `${pricing.monthlyFee} USD per month`]];
+      return [head, ["  monthly fee", `${usd(pricing.monthlyFee)} per month`]];
     case "hourly":
       return [head, ...priceLines(pricing.hourly, "per hour")];
     case "hourly_annual":
@@ -99,8 +100,8 @@ export function offerDetails(offer: OfferView, product: Product | undefined): Pa
     ["Agreement", describeAgreement(offer.agreement)],
     ["Deadline", offer.acceptanceDeadline === null ? "" : `${offer.acceptanceDeadline} (buyers may accept until 23:59:59 UTC)`],
     ["Refund policy", offer.refundPolicy ?? ""],
-    ...(offer.installments ?? []).map((installment, index): Pair => [`Installment ${index + 1}`, `${installment.chargeDate}  ${installment.amount} USD`]),
-    ...(offer.installmentsTotal === null ? [] : [["Installments total", `${offer.installmentsTotal} USD`] satisfies Pair]),
+    ...(offer.installments ?? []).map((installment, index): Pair => [`Installment ${index + 1}`, `${installment.chargeDate}  ${usd(installment.amount)}`]),
+    ...(offer.installmentsTotal === null ? [] : [["Installments total", `${usd(offer.installmentsTotal)} USD`] satisfies Pair]),
     ["EULA", eula === null ? "" : `${eula.fileName}, ${eula.pageCount} page${eula.pageCount === 1 ? "" : "s"}, ${eula.size} bytes`],
     ["EULA sha256", eula?.sha256 ?? ""],
     ["Buyer URL", offer.buyerUrl ?? ""],

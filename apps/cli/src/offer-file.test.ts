@@ -21,7 +21,7 @@ function problemOf(text: string, path = "offer.yaml"): string {
   try {
     parseOfferFile(text, path, "/work");
   } catch (error) {
-    if (error instanceof UsageError) return error.message;
+    if (error instanceof UsageError) return [error.message, ...error.details].join("\n");
     throw error;
   }
   throw new Error("the file was accepted");
@@ -84,10 +84,15 @@ installments:
     );
   });
 
-  it("names every problem at once", () => {
+  it("names every problem at once, each on its own line", () => {
     expect(problemOf("asin: B00635Y2IW\nproductId: prod-x\ncolour: red\nbuyerAccounts: 012345678901x\nagreement: { kind: forever }\n")).toBe(
-      "offer.yaml: colour: unknown field (expected productId, asin, name, description, eulaSha256, acceptanceDeadline, refundPolicy, idempotencyKey, eulaFile, buyerAccounts, pricing, agreement, installments); " +
-        "productId, asin: give one of them, not both; buyerAccounts: expected a list; agreement.kind: expected duration or endDate",
+      [
+        "offer.yaml: 4 problems",
+        "colour: unknown field (expected productId, asin, name, description, eulaSha256, acceptanceDeadline, refundPolicy, idempotencyKey, eulaFile, buyerAccounts, pricing, agreement, installments)",
+        "productId, asin: give one of them, not both",
+        "buyerAccounts: expected a list",
+        "agreement.kind: expected duration or endDate",
+      ].join("\n"),
     );
   });
 
@@ -105,7 +110,7 @@ installments:
     ["pricing: { model: hourly, hourly: {}, annualQuantities: {} }", "pricing.annualQuantities: unknown field (expected model, hourly)"],
     ["pricing: { model: usage, rates: {}, quantities: { hosts: 1 } }", "pricing.quantities: unknown field (expected model, rates)"],
     ['installments: { chargeDate: 2027-01-15, amount: "1" }', "installments: expected a list of { chargeDate, amount }"],
-    ['installments: [{ date: 2027-01-15, amount: "1" }]', "installments.0.date: unknown field (expected chargeDate, amount); installments.0.chargeDate: required"],
+    ['installments: [{ date: 2027-01-15, amount: "1" }]', "2 problems\ninstallments.0.date: unknown field (expected chargeDate, amount)\ninstallments.0.chargeDate: required"],
     ["installments: [{ chargeDate: 2027-01-15, amount: 100 }]", 'installments.0.amount: quote the amount ("100"); unquoted, YAML reads it as a number'],
     ["eulaFile: a.pdf\neulaSha256: abc", "eulaFile, eulaSha256: give one of them, not both"],
     ["- a\n- b", "expected a mapping of offer fields, e.g. name: ..."],

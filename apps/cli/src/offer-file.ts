@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { CreateOfferInput } from "@offerkit/sdk";
-import { UsageError } from "./errors";
+import { fileProblems, UsageError } from "./errors";
 import { readFileValues, type FileValue, type ValuePath } from "./file-values";
 
 export type Pricing = NonNullable<CreateOfferInput["pricing"]>;
@@ -43,7 +43,7 @@ export interface OfferFile {
   idempotencyKey?: string;
 }
 
-const command = "offers create";
+const createCommand = "offers create";
 const textFields = ["name", "description", "eulaSha256", "acceptanceDeadline", "refundPolicy", "idempotencyKey"] as const;
 const knownFields = ["productId", "asin", ...textFields, "eulaFile", "buyerAccounts", "pricing", "agreement", "installments"];
 
@@ -213,7 +213,7 @@ function readAgreement(reader: Reader, value: FileValue | undefined): Agreement 
  * Parses an offer file's text. `path` is the file as the user named it, for messages;
  * `eulaFile` is resolved against its folder from `cwd`.
  */
-export function parseOfferFile(text: string, path: string, cwd: string): OfferFile {
+export function parseOfferFile(text: string, path: string, cwd: string, command = createCommand): OfferFile {
   const format = extname(path).toLowerCase() === ".json" ? "JSON" : "YAML";
   const { value, problems } = readFileValues(text, format, { countsAt: isGrantedQuantity });
   const reader = new Reader();
@@ -244,12 +244,12 @@ export function parseOfferFile(text: string, path: string, cwd: string): OfferFi
     const installments = readInstallments(reader, fields["installments"]);
     if (installments !== undefined) file.installments = installments;
   }
-  if (reader.problems.length > 0) throw new UsageError(`${path}: ${reader.problems.join("; ")}`, command);
+  if (reader.problems.length > 0) throw fileProblems(path, reader.problems, command);
   return file;
 }
 
 /** Reads and parses an offer file; a file that cannot be read is the caller's mistake. */
-export async function readOfferFile(path: string, cwd: string): Promise<OfferFile> {
+export async function readOfferFile(path: string, cwd: string, command = createCommand): Promise<OfferFile> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, path), "utf8");
@@ -257,5 +257,5 @@ export async function readOfferFile(path: string, cwd: string): Promise<OfferFil
     const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : "cannot be read";
     throw new UsageError(`${path}: ${reason}`, command);
   }
-  return parseOfferFile(text, path, cwd);
+  return parseOfferFile(text, path, cwd, command);
 }

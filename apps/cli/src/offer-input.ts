@@ -1,8 +1,9 @@
-import type { CreateOfferInput } from "@offerkit/sdk";
+import type { CreateOfferInput, UpdateOfferInput } from "@offerkit/sdk";
+import { normalizeAccounts } from "./accounts";
 import { UsageError } from "./errors";
-import type { Agreement, OfferFile, Pricing, PricingModel } from "./offer-file";
+import type { Agreement, Installment, OfferFile, Pricing, PricingModel } from "./offer-file";
 
-const command = "offers create";
+const createCommand = "offers create";
 
 /** The flags of `offers create` that shape the offer; each one replaces the file's field. */
 export interface OfferFlags {
@@ -17,6 +18,8 @@ export interface OfferFlags {
   endDate?: string | undefined;
   deadline?: string | undefined;
   refundPolicy?: string | undefined;
+  /** `--installment <date>=<amount>`, repeatable: the whole schedule, replacing the file's. */
+  installments?: string[] | undefined;
 }
 
 /** What the product says about how it is priced. */
@@ -27,14 +30,14 @@ export interface ProductPricingRef {
 }
 
 /** The product reference from the flags or else the file; without one there is nothing to offer. */
-export function productRef(flags: OfferFlags, file: OfferFile): string {
+export function productRef(flags: OfferFlags, file: OfferFile, command = createCommand): string {
   const ref = flags.product ?? file.product;
   if (ref === undefined) throw new UsageError("missing --product (a product ID or ASIN, or productId/asin in the file)", command);
   return ref;
 }
 
 /** `--price seats=45.50` pairs into a table. The value stays the typed text: no float ever sees it. */
-export function priceTable(pairs: readonly string[], flag: string): Record<string, string> {
+export function priceTable(pairs: readonly string[], flag: string, command = createCommand): Record<string, string> {
   const table = new Map<string, string>();
   for (const pair of pairs) {
     const split = pair.indexOf("=");
@@ -75,7 +78,7 @@ const flagsByModel: Record<PricingModel, readonly string[]> = {
  * the quantities the file grants with a payment schedule stay as they are.
  * Without any price, a free or BYOL product still gets its (empty) pricing: it needs none.
  */
-export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file: Pricing | undefined): Pricing | undefined {
+export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file: Pricing | undefined, command = createCommand): Pricing | undefined {
   const given = [
     ...(flags.prices?.length ? ["--price"] : []),
     ...(flags.annualPrices?.length ? ["--annual-price"] : []),
@@ -87,7 +90,7 @@ export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file
     throw new UsageError(`${misplaced} does not apply: ${product.asin} is priced ${model}; ${howToPrice[model]}`, command);
   }
   if (given.length === 0) return file ?? (model === "free" || model === "byol" ? { model } : undefined);
-  const prices = priceTable(flags.prices ?? [], "--price");
+  const prices = priceTable(flags.prices ?? [], "--price", command);
   switch (model) {
     case "free":
     case "byol":
@@ -98,7 +101,7 @@ export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file
       return {
         model,
         hourly: { ...(file?.model === "hourly_annual" ? file.hourly : {}), ...prices },
-        annual: { ...(file?.model === "hourly_annual" ? file.annual : {}), ...priceTable(flags.annualPrices ?? [], "--annual-price") },
+        annual: { ...(file?.model === "hourly_annual" ? file.annual : {}), ...priceTable(flags.annualPrices ?? [], "--annual-price", command) },
         ...(file?.model === "hourly_annual" && file.annualQuantities !== undefined && { annualQuantities: file.annualQuantities }),
       };
     case "monthly":
@@ -116,7 +119,20 @@ export function offerPricing(product: ProductPricingRef, flags: OfferFlags, file
   }
 }
 
-function agreement(flags: OfferFlags, file: Agreement | undefined): Agreement | undefined {
+/** `--installment 2027-01-15=30000.00` pairs, in the order given. The amount stays the typed text. */
+export function installmentList(pairs: readonly string[], command = createCommand): Installment[] {
+  return pairs.map((pair) => {
+    const split = pair.indexOf("=");
+    const chargeDate = pair.slice(0, split).trim();
+    const amount = pair.slice(split + 1).trim();
+    if (split === -1 || chargeDate === "" || amount === "") {
+      throw new UsageError(`--installment takes <YYYY-MM-DD>=<USD>, e.g. --installment 2027-01-15=30000.00; got ${pair}`, command);
+    }
+    return { chargeDate, amount };
+  });
+}
+
+function agreement(flags: OfferFlags, file: Agreement | undefined, command: string): Agreement | undefined {
   if (flags.duration !== undefined && flags.endDate !== undefined) throw new UsageError("give --duration or --end-date, not both", command);
   if (flags.duration !== undefined) return { kind: "duration", duration: flags.duration };
   if (flags.endDate !== undefined) return { kind: "endDate", endDate: flags.endDate };
@@ -127,20 +143,56 @@ function agreement(flags: OfferFlags, file: Agreement | undefined): Agreement | 
  * The API's create input: flags over file fields, for the resolved product. A EULA given as a
  * path is not in it: the caller uploads it and sets `eulaSha256`.
  */
-export function createOfferInput(product: ProductPricingRef, flags: OfferFlags, file: OfferFile): CreateOfferInput {
+export function createOfferInput(product: ProductPricingRef, flags: OfferFlags, file: OfferFile, command = createCommand): CreateOfferInput {
   const input: CreateOfferInput = { productId: product.id };
   const set = <K extends keyof CreateOfferInput>(key: K, value: CreateOfferInput[K] | undefined) => {
     if (value !== undefined) input[key] = value;
   };
   set("name", flags.name ?? file.name);
   set("description", flags.description ?? file.description);
-  set("buyerAccounts", flags.accounts?.length ? flags.accounts : file.buyerAccounts);
-  set("pricing", offerPricing(product, flags, file.pricing));
+  set("buyerAccounts", flags.accounts?.length ? flags.accounts : file.buyerAccounts && normalizeAccounts(file.buyerAccounts));
+  set("pricing", offerPricing(product, flags, file.pricing, command));
   set("eulaSha256", file.eulaSha256);
-  set("agreement", agreement(flags, file.agreement));
+  set("agreement", agreement(flags, file.agreement, command));
   set("acceptanceDeadline", flags.deadline ?? file.acceptanceDeadline);
   set("refundPolicy", flags.refundPolicy ?? file.refundPolicy);
-  set("installments", file.installments);
+  set("installments", flags.installments?.length ? installmentList(flags.installments, command) : file.installments);
   set("idempotencyKey", file.idempotencyKey);
   return input;
+}
+
+/** An update's patch: a field given replaces the draft's, `null` clears it. */
+export type OfferPatch = UpdateOfferInput["patch"];
+
+/** What `--clear` may empty: every term of a draft. */
+export const clearableFields = ["name", "description", "buyerAccounts", "pricing", "eulaSha256", "agreement", "acceptanceDeadline", "refundPolicy", "installments"] as const;
+type Clearable = (typeof clearableFields)[number];
+
+function isClearable(field: string): field is Clearable {
+  return (clearableFields as readonly string[]).includes(field);
+}
+
+/**
+ * The patch of `offers update`: the file's fields with the flags over them, as for create. Price
+ * flags are laid over the file's prices, or else over the draft's current ones, so
+ * `--price seats=40` changes one price and keeps the others. `clear` names fields to empty.
+ */
+export function updateOfferPatch(
+  product: ProductPricingRef,
+  flags: OfferFlags,
+  file: OfferFile,
+  current: { pricing: Pricing | null },
+  clear: readonly string[],
+  command: string,
+): OfferPatch {
+  const priced = Boolean(flags.prices?.length || flags.annualPrices?.length || flags.monthlyFee !== undefined);
+  const base = file.pricing ?? (priced && current.pricing?.model === product.model ? current.pricing : undefined);
+  const { productId: _productId, idempotencyKey: _key, pricing, ...terms } = createOfferInput(product, flags, base === undefined ? file : { ...file, pricing: base }, command);
+  const patch: OfferPatch = { ...terms, ...(pricing !== undefined && (priced || file.pricing !== undefined) && { pricing }) };
+  for (const field of clear) {
+    if (!isClearable(field)) throw new UsageError(`--clear takes one of ${clearableFields.join(", ")}, not ${field}`, command);
+    if (patch[field] !== undefined) throw new UsageError(`${field} is both set and cleared: give one of them`, command);
+    patch[field] = null;
+  }
+  return patch;
 }
