@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { chmod, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import SQLite from "better-sqlite3";
@@ -99,6 +99,8 @@ export async function restoreSqlite(file: string, targetPath: string, keepPrevio
   const problems = integrityProblems(file);
   if (problems.length > 0) throw new Error(`${file} is not restored: it fails the integrity check (${problems.join("; ")})`);
   if (existsSync(targetPath)) await backupSqlite(targetPath, keepPreviousAs);
+  // Made private before a byte is written into it, as the server makes its database.
+  closeSync(openSync(targetPath, "a", 0o600));
   const backup = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     await backup.backup(targetPath, { progress: () => ALL_PAGES });

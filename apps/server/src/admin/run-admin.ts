@@ -16,8 +16,9 @@ Usage:
   offerkit-admin sellers create --name <name> [--data-sharing]   a seller and its first admin key (shown once)
   offerkit-admin sellers list                                    every seller and its number of working keys
   offerkit-admin keys revoke --seller <id> [--key <id>]          one key, or every key of the seller
-  offerkit-admin backup <file>                                   online backup of the SQLite database, checked
-  offerkit-admin restore <file> --yes                            a checked backup in place of the database
+  offerkit-admin backup <folder>                                 online backup of the SQLite database (checked),
+                                                                 its data key, contact keys and EULA files
+  offerkit-admin restore <folder> --yes                          a checked backup in place of the database
   offerkit-admin migrations                                      which migrations ran, which are pending
   offerkit-admin migrate                                         run the pending migrations now
   offerkit-admin bootstrap-key rotate                            replace OFFERKIT_BOOTSTRAP_KEY's key
