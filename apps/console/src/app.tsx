@@ -4,9 +4,13 @@ import { OfferCreatePage } from "./pages/offers/offer-create";
 import { OfferDetailPage } from "./pages/offers/offer-detail";
 import { OfferEditPage } from "./pages/offers/offer-edit";
 import { OfferListPage } from "./pages/offers/offer-list";
+import { ProductCreatePage } from "./pages/products/product-create";
+import { ProductEditPage } from "./pages/products/product-edit";
+import { ProductListPage } from "./pages/products/product-list";
+import { SettingsPage } from "./pages/settings/settings-page";
 import { SignInPage } from "./pages/sign-in";
 import { SupportPage } from "./pages/support/support-page";
-import { Link, navigate, useRoute } from "./router";
+import { Link, navigate, useRoute, type Route } from "./router";
 import { can, signIn, signOut, storedKey, type Session } from "./session";
 import { Loading } from "./ui";
 
@@ -14,7 +18,9 @@ interface Section {
   route: string;
   label: string;
   allowed: (session: Session) => boolean;
-  page: (session: Session, route: string) => ReactNode;
+  /** What a key needs for the section, said to one that lacks it. */
+  needs: string;
+  page: (session: Session, route: Route) => ReactNode;
 }
 
 /** What the console offers; each section shows only for keys whose scopes allow it. */
@@ -23,26 +29,57 @@ const sections: Section[] = [
     route: "/offers",
     label: "Offers",
     allowed: (session) => can(session, "offers:read"),
-    page: (session, route) => {
-      if (route === "/offers/new") return <OfferCreatePage session={session} />;
-      const [, offerId, edit] = /^\/offers\/(offer-[A-Za-z0-9_-]+)(\/edit)?$/.exec(route) ?? [];
+    needs: "the offers:read scope",
+    page: (session, { path, query }) => {
+      if (path === "/offers/new") return <OfferCreatePage session={session} productId={query.get("product") ?? ""} />;
+      const [, offerId, edit] = /^\/offers\/(offer-[A-Za-z0-9_-]+)(\/edit)?$/.exec(path) ?? [];
       if (offerId && edit) return <OfferEditPage session={session} offerId={offerId} />;
       return offerId ? <OfferDetailPage session={session} offerId={offerId} /> : <OfferListPage session={session} />;
+    },
+  },
+  {
+    route: "/products",
+    label: "Products",
+    // Reading products is also part of offers:read: a rep picks one for an offer.
+    allowed: (session) => can(session, "products:read") || can(session, "offers:read"),
+    needs: "the products:read scope",
+    page: (session, { path, query }) => {
+      if (path === "/products/new") {
+        if (!can(session, "products:write")) return <NoAccess what="Adding a product" needs="the products:write scope" />;
+        return <ProductCreatePage session={session} then={query.get("then")} />;
+      }
+      const [, productId] = /^\/products\/(prod-[A-Za-z0-9_-]+)$/.exec(path) ?? [];
+      if (productId) {
+        if (!can(session, "products:write")) return <NoAccess what="Editing a product" needs="the products:write scope" />;
+        return <ProductEditPage session={session} productId={productId} added={query.get("added") === "1"} />;
+      }
+      return <ProductListPage session={session} />;
     },
   },
   {
     route: "/marketing",
     label: "Marketing",
     allowed: (session) => can(session, "marketing:read"),
+    needs: "the marketing:read scope",
     page: (session) => <MarketingPage session={session} />,
   },
   {
     route: "/support",
     label: "Support",
     allowed: (session) => can(session, "support:read") || can(session, "contacts:read"),
+    needs: "the support:read or contacts:read scope",
     page: (session) => <SupportPage session={session} />,
   },
+  {
+    route: "/settings",
+    label: "Settings",
+    allowed: (session) => can(session, "admin"),
+    needs: "the admin scope",
+    page: (session) => <SettingsPage session={session} />,
+  },
 ];
+
+const sectionOf = (path: string) => sections.find((section) => path === section.route || path.startsWith(`${section.route}/`));
 
 export function App() {
   const [session, setSession] = useState<Session | null>(null);
@@ -59,7 +96,11 @@ export function App() {
   if (!session) return <SignInPage onSignedIn={setSession} />;
 
   const allowed = sections.filter((section) => section.allowed(session));
-  const current = allowed.find((section) => route === section.route || route.startsWith(`${section.route}/`));
+  const current = sectionOf(route.path);
+  let content: ReactNode;
+  if (!current) content = <Landing sections={allowed} />;
+  else if (!current.allowed(session)) content = <NoAccess what={`The ${current.label} section`} needs={current.needs} />;
+  else content = current.page(session, route);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -87,9 +128,22 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {current ? current.page(session, route) : <Landing sections={allowed} />}
+        {content}
       </main>
     </>
+  );
+}
+
+/** A screen the signed-in key may not use says so, and who can help, instead of failing on its first request. */
+export function NoAccess({ what, needs }: { what: string; needs: string }) {
+  return (
+    <section aria-labelledby="no-access-heading" className="no-access">
+      <h1 id="no-access-heading">Not with this API key</h1>
+      <p>
+        {what} needs {needs}, which the key you signed in with does not have. Ask an admin of your seller for a key that has it (Settings, New API key), then sign in
+        with that key.
+      </p>
+    </section>
   );
 }
 

@@ -3,19 +3,26 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 /** The console lives under /console; routes are the path after it, e.g. `/offers/new`. */
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, "");
 
-function currentRoute(): string {
-  const path = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : window.location.pathname;
-  return path === "" ? "/" : path;
+/** Where the console is: the path after /console and its query (`/offers/new`, `?product=...`). */
+export interface Route {
+  path: string;
+  query: URLSearchParams;
 }
 
-/** Goes to a console route without reloading the page. */
+function currentRoute(): Route {
+  const { pathname, search } = window.location;
+  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  return { path: path === "" ? "/" : path, query: new URLSearchParams(search) };
+}
+
+/** Goes to a console route (a path, with a query if any) without reloading the page. */
 export function navigate(route: string): void {
   window.history.pushState(null, "", `${BASE}${route}`);
   window.dispatchEvent(new PopStateEvent("popstate"));
 }
 
 /** The current route, following the back and forward buttons. */
-export function useRoute(): string {
+export function useRoute(): Route {
   const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
     const update = () => setRoute(currentRoute());

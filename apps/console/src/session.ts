@@ -5,6 +5,8 @@ const STORAGE_KEY = "offerkit.console.apiKey";
 export interface Session {
   client: OfferkitClient;
   sellerId: string;
+  /** The key signed in with, so the keys list can mark it and warn before it is revoked. */
+  keyId: string;
   scopes: Scope[];
 }
 
@@ -18,7 +20,7 @@ export async function signIn(apiKey: string): Promise<Session> {
   const client = clientFor(apiKey);
   const me = await client.admin.whoami();
   sessionStorage.setItem(STORAGE_KEY, apiKey);
-  return { client, sellerId: me.sellerId, scopes: me.scopes };
+  return { client, sellerId: me.sellerId, keyId: me.keyId, scopes: me.scopes };
 }
 
 /** The key kept by an earlier sign-in in this tab, if any. */

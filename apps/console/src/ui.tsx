@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { messageOf } from "./errors";
 import type { AsyncState } from "./use-async";
 
@@ -70,7 +70,8 @@ export function Term({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+/** Copies `text`; `label` is what it shows, `more` what a screen reader hears after it ("Copy" + " agreement ID"). */
+export function CopyButton({ text, label = "Copy", more }: { text: string; label?: string; more?: string }) {
   const [copied, setCopied] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -83,6 +84,41 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   return (
     <button type="button" onClick={copy} aria-live="polite">
       {copied ? "Copied" : label}
+      {more && <span className="visually-hidden"> {more}</span>}
     </button>
+  );
+}
+
+/**
+ * A long identifier (a SHA-256, an agreement ID) shortened to its first and last characters, the
+ * whole of it in the copy button and the tooltip: it never makes a page wider than a phone.
+ */
+export function ShortId({ value, label, keep = 12 }: { value: string; label: string; keep?: number }) {
+  const short = value.length > keep + 6 ? `${value.slice(0, keep)}…${value.slice(-4)}` : value;
+  return (
+    <span className="short-id">
+      <span className="mono nowrap" title={value}>
+        {short}
+      </span>{" "}
+      <CopyButton text={value} more={label} />
+    </span>
+  );
+}
+
+/** Account IDs, each kept whole on its line: a line breaks between two IDs, never inside one. */
+export function AccountIds({ accounts, none = "none yet" }: { accounts: readonly string[]; none?: string }) {
+  if (accounts.length === 0) return <>{none}</>;
+  return (
+    <span className="account-ids">
+      {accounts.map((account, index) => (
+        <Fragment key={account}>
+          <span className="account-id">
+            {account}
+            {index < accounts.length - 1 && ","}
+          </span>
+          {index < accounts.length - 1 && " "}
+        </Fragment>
+      ))}
+    </span>
   );
 }

@@ -13,7 +13,7 @@ export function StatsTable({ rows, title }: { rows: DailyStat[]; title: string }
       </h3>
       {/* Focusable so that keyboard users can scroll it sideways on a narrow screen. */}
       <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
-        <table className="stats-table" aria-labelledby={titleId}>
+        <table className="stats-table stack-narrow" aria-labelledby={titleId}>
           <thead>
             <tr>
               <th scope="col">Day (UTC)</th>
@@ -30,11 +30,19 @@ export function StatsTable({ rows, title }: { rows: DailyStat[]; title: string }
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.day} ${row.refTag} ${row.asin}`}>
-                <td>{row.day}</td>
-                <td className="mono">{row.refTag}</td>
-                <td className="mono">{row.asin}</td>
-                <td className="number">{row.clicks}</td>
-                <td className="number">{row.conversions}</td>
+                <td className="nowrap">{row.day}</td>
+                <td data-label="Ref tag" className="mono">
+                  {row.refTag}
+                </td>
+                <td data-label="ASIN" className="mono">
+                  {row.asin}
+                </td>
+                <td data-label="Clicks" className="number">
+                  {row.clicks}
+                </td>
+                <td data-label="Conversions" className="number">
+                  {row.conversions}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -43,8 +51,12 @@ export function StatsTable({ rows, title }: { rows: DailyStat[]; title: string }
               <th scope="row" colSpan={3}>
                 Total
               </th>
-              <td className="number">{clicks}</td>
-              <td className="number">{conversions}</td>
+              <td data-label="Clicks" className="number">
+                {clicks}
+              </td>
+              <td data-label="Conversions" className="number">
+                {conversions}
+              </td>
             </tr>
           </tfoot>
         </table>

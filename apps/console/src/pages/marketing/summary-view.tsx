@@ -1,12 +1,6 @@
 import type { MarketingChange, MarketingSummary } from "@offerkit/sdk";
 import { useId } from "react";
-
-/** "1350.49" -> "$1,350.49": regrouped as text, never turned into a number. */
-export function usd(amount: string): string {
-  const negative = amount.startsWith("-");
-  const [whole = "0", fraction = "00"] = (negative ? amount.slice(1) : amount).split(".");
-  return `${negative ? "-" : ""}$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
-}
+import { money } from "../../money";
 
 /** "+25.0" -> "+25.0%"; no previous number to compare with: "new". */
 function percentChange(value: string | null, now: number | string): string {
@@ -28,9 +22,9 @@ function Totals({ summary }: { summary: MarketingSummary }) {
     { label: "Conversion rate", value: rate(totals.conversionRate), change: "", previous: rate(totals.previous.conversionRate) },
     {
       label: "Estimated revenue",
-      value: usd(totals.estimatedRevenue),
+      value: money(totals.estimatedRevenue),
       change: percentChange(totals.change.estimatedRevenuePercent, totals.estimatedRevenue),
-      previous: usd(totals.previous.estimatedRevenue),
+      previous: money(totals.previous.estimatedRevenue),
     },
   ];
   return (
@@ -71,7 +65,7 @@ export function SummaryView({ summary, scope }: { summary: MarketingSummary; sco
       </h3>
       {/* Focusable so that keyboard users can scroll it sideways on a narrow screen. */}
       <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
-        <table className="summary-table" aria-labelledby={titleId}>
+        <table className="summary-table stack-narrow" aria-labelledby={titleId}>
           <thead>
             <tr>
               <th scope="col">Ref tag</th>
@@ -87,12 +81,22 @@ export function SummaryView({ summary, scope }: { summary: MarketingSummary; sco
             {summary.rows.map((row) => (
               <tr key={`${row.refTag} ${row.asin}`}>
                 <td className="mono">{row.refTag}</td>
-                <td className="mono">{row.asin}</td>
-                <td className="number">{row.clicks}</td>
-                <td className="number">{row.conversions}</td>
-                <td className="number">{rate(row.conversionRate)}</td>
-                <td className="number">{usd(row.estimatedRevenue)}</td>
-                <td className="number">
+                <td data-label="ASIN" className="mono">
+                  {row.asin}
+                </td>
+                <td data-label="Clicks" className="number">
+                  {row.clicks}
+                </td>
+                <td data-label="Conversions" className="number">
+                  {row.conversions}
+                </td>
+                <td data-label="Conversion rate" className="number">
+                  {rate(row.conversionRate)}
+                </td>
+                <td data-label="Estimated revenue" className="number">
+                  {money(row.estimatedRevenue)}
+                </td>
+                <td data-label="Clicks vs previous" className="number">
                   <Change change={row.change} clicks={row.clicks} />
                 </td>
               </tr>
@@ -103,11 +107,19 @@ export function SummaryView({ summary, scope }: { summary: MarketingSummary; sco
               <th scope="row" colSpan={2}>
                 Total
               </th>
-              <td className="number">{totals.clicks}</td>
-              <td className="number">{totals.conversions}</td>
-              <td className="number">{rate(totals.conversionRate)}</td>
-              <td className="number">{usd(totals.estimatedRevenue)}</td>
-              <td className="number">
+              <td data-label="Clicks" className="number">
+                {totals.clicks}
+              </td>
+              <td data-label="Conversions" className="number">
+                {totals.conversions}
+              </td>
+              <td data-label="Conversion rate" className="number">
+                {rate(totals.conversionRate)}
+              </td>
+              <td data-label="Estimated revenue" className="number">
+                {money(totals.estimatedRevenue)}
+              </td>
+              <td data-label="Clicks vs previous" className="number">
                 <Change change={totals.change} clicks={totals.clicks} />
               </td>
             </tr>

@@ -1,45 +1,65 @@
 import type { BuyerInvitationView, OfferView } from "@offerkit/sdk";
 import { useState } from "react";
 import { can, type Session } from "../../session";
-import { CopyButton, ErrorNote } from "../../ui";
+import { CopyButton, ErrorNote, ShortId } from "../../ui";
+import { utcMinute } from "../../utc-minute";
+import { acceptanceRows, acceptanceSummary, deadlinePassed, type AcceptanceRow } from "./acceptance-rows";
+import { isRecordedLocally } from "./publication-status";
 
-/** Published by this server itself (the local marketplace): it has no marketplace offer ID. */
-export function isPublishedHere(publication: OfferView["publication"]): boolean {
-  return publication.state === "published" && publication.marketplaceOfferId === null;
-}
+const STATE_TEXT: Record<AcceptanceRow["state"], string> = {
+  accepted: "Accepted",
+  waiting: "Not yet",
+  lapsed: "Did not accept",
+};
 
 /**
- * Each buyer account of a sent offer: whether it accepted and when, and for one that has not, a
- * one-time invitation link for the rep to mail (only where this server is the buyer's
- * marketplace: on AWS the buyer accepts on the marketplace).
+ * Each targeted account of a sent offer: whether it accepted, when, and its agreement; for one
+ * that has not, where this server is the buyers' marketplace, a one-time invitation link for the
+ * rep to mail (on AWS the buyer accepts on the marketplace). A table on a wide screen, a card per
+ * account on a phone.
  */
-export function BuyerAccountsPanel({ session, offer }: { session: Session; offer: OfferView }) {
-  const invitable = offer.status !== "expired" && isPublishedHere(offer.publication) && can(session, "offers:write");
+export function BuyerAccountsPanel({ session, offer, now = new Date() }: { session: Session; offer: OfferView; now?: Date }) {
+  const rows = acceptanceRows(offer, now);
+  const passed = deadlinePassed(offer.acceptanceDeadline, now);
+  const invitable = !passed && isRecordedLocally(offer.publication) && can(session, "offers:write");
   return (
     <section aria-labelledby="buyers-heading" className="buyers">
       <h2 id="buyers-heading" className="table-title">
         Buyer accounts
       </h2>
+      <p className="acceptance-summary">{acceptanceSummary(rows, passed)}</p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-narrow buyers-table">
           <thead>
             <tr>
               <th scope="col">Account</th>
               <th scope="col">Accepted</th>
+              <th scope="col">When</th>
+              <th scope="col">Agreement</th>
               {invitable && <th scope="col">Invitation</th>}
             </tr>
           </thead>
           <tbody>
-            {offer.buyerAccounts.map((account) => {
-              const acceptance = offer.acceptances.find((entry) => entry.account === account);
-              return (
-                <tr key={account}>
-                  <td className="mono nowrap">{account}</td>
-                  <td>{acceptance ? `${new Date(acceptance.acceptedAt).toLocaleString()} (agreement ${acceptance.agreementId})` : "not yet"}</td>
-                  {invitable && <td>{acceptance ? "" : <InviteButton session={session} offerId={offer.id} account={account} />}</td>}
-                </tr>
-              );
-            })}
+            {rows.map((row) => (
+              <tr key={row.account} className={`acceptance-${row.state}`}>
+                <td>
+                  <span className="account-id">{row.account}</span>
+                </td>
+                <td data-label="Accepted">
+                  <span className={`pill pill-${row.state}`}>{STATE_TEXT[row.state]}</span>
+                </td>
+                <td data-label="When">{row.acceptedAt ? utcMinute(row.acceptedAt) : row.state === "lapsed" ? "deadline passed" : "-"}</td>
+                <td data-label="Agreement">
+                  {row.agreementId ? <ShortId value={row.agreementId} label={`agreement ID of ${row.account}`} keep={18} /> : "-"}
+                  {row.marketplaceAgreementId && (
+                    <div className="small">
+                      On the marketplace: <ShortId value={row.marketplaceAgreementId} label={`marketplace agreement ID of ${row.account}`} keep={18} />
+                    </div>
+                  )}
+                </td>
+                {invitable && <td data-label="Invitation">{row.state === "accepted" ? "-" : <InviteButton session={session} offerId={offer.id} account={row.account} />}</td>}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
@@ -71,7 +91,7 @@ function InviteButton({ session, offerId, account }: { session: Session; offerId
           <input id={id} readOnly value={invitation.url} onFocus={(event) => event.target.select()} />
           <CopyButton text={invitation.url} label="Copy link" />
         </div>
-        <p className="hint">Works once, until {new Date(invitation.expiresAt).toLocaleString()}. It is shown only now.</p>
+        <p className="hint">Works once, until {utcMinute(invitation.expiresAt)}. It is shown only now.</p>
       </div>
     );
   }

@@ -1,9 +1,9 @@
-import type { OfferView } from "@offerkit/sdk";
 import { useEffect } from "react";
 import { Link } from "../../router";
 import type { Session } from "../../session";
 import { deadlineText } from "../../time-left";
-import { AsyncView, CopyButton, Term } from "../../ui";
+import { AccountIds, AsyncView, CopyButton, ShortId, Term } from "../../ui";
+import { utcMinute } from "../../utc-minute";
 import { useAsync } from "../../use-async";
 import { BuyerAccountsPanel } from "./buyer-accounts-panel";
 import { DraftProblems } from "./draft-problems";
@@ -12,6 +12,7 @@ import { OfferActions } from "./offer-actions";
 import { StatusBadge } from "./offer-list";
 import { PricesSummary } from "./prices-summary";
 import { PublicationFailure } from "./publication-failure";
+import { PublicationPanel } from "./publication-panel";
 
 /** While an offer waits for its buyer, its page asks again this often. */
 const REFRESH_MS = 15_000;
@@ -56,10 +57,13 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
           {offer.status === "draft" && <DraftProblems problems={offer.problems} />}
           {offer.publication.state === "failed" && <PublicationFailure publication={offer.publication} />}
           <OfferActions session={session} offer={offer} onSent={reload} />
+          {offer.status !== "draft" && <PublicationPanel session={session} offer={offer} onChanged={reload} />}
+          {offer.status !== "draft" && <BuyerAccountsPanel session={session} offer={offer} />}
+          <h2 className="table-title">Terms</h2>
           <dl className="terms">
             <Term label="Offer ID" value={<span className="mono">{offer.id}</span>} />
             <Term label="Product" value={`${product.title} (${product.asin})`} />
-            {offer.status === "draft" && <Term label="Buyer accounts" value={<span className="mono">{offer.buyerAccounts.join(", ") || "none yet"}</span>} />}
+            {offer.status === "draft" && <Term label="Buyer accounts" value={<AccountIds accounts={offer.buyerAccounts} />} />}
             <Term label="Prices" value={<PricesSummary pricing={offer.pricing} />} />
             <Term label="Installments" value={<InstallmentsSummary installments={offer.installments} total={offer.installmentsTotal} />} />
             <Term
@@ -67,7 +71,7 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
               value={
                 offer.eula ? (
                   <>
-                    {offer.eula.fileName}, {offer.eula.pageCount} pages, SHA-256 <span className="mono">{offer.eula.sha256}</span>
+                    {offer.eula.fileName}, {offer.eula.pageCount} pages, SHA-256 <ShortId value={offer.eula.sha256} label="EULA SHA-256" />
                   </>
                 ) : (
                   "none yet"
@@ -78,13 +82,11 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
             <Term label="Acceptance deadline" value={offer.acceptanceDeadline ? deadlineText(offer.acceptanceDeadline) : "not set"} />
             <Term label="Refund policy" value={offer.refundPolicy ?? "none"} />
             {offer.description && <Term label="Internal description" value={offer.description} />}
-            {offer.sentAt && <Term label="Sent" value={new Date(offer.sentAt).toLocaleString()} />}
-            {offer.acceptedAt && <Term label="Accepted" value={new Date(offer.acceptedAt).toLocaleString()} />}
-            {offer.termsSha256 && <Term label="Terms SHA-256" value={<span className="mono">{offer.termsSha256}</span>} />}
+            {offer.sentAt && <Term label="Sent" value={utcMinute(offer.sentAt)} />}
+            {offer.acceptedAt && <Term label="First accepted" value={utcMinute(offer.acceptedAt)} />}
+            {offer.termsSha256 && <Term label="Terms SHA-256" value={<ShortId value={offer.termsSha256} label="terms SHA-256" />} />}
             {offer.replacesOfferId && <Term label="Replaces" value={<Link to={`/offers/${offer.replacesOfferId}`}>{offer.replacesOfferId}</Link>} />}
-            <Term label="Marketplace" value={publicationText(offer)} />
           </dl>
-          {offer.status !== "draft" && <BuyerAccountsPanel session={session} offer={offer} />}
         </section>
       )}
     </AsyncView>
@@ -95,18 +97,4 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
 function durationText(duration: string): string {
   const amount = duration.slice(1, -1);
   return `${amount} ${duration.endsWith("M") ? "months" : "days"}`;
-}
-
-function publicationText(offer: OfferView): string {
-  const { publication } = offer;
-  switch (publication.state) {
-    case "not_published":
-      return "not published";
-    case "publishing":
-      return "publishing (this can take about 45 minutes)";
-    case "published":
-      return publication.marketplaceOfferId ? `published as ${publication.marketplaceOfferId}` : "this server: buyers accept here, by the buyer URL or an invitation link";
-    case "failed":
-      return "refused: see why above";
-  }
 }

@@ -1,7 +1,8 @@
+import { money } from "../../money";
 import type { FormPricing } from "./offer-form/granted-quantities";
 
 /**
- * An offer's prices, one line per price (`seats: 45.5 USD per unit for the term`), in the order
+ * An offer's prices, one line per price (`seats: $45.50 per unit for the term`), in the order
  * of the pricing's tables. A dimension granted a quantity by a payment schedule says how many,
  * with its upfront price (0 once sendable: the schedule carries the money). Empty when the model
  * has no prices or none were given yet.
@@ -11,7 +12,7 @@ export function priceLinesOf(pricing: FormPricing): string[] {
   const add = (label: string, table: Record<string, string>, granted?: (key: string) => string | undefined) => {
     for (const [dimension, price] of Object.entries(table)) {
       const quantity = granted?.(dimension);
-      lines.push(quantity === undefined ? `${dimension}: ${price} USD ${label}` : `${dimension}: ${quantity}, at ${price} USD each upfront`);
+      lines.push(quantity === undefined ? `${dimension}: ${money(price)} ${label}` : `${dimension}: ${quantity}, at ${money(price)} each upfront`);
     }
   };
   const quantities = "quantities" in pricing ? pricing.quantities : undefined;
@@ -24,7 +25,7 @@ export function priceLinesOf(pricing: FormPricing): string[] {
   if ("annual" in pricing) add("per year", pricing.annual, grantedOf(annualQuantities, "on the annual term"));
   if ("rates" in pricing) add("per unit", pricing.rates);
   if ("contract" in pricing) add("per unit for the term", pricing.contract, grantedOf(quantities, "units for the term"));
-  if ("monthlyFee" in pricing) lines.push(`${pricing.monthlyFee} USD per month`);
+  if ("monthlyFee" in pricing) lines.push(`${money(pricing.monthlyFee)} per month`);
   return lines;
 }
 

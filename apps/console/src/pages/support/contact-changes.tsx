@@ -76,7 +76,7 @@ function ChangesTable({ changes }: { changes: ContactChange[] }) {
   return (
     // Focusable so that keyboard users can scroll it sideways on a narrow screen.
     <div className="table-wrap" role="region" aria-label="Support contact changes" tabIndex={0}>
-      <table className="contacts-table">
+      <table className="contacts-table stack-narrow">
         <caption id="contacts-caption" className="visually-hidden">
           Support contact changes, oldest first
         </caption>
@@ -92,14 +92,14 @@ function ChangesTable({ changes }: { changes: ContactChange[] }) {
           {changes.map((change) => (
             <tr key={change.sequence}>
               <td>{change.at.slice(0, 16).replace("T", " ")}</td>
-              <td>
+              <td data-label="Change">
                 <span className={`badge badge-contact-${change.operation.toLowerCase()}`}>{change.operation}</span>
               </td>
-              <td>
-                <div className="mono">{change.account}</div>
+              <td data-label="Account">
+                <div className="account-id">{change.account}</div>
                 <div className="muted small mono">{change.productCode}</div>
               </td>
-              <td>
+              <td data-label="Contact">
                 <ContactDetails change={change} />
               </td>
             </tr>

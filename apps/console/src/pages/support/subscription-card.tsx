@@ -1,25 +1,12 @@
-import type { EligibilityView, Product } from "@offerkit/sdk";
+import type { EligibilityView } from "@offerkit/sdk";
+import { money, moneyWithCode } from "../../money";
+import { PRICING_MODEL_NAMES } from "../../pricing-models";
 import { Link } from "../../router";
 import { can, type Session } from "../../session";
 import { Term } from "../../ui";
+import { utcMinute } from "../../utc-minute";
 
 type EligibleSubscription = EligibilityView["subscriptions"][number];
-
-const PRICING_MODELS: Record<Product["pricing"]["model"], string> = {
-  free: "Free",
-  byol: "Bring your own license",
-  hourly: "Hourly",
-  hourly_annual: "Hourly with annual subscriptions",
-  monthly: "Monthly",
-  usage: "Usage",
-  saas_subscription: "SaaS subscription",
-  saas_contract: "SaaS contract",
-};
-
-/** An instant as its UTC date and minute, the way the marketplace states them. */
-function utcMinute(instant: string): string {
-  return `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
-}
 
 /** What support needs to know about one subscription to decide what the caller is entitled to. */
 export function SubscriptionCard({ session, subscription }: { session: Session; subscription: EligibleSubscription }) {
@@ -31,7 +18,7 @@ export function SubscriptionCard({ session, subscription }: { session: Session; 
       </h3>
       <dl className="terms">
         <Term label="Status" value={<span className={`badge badge-sub-${subscription.status}`}>{subscription.status}</span>} />
-        <Term label="Pricing model" value={PRICING_MODELS[subscription.pricingModel]} />
+        <Term label="Pricing model" value={PRICING_MODEL_NAMES[subscription.pricingModel]} />
         <Term label="Started" value={utcMinute(subscription.startsAt)} />
         <Term label="Ends" value={subscription.endsAt ? utcMinute(subscription.endsAt) : "Runs until cancelled"} />
         <Term label="Offer" value={<OfferOrigin session={session} offerId={subscription.offerId} />} />
@@ -64,7 +51,7 @@ function UsageTable({ subscription }: { subscription: EligibleSubscription }) {
   if (subscription.usage.length === 0) return <p className="muted">No usage recorded in the last 30 days.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stack-narrow usage-table">
         <caption>Usage in the last 30 days</caption>
         <thead>
           <tr>
@@ -73,7 +60,7 @@ function UsageTable({ subscription }: { subscription: EligibleSubscription }) {
               Quantity
             </th>
             <th scope="col" className="number">
-              Estimated charge (USD)
+              Estimated charge
             </th>
           </tr>
         </thead>
@@ -81,11 +68,11 @@ function UsageTable({ subscription }: { subscription: EligibleSubscription }) {
           {subscription.usage.map((usage) => (
             <tr key={usage.dimension}>
               <td className="mono">{usage.dimension}</td>
-              <td className="number">
+              <td data-label="Quantity" className="number">
                 {usage.quantity}
                 {usage.coveredByAnnual > 0 && <span className="muted small"> ({usage.coveredByAnnual} covered by annual subscriptions)</span>}
               </td>
-              <td className="number">{usage.estimatedCharge ?? "not priced by usage"}</td>
+              <td data-label="Estimated charge" className="number">{usage.estimatedCharge === null ? "not priced by usage" : money(usage.estimatedCharge)}</td>
             </tr>
           ))}
         </tbody>
@@ -95,7 +82,9 @@ function UsageTable({ subscription }: { subscription: EligibleSubscription }) {
               <th scope="row" colSpan={2}>
                 Total
               </th>
-              <td className="number">{subscription.estimatedCharge}</td>
+              <td data-label="Estimated charge" className="number">
+                {moneyWithCode(subscription.estimatedCharge)}
+              </td>
             </tr>
           </tfoot>
         )}
