@@ -17,9 +17,9 @@ import {
 } from "@offerkit/api";
 import { errorMessage, localPublisher, type OfferPublisher } from "@offerkit/core";
 import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
-import { createFileBlobStore, createStampPool, type StampPoolOptions } from "@offerkit/eula";
+import { createFileBlobStore, createStampPool, type BlobStore, type StampPoolOptions } from "@offerkit/eula";
 import { createApp } from "./app";
-import type { PublisherConfig, ServerConfig } from "./config";
+import type { BlobStoreConfig, PublisherConfig, ServerConfig } from "./config";
 import { prepareDataFolder } from "./data-folder";
 import { prepareDataKeys, type DataKeys } from "./data-keys-at-start";
 import { createRateLimiter } from "./limits/rate-limiter";
@@ -73,6 +73,30 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
   });
 }
 
+/**
+ * The configured EULA store. The S3 SDK is loaded only when S3 is chosen, and its bucket must
+ * answer before the server starts: a wrong bucket, endpoint or credentials stop it at once
+ * instead of failing the first upload.
+ */
+async function configuredBlobStore(config: BlobStoreConfig, dataDir: string): Promise<{ blobs: BlobStore; close(): void }> {
+  if (config.kind === "files") return { blobs: createFileBlobStore(join(dataDir, "blobs")), close: () => undefined };
+  const { createS3BlobStore } = await import("@offerkit/eula/s3");
+  const store = createS3BlobStore({
+    bucket: config.bucket,
+    prefix: config.prefix,
+    forcePathStyle: config.forcePathStyle,
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+    ...(config.region === undefined ? {} : { region: config.region }),
+  });
+  try {
+    await store.check();
+  } catch (error) {
+    store.close();
+    throw new Error(`The EULA store of OFFERKIT_BLOB_STORE cannot be used: ${errorMessage(error)}`, { cause: error });
+  }
+  return { blobs: store, close: () => store.close() };
+}
+
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel, undefined, config.logFormat ?? defaultLogFormat(process.stdout));
   const clock = options.clock ?? systemClock;
@@ -98,12 +122,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await setup.close();
   }
   if (!dataKeys) throw new Error("The data keys were not prepared");
+  const blobStore = await configuredBlobStore(config.blobStore, config.dataDir);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs });
   // Buyers' EULA copies are stamped on a worker thread, started by the first copy.
   const stampPool = createStampPool(options.stamping);
   const deps: ApiDeps = {
     db: database.db,
-    blobs: createFileBlobStore(join(config.dataDir, "blobs")),
+    blobs: blobStore.blobs,
     stamper: stampPool,
     clock,
     ids: randomIds,
@@ -189,6 +214,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         // Requests have finished, so no copy is being stamped; the worker thread goes.
         await stampPool.close();
         await database.close();
+        blobStore.close();
       })();
       return closing;
     },
