@@ -31,4 +31,4 @@ export function parseScopes(values: readonly string[], command: string): Scope[]
 }
 
 /** The scopes as the help lists them, one a line. */
-export const scopesHelp = knownScopes.map((scope) => `    ${scope.padEnd(16)}${scopeHelp[scope]}`).join("\n");
+export const scopesHelp = knownScopes.map((scope) => `    ${scope.padEnd(17)}${scopeHelp[scope]}`).join("\n");
