@@ -27,7 +27,8 @@ export interface BlobStore {
    * The stored bytes as a stream, for serving a blob without holding it in memory, or `null` as
    * `get` answers it. The bytes are verified as they flow: the stream fails with
    * `BlobIntegrityError` instead of ending when they do not hash to their name, and the last
-   * chunk is held back until they do.
+   * chunk is held back until they do. Read the body to its end or destroy it: until then it holds
+   * a file or a connection.
    */
   stream(sha256: string): Promise<BlobStream | null>;
 }
