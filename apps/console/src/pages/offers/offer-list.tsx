@@ -4,7 +4,7 @@ import { allProducts } from "../../products";
 import { Link } from "../../router";
 import { can, type Session } from "../../session";
 import { timeLeft } from "../../time-left";
-import { AsyncView, Empty } from "../../ui";
+import { AccountIds, AsyncView, Empty } from "../../ui";
 import { useAsync } from "../../use-async";
 
 const STATUSES = ["draft", "sent", "accepted", "expired"] as const;
@@ -82,14 +82,14 @@ export function OfferListPage({ session }: { session: Session }) {
                     <tr key={offer.id}>
                       <td>
                         <Link to={`/offers/${offer.id}`}>{offer.name ?? "Untitled draft"}</Link>
-                        <div className="muted mono small">{offer.id}</div>
+                        <div className="muted mono small nowrap">{offer.id}</div>
                       </td>
                       <td data-label="Status">
                         <StatusBadge status={offer.status} />
                       </td>
                       <td data-label="Product">{productOf(offer.productId)?.title ?? offer.productId}</td>
-                      <td data-label="Buyer accounts" className="mono">
-                        {offer.buyerAccounts.join(", ") || "none yet"}
+                      <td data-label="Buyer accounts">
+                        <AccountIds accounts={offer.buyerAccounts} />
                       </td>
                       <td data-label="Deadline">
                         {offer.acceptanceDeadline ?? "not set"}
