@@ -1,18 +1,21 @@
-import { useEffect, useState, type ReactNode } from "react";
-import { MarketingPage } from "./pages/marketing/marketing-page";
-import { OfferCreatePage } from "./pages/offers/offer-create";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { OfferDetailPage } from "./pages/offers/offer-detail";
-import { OfferEditPage } from "./pages/offers/offer-edit";
 import { OfferListPage } from "./pages/offers/offer-list";
-import { ProductCreatePage } from "./pages/products/product-create";
-import { ProductEditPage } from "./pages/products/product-edit";
-import { ProductListPage } from "./pages/products/product-list";
-import { SettingsPage } from "./pages/settings/settings-page";
 import { SignInPage } from "./pages/sign-in";
-import { SupportPage } from "./pages/support/support-page";
 import { Link, navigate, useRoute, type Route } from "./router";
 import { can, signIn, signOut, storedKey, type Session } from "./session";
 import { Loading } from "./ui";
+
+// The offer list and an offer's page are what most visits are for; the rest loads when first opened, which keeps
+// the JavaScript of a first visit small (the build prints it and holds it under its budget).
+const OfferCreatePage = lazy(() => import("./pages/offers/offer-create").then((module) => ({ default: module.OfferCreatePage })));
+const OfferEditPage = lazy(() => import("./pages/offers/offer-edit").then((module) => ({ default: module.OfferEditPage })));
+const MarketingPage = lazy(() => import("./pages/marketing/marketing-page").then((module) => ({ default: module.MarketingPage })));
+const SupportPage = lazy(() => import("./pages/support/support-page").then((module) => ({ default: module.SupportPage })));
+const SettingsPage = lazy(() => import("./pages/settings/settings-page").then((module) => ({ default: module.SettingsPage })));
+const ProductListPage = lazy(() => import("./pages/products/product-list").then((module) => ({ default: module.ProductListPage })));
+const ProductCreatePage = lazy(() => import("./pages/products/product-create").then((module) => ({ default: module.ProductCreatePage })));
+const ProductEditPage = lazy(() => import("./pages/products/product-edit").then((module) => ({ default: module.ProductEditPage })));
 
 interface Section {
   route: string;
@@ -128,7 +131,7 @@ export function App() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {content}
+        <Suspense fallback={<Loading what="the page" />}>{content}</Suspense>
       </main>
     </>
   );
