@@ -34,9 +34,12 @@ const sections: Section[] = [
     allowed: (session) => can(session, "offers:read"),
     needs: "the offers:read scope",
     page: (session, { path, query }) => {
-      if (path === "/offers/new") return <OfferCreatePage session={session} productId={query.get("product") ?? ""} />;
+      const writable = can(session, "offers:write");
+      if (path === "/offers/new") {
+        return writable ? <OfferCreatePage session={session} productId={query.get("product") ?? ""} /> : <NoAccess what="Making an offer" needs="the offers:write scope" />;
+      }
       const [, offerId, edit] = /^\/offers\/(offer-[A-Za-z0-9_-]+)(\/edit)?$/.exec(path) ?? [];
-      if (offerId && edit) return <OfferEditPage session={session} offerId={offerId} />;
+      if (offerId && edit) return writable ? <OfferEditPage session={session} offerId={offerId} /> : <NoAccess what="Editing a draft" needs="the offers:write scope" />;
       return offerId ? <OfferDetailPage session={session} offerId={offerId} /> : <OfferListPage session={session} />;
     },
   },

@@ -1,6 +1,6 @@
 import type { PricingModel } from "@offerkit/sdk";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { fieldErrorsOf, messageOf, type FieldErrors } from "../../errors";
+import { fieldErrorsOf, type FieldErrors } from "../../errors";
 import { PRICING_MODEL_NAMES, PRICING_MODELS } from "../../pricing-models";
 import { ErrorNote, Field, describedBy } from "../../ui";
 import { categoriesOf, dimensionsLabel, hasDimensions, type ProductFormValues } from "./product-form-values";
@@ -55,7 +55,7 @@ export function ProductForm({ initial, editing, submitLabel, onSubmit }: Product
       setErrors(fields);
       // A refusal without a field (a duplicate ASIN, no access) shows above the button.
       if (Object.keys(fields).length === 0) setFailure(caught);
-      else setFailure(new Error(`${messageOf(caught).split(":")[0]}. The fields marked below say why.`));
+      else setFailure(new Error("Not saved: the fields marked above say why."));
     } finally {
       setBusy(false);
     }
