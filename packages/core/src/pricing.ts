@@ -103,7 +103,7 @@ function priceTable<T extends z.ZodType<string, string>>(price: T) {
 
 /** The marketplace's `Grants[].MaxQuantity`: a whole number from 1 to 2,147,483,646. */
 export const MAX_GRANTED_QUANTITY = 2_147_483_646;
-const grantedQuantitySchema = z
+export const grantedQuantitySchema = z
   .number({ error: "A quantity is a whole number such as 100" })
   .int("A quantity is a whole number such as 100")
   .min(1, "A quantity is at least 1")

@@ -19,6 +19,7 @@ export {
   buyerAccountsSchema,
   calendarDateSchema,
   formatUsd,
+  grantedQuantitySchema,
   installmentAmountSchema,
   installmentSchema,
   installmentsSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buyerAccountsError, buyerAccountsText, parseBuyerAccounts } from "./buyer-accounts";
+import { buyerAccountsError, buyerAccountsIssues, buyerAccountsText, parseBuyerAccounts } from "./buyer-accounts";
 
 const TWELVE_DIGITS = "An account ID is exactly 12 digits, e.g. 123456789012";
 
@@ -78,5 +78,35 @@ describe("buyerAccountsError", () => {
     expect(buyerAccountsError({ "buyerAccounts.0": TWELVE_DIGITS, "buyerAccounts.2": TWELVE_DIGITS }, "1234\n012345678901\n98765")).toBe(
       `1234: ${TWELVE_DIGITS} 98765: ${TWELVE_DIGITS}`,
     );
+  });
+});
+
+describe("account IDs as people paste them", () => {
+  it("reads dashes, spaces and dots inside an ID as grouping, and keeps its 12 digits", () => {
+    expect(parseBuyerAccounts("1234-5678-9012")).toEqual(["123456789012"]);
+    expect(parseBuyerAccounts("1234 5678 9012, 0000-1111-2222\n3333.4444.5555")).toEqual(["123456789012", "000011112222", "333344445555"]);
+  });
+
+  it("keeps what has not 12 digits as typed, to be named as it was written", () => {
+    expect(parseBuyerAccounts("12345-6789-01")).toEqual(["12345-6789-01"]);
+  });
+});
+
+describe("buyerAccountsIssues", () => {
+  it("names each malformed account at its index, in core's words", () => {
+    expect(buyerAccountsIssues("012345678901\n12345-6789-01", false)).toEqual({ "buyerAccounts.1": TWELVE_DIGITS });
+  });
+
+  it("names a repeat after normalising, as the server would", () => {
+    expect(buyerAccountsIssues("1234-5678-9012\n123456789012", false)).toEqual({ "buyerAccounts.1": "Account 123456789012 is listed twice" });
+  });
+
+  it("asks for an account only when the step is left", () => {
+    expect(buyerAccountsIssues(" ", false)).toEqual({});
+    expect(buyerAccountsIssues(" ", true)).toEqual({ buyerAccounts: "At least one buyer account is required" });
+  });
+
+  it("is content with good accounts", () => {
+    expect(buyerAccountsIssues("1234-5678-9012, 000011112222", true)).toEqual({});
   });
 });

@@ -33,7 +33,7 @@ export function GrantedQuantities({
         const error = errors[`pricing.${table.quantityField}.${dimension.key}`] ?? errors[`pricing.${table.priceKey}.${dimension.key}`];
         return (
           <Field key={dimension.key} id={id} label={`${dimension.name} (${dimension.key})`} error={error}>
-            <input {...describedBy(id, error)} inputMode="numeric" placeholder={table.example} value={prices[`quantity.${dimension.key}`] ?? ""} onChange={(event) => onChange(`quantity.${dimension.key}`, event.target.value)} />
+            <input {...describedBy(id, error)} data-field={`pricing.${table.quantityField}.${dimension.key}`} inputMode="numeric" placeholder={table.example} value={prices[`quantity.${dimension.key}`] ?? ""} onChange={(event) => onChange(`quantity.${dimension.key}`, event.target.value)} />
           </Field>
         );
       })}

@@ -1,48 +1,95 @@
+import { MAX_INSTALLMENTS, calendarDateSchema, installmentAmountSchema, installmentsSchema } from "@offerkit/sdk";
 import type { FieldErrors } from "../../../errors";
+import { amountToSend, parseAmount } from "./amount-input";
 import { listFieldErrors } from "./list-field-errors";
 
-/** One charge of a payment schedule as typed: a UTC day and a USD amount, both strings. */
+/** One charge of a payment schedule as the API takes it: a UTC day and a USD amount, both strings. */
 export interface InstallmentInput {
   chargeDate: string;
   amount: string;
 }
 
-/**
- * A line is the date, a separator (spaces, a tab, a comma or a semicolon), then the amount. The
- * amount is the whole rest of the line: a comma or a space inside it (`30,000.00`, `30 000`)
- * must reach the server and be refused there, never cut the amount short.
- */
-const LINE = /^([^\s,;]*)[\s,;]*(.*)$/;
-
-/** The line's currency may be written after the amount, as the hint's "USD" invites. */
-const CURRENCY_SUFFIX = /\s*USD$/i;
-
-/**
- * The installments box, one installment per non-empty line (`2028-01-15 50000.00`). Nothing is
- * corrected or dropped: what does not parse is sent as typed, for the server to name by line.
- */
-export function parseInstallments(text: string): InstallmentInput[] {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [, chargeDate = "", rest = ""] = LINE.exec(line) ?? [];
-      return { chargeDate, amount: rest.replace(CURRENCY_SUFFIX, "") };
-    });
+/** One row of the schedule as typed, with a key that stays with the row when another is removed. */
+export interface InstallmentRow extends InstallmentInput {
+  key: number;
 }
 
-/** The box's text for a draft's schedule: one `date amount` per line. */
-export function installmentsText(installments: readonly InstallmentInput[]): string {
-  return installments.map((installment) => `${installment.chargeDate} ${installment.amount}`).join("\n");
+export { MAX_INSTALLMENTS };
+
+/** A new row's key: one more than any other row's. */
+function nextKey(rows: readonly InstallmentRow[]): number {
+  return rows.reduce((highest, row) => Math.max(highest, row.key), 0) + 1;
+}
+
+/** The rows for a draft's schedule, or one empty row to start a new one. */
+export function installmentRowsOf(installments: readonly InstallmentInput[] | null | undefined): InstallmentRow[] {
+  const rows = (installments ?? []).map((installment, index) => ({ key: index + 1, chargeDate: installment.chargeDate, amount: installment.amount }));
+  return rows.length > 0 ? rows : [{ key: 1, chargeDate: "", amount: "" }];
+}
+
+/** The rows with an empty one added, up to the marketplace's 60; unchanged at 60. */
+export function addInstallmentRow(rows: readonly InstallmentRow[]): InstallmentRow[] {
+  if (rows.length >= MAX_INSTALLMENTS) return [...rows];
+  return [...rows, { key: nextKey(rows), chargeDate: "", amount: "" }];
+}
+
+/** The rows without the one keyed `key`; the last row is emptied rather than removed. */
+export function removeInstallmentRow(rows: readonly InstallmentRow[], key: number): InstallmentRow[] {
+  const left = rows.filter((row) => row.key !== key);
+  return left.length > 0 ? left : [{ key: nextKey(rows), chargeDate: "", amount: "" }];
+}
+
+const isBlank = (row: InstallmentInput) => row.chargeDate.trim() === "" && row.amount.trim() === "";
+
+/**
+ * The schedule the API is sent: rows left wholly empty are skipped, each amount as understood
+ * (`30,000.00` -> `30000.00`); what cannot be read goes as typed, for the server to name.
+ */
+export function installmentsToSend(rows: readonly InstallmentInput[]): InstallmentInput[] {
+  return rows.filter((row) => !isBlank(row)).map((row) => ({ chargeDate: row.chargeDate.trim(), amount: amountToSend(row.amount, installmentAmountSchema) }));
 }
 
 /**
- * The server's errors about the schedule as one sentence for the box, each prefixed with the
- * line it is about (`Line 2: ...`); undefined when none.
+ * The rows checked with core's rules, keyed as the server keys the schedule it is sent
+ * (`installments.1.amount`: the second row sent). An empty date or amount and an empty schedule
+ * are errors only when `required` (before moving on); a typed value is checked at once.
  */
-export function installmentsError(errors: FieldErrors): string | undefined {
-  const found = listFieldErrors(errors, "installments");
-  if (found.length === 0) return undefined;
-  return found.map(({ index, message }) => (index === undefined ? message : `Line ${index + 1}: ${message}`)).join(" ");
+export function installmentsIssues(rows: readonly InstallmentInput[], required: boolean): FieldErrors {
+  const errors: FieldErrors = {};
+  const sent = rows.filter((row) => !isBlank(row));
+  if (sent.length === 0) return required ? { installments: "A payment schedule has at least one installment" } : {};
+  sent.forEach((row, index) => {
+    const date = row.chargeDate.trim();
+    if (date === "") {
+      if (required) errors[`installments.${index}.chargeDate`] = "Pick the day this installment is charged";
+    } else {
+      const checked = calendarDateSchema.safeParse(date);
+      if (!checked.success) errors[`installments.${index}.chargeDate`] = checked.error.issues[0]?.message ?? "Not a date";
+    }
+    const amount = parseAmount(row.amount, installmentAmountSchema);
+    if (amount.kind === "refused") errors[`installments.${index}.amount`] = amount.message;
+    else if (amount.kind === "empty" && required) errors[`installments.${index}.amount`] = "Type the amount charged on this day, e.g. 30,000.00";
+  });
+  if (Object.keys(errors).length > 0 || sent.some((row) => row.chargeDate.trim() === "" || row.amount.trim() === "")) return errors;
+  const whole = installmentsSchema.safeParse(installmentsToSend(sent));
+  if (!whole.success) for (const issue of whole.error.issues) errors[["installments", ...issue.path].join(".")] ??= issue.message;
+  return errors;
+}
+
+/**
+ * Where each row lands in the schedule sent (its index in `installments.N` paths); undefined
+ * for a row left empty, which is not sent.
+ */
+export function sentIndexes(rows: readonly InstallmentInput[]): (number | undefined)[] {
+  let next = 0;
+  return rows.map((row) => (isBlank(row) ? undefined : next++));
+}
+
+/**
+ * The server's (or the form's) errors about the schedule as a whole, not about one row;
+ * undefined when none.
+ */
+export function scheduleError(errors: FieldErrors): string | undefined {
+  const found = listFieldErrors(errors, "installments").filter(({ index }) => index === undefined);
+  return found.length > 0 ? found.map(({ message }) => message).join(" ") : undefined;
 }

@@ -36,7 +36,7 @@ describe("valuesOf", () => {
       endDate: "",
       acceptanceDeadline: "",
       refundPolicy: "",
-      installments: "",
+      installments: [{ key: 1, chargeDate: "", amount: "" }],
     });
     expect(valuesOf(null, "prod_1").productId).toBe("prod_1");
   });
@@ -71,7 +71,10 @@ describe("valuesOf", () => {
       endDate: "",
       acceptanceDeadline: "2028-01-31",
       refundPolicy: "Write to refunds@acme.example within 30 days.",
-      installments: "2028-01-20 2000\n2028-07-20 3428.5",
+      installments: [
+        { key: 1, chargeDate: "2028-01-20", amount: "2000" },
+        { key: 2, chargeDate: "2028-07-20", amount: "3428.5" },
+      ],
     });
     const { productId, name, description, buyerAccounts, pricing, agreement, acceptanceDeadline, refundPolicy, installments } = draft;
     expect(termsOf(valuesOf(draft), contract)).toEqual({
@@ -117,7 +120,10 @@ describe("termsOf", () => {
       months: "12",
       acceptanceDeadline: "2028-01-31",
       refundPolicy: " Write to refunds@acme.example within 30 days. ",
-      installments: "2028-01-20 2000.00\n2028-07-20 3428.50",
+      installments: [
+        { key: 1, chargeDate: "2028-01-20", amount: "2000.00" },
+        { key: 2, chargeDate: "2028-07-20", amount: "3,428.50" },
+      ],
     });
     expect(termsOf(values, contract)).toEqual({
       productId: "prod_1",
@@ -137,7 +143,7 @@ describe("termsOf", () => {
   });
 
   it("leaves out text fields holding only spaces, so the server says they are missing", () => {
-    const terms = termsOf(typed({ name: "   ", description: "\n", refundPolicy: " \t ", buyerAccounts: " , ", installments: "\n\n" }), contract);
+    const terms = termsOf(typed({ name: "   ", description: "\n", refundPolicy: " \t ", buyerAccounts: " , ", installments: [{ key: 1, chargeDate: " ", amount: "" }] }), contract);
     expect(terms).not.toHaveProperty("name");
     expect(terms).not.toHaveProperty("description");
     expect(terms).not.toHaveProperty("refundPolicy");
@@ -156,13 +162,24 @@ describe("termsOf", () => {
   });
 
   it("sends the schedule only when the rep chose installments, and no quantities without it", () => {
-    const typedSchedule = typed({ prices: { "contract.seats": "45.5", "quantity.seats": "100" }, installments: "2028-01-20 2000.00" });
+    const typedSchedule = typed({ prices: { "contract.seats": "45.5", "quantity.seats": "100" }, installments: [{ key: 1, chargeDate: "2028-01-20", amount: "2000.00" }] });
     expect(termsOf(typedSchedule, contract)).not.toHaveProperty("installments");
     expect(termsOf(typedSchedule, contract).pricing).toEqual({ model: "saas_contract", contract: { seats: "45.5" } });
     expect(termsOf({ ...typedSchedule, payment: "installments" }, contract).installments).toEqual([{ chargeDate: "2028-01-20", amount: "2000.00" }]);
   });
 
-  it("never turns an installment of 30,000.00 into 30", () => {
-    expect(termsOf(typed({ payment: "installments", installments: "2027-01-20 30,000.00" }), contract).installments).toEqual([{ chargeDate: "2027-01-20", amount: "30,000.00" }]);
+  it("sends an installment typed 30,000.00 as 30000.00, never as 30", () => {
+    expect(termsOf(typed({ payment: "installments", installments: [{ key: 1, chargeDate: "2027-01-20", amount: "30,000.00" }] }), contract).installments).toEqual([
+      { chargeDate: "2027-01-20", amount: "30000.00" },
+    ]);
+  });
+
+  it("sends prices as understood, and what it cannot read as typed for the server to name", () => {
+    expect(termsOf(typed({ prices: { "contract.seats": "$1,200.50" } }), contract).pricing).toEqual({ model: "saas_contract", contract: { seats: "1200.50" } });
+    expect(termsOf(typed({ prices: { "contract.seats": "45,50" } }), contract).pricing).toEqual({ model: "saas_contract", contract: { seats: "45,50" } });
+  });
+
+  it("sends pasted dashed account IDs as their 12 digits", () => {
+    expect(termsOf(typed({ buyerAccounts: "1234-5678-9012\n0000 1111 2222" }), contract).buyerAccounts).toEqual(["123456789012", "000011112222"]);
   });
 });

@@ -2,7 +2,7 @@ import type { EulaDocumentView, OfferView, Product } from "@offerkit/sdk";
 import { agreementInputsOf, agreementOf, durationUnitOf, type AgreementInputs, type AgreementTerm } from "./agreement-length";
 import { buyerAccountsText, parseBuyerAccounts } from "./buyer-accounts";
 import { paymentOf, type FormPricing, type Payment } from "./granted-quantities";
-import { installmentsText, parseInstallments, type InstallmentInput } from "./installments";
+import { installmentRowsOf, installmentsToSend, type InstallmentInput, type InstallmentRow } from "./installments";
 import { offerPricingOf, priceInputsOf, type PriceInputs } from "./pricing-fields";
 
 /** What the form holds, as typed; turned into the API's terms on submit. */
@@ -17,8 +17,8 @@ export interface OfferFormValues extends AgreementInputs {
   eula: EulaDocumentView | null;
   acceptanceDeadline: string;
   refundPolicy: string;
-  /** One installment per line: `2028-01-15 50000.00`. */
-  installments: string;
+  /** The payment schedule, one row per charge: a date and an amount as typed. */
+  installments: InstallmentRow[];
 }
 
 /** Changes one value of the form. */
@@ -57,7 +57,7 @@ export function valuesOf(offer: DraftTerms | null, productId = ""): OfferFormVal
     ...agreementInputsOf(offer?.agreement ?? null),
     acceptanceDeadline: offer?.acceptanceDeadline ?? "",
     refundPolicy: offer?.refundPolicy ?? "",
-    installments: installmentsText(offer?.installments ?? []),
+    installments: installmentRowsOf(offer?.installments),
   };
 }
 
@@ -69,7 +69,9 @@ function trimmed(value: string): string | undefined {
 
 /**
  * The terms the form describes; what is left empty is left out, and the server says what is
- * missing. The schedule is sent only when the rep chose to be paid in installments.
+ * missing. Amounts go as understood (`30,000.00` -> `30000.00`), or as typed when they cannot
+ * be read, for the server to refuse at their field. The schedule is sent only when the rep
+ * chose to be paid in installments.
  */
 export function termsOf(values: OfferFormValues, product: Pick<Product, "pricing">): OfferTermsInput {
   const name = trimmed(values.name);
@@ -77,7 +79,7 @@ export function termsOf(values: OfferFormValues, product: Pick<Product, "pricing
   const accounts = parseBuyerAccounts(values.buyerAccounts);
   const agreement = agreementOf(values, durationUnitOf(product.pricing.model));
   const refundPolicy = trimmed(values.refundPolicy);
-  const installments = values.payment === "installments" ? parseInstallments(values.installments) : [];
+  const installments = values.payment === "installments" ? installmentsToSend(values.installments) : [];
   return {
     productId: values.productId,
     ...(name !== undefined && { name }),

@@ -11,11 +11,13 @@ import { ReviewStep } from "./review-step";
 import { StepList } from "./step-list";
 import { TermsStep } from "./terms-step";
 import { useOfferForm } from "./use-offer-form";
+import "./offer-form.css";
 
 /**
  * The offer's terms, one step at a time: product, buyer accounts, a price for exactly the
- * product's dimensions, the EULA, duration and deadline, then a review. The server checks it
- * all; its field errors are shown next to their fields, on the step that holds them.
+ * product's dimensions, the EULA, duration and deadline, then a review. Each field is checked
+ * with core's rules when it is left and each step before moving on; the server checks it all
+ * again, and its field errors are shown next to the same fields, on the step that holds them.
  */
 export function OfferForm({
   session,
@@ -30,10 +32,10 @@ export function OfferForm({
   submitLabel: string;
   onSubmit: (terms: OfferTermsInput) => Promise<void>;
 }) {
-  const { values, set, errors, failure, busy, step, go, heading, product, submit } = useOfferForm({ products, initial, onSubmit });
+  const { values, set, errors, failure, busy, step, go, heading, product, submit, onFieldLeft } = useOfferForm({ products, initial, onSubmit });
   const current = STEPS[step];
   return (
-    <form onSubmit={submit} noValidate className="offer-form">
+    <form onSubmit={submit} onBlur={onFieldLeft} noValidate className="offer-form">
       <StepList current={step} invalid={stepsWithErrors(errors)} productChosen={product !== undefined} onGo={go} />
       <h2 ref={heading} tabIndex={-1}>
         {current}
@@ -44,7 +46,7 @@ export function OfferForm({
       {current === "Prices" && product && <PricesStep product={product} values={values} errors={errors} set={set} />}
       {current === "EULA" && <EulaDrop session={session} eula={values.eula} error={errors.eulaSha256} onUploaded={(eula) => set("eula", eula)} />}
       {current === "Terms" && <TermsStep values={values} errors={errors} set={set} unit={product ? durationUnitOf(product.pricing.model) : "months"} />}
-      {current === "Review" && product && <ReviewStep values={values} product={product} />}
+      {current === "Review" && product && <ReviewStep values={values} product={product} errors={errors} onGo={go} />}
 
       {failure && (
         <p className="error-note" role="alert">

@@ -1,8 +1,12 @@
+import { installmentAmountSchema } from "@offerkit/sdk";
 import type { FieldErrors } from "../../../errors";
-import { Field, describedBy } from "../../../ui";
+import { describedBy } from "../../../ui";
+import { AmountInput } from "./amount-field";
+import { parseAmount } from "./amount-input";
 import type { Payment } from "./granted-quantities";
-import { installmentsError, parseInstallments } from "./installments";
+import { MAX_INSTALLMENTS, addInstallmentRow, removeInstallmentRow, scheduleError, sentIndexes, type InstallmentRow } from "./installments";
 import { scheduleTotal } from "./schedule-total";
+import { money } from "./offer-form-money";
 
 /** At once or in installments; a model AWS Marketplace takes no schedule for says so (a draft written before the rule). */
 export function PaymentChoice({ payment, schedulable, onChange }: { payment: Payment; schedulable: boolean; onChange: (payment: Payment) => void }) {
@@ -20,38 +24,96 @@ export function PaymentChoice({ payment, schedulable, onChange }: { payment: Pay
   );
 }
 
-/** The schedule, one charge per line, with what it charges in all beside it. */
-export function ScheduleField({ text, errors, onChange }: { text: string; errors: FieldErrors; onChange: (text: string) => void }) {
-  const error = installmentsError(errors);
-  const installments = parseInstallments(text);
-  const total = scheduleTotal(installments);
+/**
+ * What the schedule charges in all, from the amounts understood so far: the contract's value,
+ * since the schedule carries the money. Says how many amounts are still to fix.
+ */
+function ScheduleTotal({ rows }: { rows: readonly InstallmentRow[] }) {
+  const filled = rows.filter((row) => row.amount.trim() !== "");
+  const understood = filled.flatMap((row) => {
+    const parsed = parseAmount(row.amount, installmentAmountSchema);
+    return parsed.kind === "amount" ? [{ chargeDate: row.chargeDate, amount: parsed.value }] : [];
+  });
+  const total = scheduleTotal(understood);
+  const unread = filled.length - understood.length;
   return (
-    <div className="schedule">
-      <Field
-        id="installments"
-        label="Installments"
-        hint={
-          <>
-            One per line: the UTC day the buyer is invoiced, then USD, e.g. <span className="nowrap">2028-01-15 50000.00</span>. At most one on or before the acceptance deadline.
-          </>
-        }
-        error={error}
-      >
-        <textarea {...describedBy("installments", error, true)} rows={4} value={text} onChange={(event) => onChange(event.target.value)} />
-      </Field>
-      <p className="schedule-total" aria-live="polite">
-        {total !== null ? (
-          <>
-            Total <strong>{total} USD</strong>
-            <br />
-            in {installments.length} installment{installments.length === 1 ? "" : "s"}
-          </>
-        ) : installments.length > 0 ? (
-          "The total shows once every amount is written like 50000.00."
-        ) : (
-          "No installment yet."
-        )}
+    <div className="schedule-total" aria-live="polite">
+      <p className="schedule-total-label">Contract value</p>
+      <p className="schedule-total-amount">{total === null ? "$0.00" : money(total)}</p>
+      <p className="hint">
+        {understood.length} installment{understood.length === 1 ? "" : "s"}
+        {unread > 0 ? `; ${unread} amount${unread === 1 ? "" : "s"} to fix, not counted` : ""}
       </p>
     </div>
+  );
+}
+
+/**
+ * The schedule as rows, one charge each: the UTC day and the amount in USD, which shows what it
+ * understood as it is typed. Rows are added up to 60 and removed one by one; the contract's
+ * value (the schedule's total) stays beside them, updated as amounts are typed.
+ */
+export function ScheduleField({ rows, errors, onChange }: { rows: InstallmentRow[]; errors: FieldErrors; onChange: (rows: InstallmentRow[]) => void }) {
+  const general = scheduleError(errors);
+  const indexes = sentIndexes(rows);
+  const update = (key: number, part: "chargeDate" | "amount", value: string) => onChange(rows.map((row) => (row.key === key ? { ...row, [part]: value } : row)));
+  const full = rows.length >= MAX_INSTALLMENTS;
+  return (
+    <fieldset className="schedule" aria-describedby={general ? "installments-error" : "installments-hint"}>
+      <legend>Installments</legend>
+      <p className="hint" id="installments-hint">
+        The UTC day the buyer is invoiced and the amount in USD, e.g. 30,000.00. At most one on or before the acceptance deadline; up to {MAX_INSTALLMENTS}.
+      </p>
+      {general && (
+        <p className="field-error" id="installments-error">
+          {general}
+        </p>
+      )}
+      <div className="schedule-body">
+        <ol className="installment-rows">
+          {rows.map((row, position) => {
+            const sent = indexes[position];
+            const dateError = sent === undefined ? undefined : errors[`installments.${sent}.chargeDate`];
+            const amountError = sent === undefined ? undefined : errors[`installments.${sent}.amount`];
+            const number = position + 1;
+            const dateId = `installment-${row.key}-date`;
+            const amountId = `installment-${row.key}-amount`;
+            return (
+              <li key={row.key} className={dateError || amountError ? "installment-row field-invalid" : "installment-row"}>
+                <span className="installment-number" aria-hidden="true">
+                  {number}.
+                </span>
+                <div className="installment-date">
+                  <label htmlFor={dateId}>Installment {number} date</label>
+                  <input {...describedBy(dateId, dateError)} data-field="installments" type="date" value={row.chargeDate} onChange={(event) => update(row.key, "chargeDate", event.target.value)} />
+                  {dateError && (
+                    <p className="field-error" id={`${dateId}-error`}>
+                      {dateError}
+                    </p>
+                  )}
+                </div>
+                <div className="installment-amount">
+                  <label htmlFor={amountId}>Installment {number} amount (USD)</label>
+                  <AmountInput id={amountId} field="installments" value={row.amount} rule={installmentAmountSchema} error={amountError} placeholder="30,000.00" onChange={(value) => update(row.key, "amount", value)} />
+                  {amountError && (
+                    <p className="field-error" id={`${amountId}-error`}>
+                      {amountError}
+                    </p>
+                  )}
+                </div>
+                <button type="button" className="installment-remove" aria-label={`Remove installment ${number}`} onClick={() => onChange(removeInstallmentRow(rows, row.key))}>
+                  Remove
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <ScheduleTotal rows={rows} />
+      </div>
+      <button type="button" onClick={() => onChange(addInstallmentRow(rows))} disabled={full}>
+        Add an installment
+      </button>
+      {full && <p className="hint">A schedule has at most {MAX_INSTALLMENTS} installments.</p>}
+    </fieldset>
   );
 }

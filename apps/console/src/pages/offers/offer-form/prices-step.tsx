@@ -1,12 +1,12 @@
 import type { Product } from "@offerkit/sdk";
 import type { ReactNode } from "react";
 import type { FieldErrors } from "../../../errors";
-import { Field, describedBy } from "../../../ui";
+import { AmountField } from "./amount-field";
 import { GrantedQuantities } from "./granted-quantities-fields";
 import { scheduledTableOf } from "./granted-quantities";
 import type { OfferFormValues, SetFormValue } from "./offer-form-values";
 import { PaymentChoice, ScheduleField } from "./payment-schedule";
-import { priceTablesOf } from "./pricing-fields";
+import { priceRuleOf, priceTablesOf } from "./pricing-fields";
 
 /**
  * Step 3: a price for exactly the product's dimensions, in each table its pricing model asks
@@ -21,11 +21,18 @@ export function PricesStep({ product, values, errors, set }: { product: Product;
   const onPrice = (key: string, value: string) => set("prices", { ...prices, [key]: value });
   const input = (key: string, label: string, hint?: string) => {
     const id = `price-${key.replace(".", "-")}`;
-    const error = errors[`pricing.${key}`];
     return (
-      <Field key={key} id={id} label={label} hint={hint} error={error}>
-        <input {...describedBy(id, error, Boolean(hint))} inputMode="decimal" placeholder="0.00" value={prices[key] ?? ""} onChange={(event) => onPrice(key, event.target.value)} />
-      </Field>
+      <AmountField
+        key={key}
+        id={id}
+        label={label}
+        hint={hint}
+        field={`pricing.${key}`}
+        value={prices[key] ?? ""}
+        rule={priceRuleOf(key)}
+        error={errors[`pricing.${key}`]}
+        onChange={(value) => onPrice(key, value)}
+      />
     );
   };
   let body: ReactNode;
@@ -44,11 +51,11 @@ export function PricesStep({ product, values, errors, set }: { product: Product;
     );
   return (
     <>
-      <p className="hint">Prices are in USD, written with a dot: 1200 or 0.125.</p>
+      <p className="hint">Prices are in USD: 1200, 1,200.00 or $1,200 all mean the same; each field shows what it understood. A comma never marks the cents.</p>
       {general && <p className="field-error">{general}</p>}
       {(scheduled !== null || inInstallments) && <PaymentChoice payment={values.payment} schedulable={scheduled !== null} onChange={(payment) => set("payment", payment)} />}
       {body}
-      {inInstallments && <ScheduleField text={values.installments} errors={errors} onChange={(text) => set("installments", text)} />}
+      {inInstallments && <ScheduleField rows={values.installments} errors={errors} onChange={(rows) => set("installments", rows)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offerPricingOf, priceInputsOf, priceTablesOf, type ProductPricing } from "./pricing-fields";
+import { offerPricingOf, priceInputsOf, priceRuleOf, priceTablesOf, type ProductPricing } from "./pricing-fields";
 
 const seats = { key: "seats", name: "User seats" };
 const storage = { key: "storage_tb", name: "Storage (TB)" };
@@ -54,8 +54,16 @@ describe("offerPricingOf", () => {
     expect(offerPricingOf(contract, { "contract.seats": "45.5", "contract.storage_tb": "  " })).toEqual({ model: "saas_contract", contract: { seats: "45.5" } });
   });
 
-  it("sends a price with a thousands comma or a currency sign as typed, for the server to refuse", () => {
-    expect(offerPricingOf(contract, { "contract.seats": "1,200", "contract.storage_tb": "$120" })).toEqual({ model: "saas_contract", contract: { seats: "1,200", storage_tb: "$120" } });
+  it("sends a price with a thousands comma or a currency sign as understood, and an ambiguous one as typed, for the server to refuse", () => {
+    expect(offerPricingOf(contract, { "contract.seats": "1,200", "contract.storage_tb": "$120" })).toEqual({ model: "saas_contract", contract: { seats: "1200", storage_tb: "120" } });
+    expect(offerPricingOf(contract, { "contract.seats": "45,50" })).toEqual({ model: "saas_contract", contract: { seats: "45,50" } });
+  });
+
+  it("holds each table to its own decimals: 8 per hour or unit of usage, 3 upfront", () => {
+    expect(priceRuleOf("rates.requests").safeParse("0.00012345").success).toBe(true);
+    expect(priceRuleOf("hourly.m5.large").safeParse("0.00012345").success).toBe(true);
+    expect(priceRuleOf("contract.seats").safeParse("0.00012345").success).toBe(false);
+    expect(priceRuleOf("monthlyFee").safeParse("0.0001").success).toBe(false);
   });
 
   it("ignores prices typed for dimensions the product does not have", () => {

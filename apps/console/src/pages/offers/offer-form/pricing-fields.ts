@@ -1,4 +1,5 @@
-import type { OfferView, Product } from "@offerkit/sdk";
+import { upfrontPriceSchema, usagePriceSchema, type OfferView, type Product } from "@offerkit/sdk";
+import { amountToSend, type AmountRule } from "./amount-input";
 import { quantityOf, scheduledTableOf, type FormPricing, type Payment } from "./granted-quantities";
 
 export type ProductPricing = Product["pricing"];
@@ -32,11 +33,21 @@ export function priceTablesOf(pricing: ProductPricing): PriceTable[] {
   }
 }
 
+/**
+ * Core's rule for a price cell (`contract.seats`, `monthlyFee`): per hour and per unit of usage
+ * up to 8 decimals, upfront (contract, annual, monthly) up to 3.
+ */
+export function priceRuleOf(key: string): AmountRule {
+  const table = key.split(".")[0];
+  return table === "hourly" || table === "rates" ? usagePriceSchema : upfrontPriceSchema;
+}
+
 /** The form's prices: `table.dimension` -> what was typed, `quantity.dimension` for granted quantities, plus `monthlyFee`. */
 export type PriceInputs = Record<string, string>;
 
 /**
- * The offer's pricing from what was typed; empty cells are left out for the server to name.
+ * The offer's pricing from what was typed, each price as understood (`$1,200` -> `1200`, see
+ * `parseAmount`); empty cells are left out for the server to name.
  * Paid in installments, a contract's prices (an hourly + annual offer's annual prices) are "0"
  * and each dimension typed a quantity is granted it for the term: the schedule carries the money.
  */
@@ -44,8 +55,9 @@ export function offerPricingOf(pricing: ProductPricing, inputs: PriceInputs, pay
   const typed = (key: string) => {
     const cells: [string, string][] = [];
     for (const dimension of pricing.dimensions) {
-      const value = inputs[`${key}.${dimension.key}`]?.trim();
-      if (value) cells.push([dimension.key, value]);
+      const cell = `${key}.${dimension.key}`;
+      const value = inputs[cell]?.trim();
+      if (value) cells.push([dimension.key, key === "quantity" ? value : amountToSend(value, priceRuleOf(cell))]);
     }
     return cells;
   };
@@ -63,7 +75,7 @@ export function offerPricingOf(pricing: ProductPricing, inputs: PriceInputs, pay
       // An instance type is on the annual term exactly when it is granted a quantity.
       return { model: "hourly_annual", hourly: table("hourly"), annual: Object.fromEntries(Object.keys(quantities).map((key) => [key, "0"])), annualQuantities: quantities };
     case "monthly":
-      return { model: "monthly", monthlyFee: inputs.monthlyFee?.trim() ?? "" };
+      return { model: "monthly", monthlyFee: amountToSend(inputs.monthlyFee ?? "", priceRuleOf("monthlyFee")) };
     case "usage":
       return { model: "usage", rates: table("rates") };
     case "saas_subscription":

@@ -25,7 +25,7 @@ export function ProductStep({ products, values, errors, set }: { products: Produ
   return (
     <>
       <Field id="product" label="Product" error={productError}>
-        <select {...described} aria-describedby={describedIds} value={values.productId} onChange={(event) => set("productId", event.target.value)}>
+        <select {...described} aria-describedby={describedIds} data-field="productId" value={values.productId} onChange={(event) => set("productId", event.target.value)}>
           <option value="">Choose a product</option>
           {offerable.map((item) => (
             <option key={item.id} value={item.id}>
@@ -57,10 +57,10 @@ export function ProductStep({ products, values, errors, set }: { products: Produ
         )}
       </Field>
       <Field id="name" label="Offer name" hint="The buyer sees it, e.g. Acme, three years." error={errors.name}>
-        <input {...describedBy("name", errors.name, true)} value={values.name} onChange={(event) => set("name", event.target.value)} />
+        <input {...describedBy("name", errors.name, true)} data-field="name" value={values.name} onChange={(event) => set("name", event.target.value)} />
       </Field>
       <Field id="description" label="Internal description" hint="For your team only; buyers never see it." error={errors.description}>
-        <textarea {...describedBy("description", errors.description, true)} rows={2} value={values.description} onChange={(event) => set("description", event.target.value)} />
+        <textarea {...describedBy("description", errors.description, true)} data-field="description" rows={2} value={values.description} onChange={(event) => set("description", event.target.value)} />
       </Field>
     </>
   );

@@ -29,19 +29,19 @@ export function TermsStep({ values, errors, set, unit }: { values: OfferFormValu
         )}
         {values.agreementKind === "duration" ? (
           <Field id={key} label={unit === "months" ? "Months" : "Days"} hint={unit === "months" ? "Whole months, 1 to 60." : "Whole days, 1 to 1095 (three years)."} error={durationError}>
-            <input {...describedBy(key, durationError, true)} inputMode="numeric" value={values[key]} onChange={(event) => set(key, event.target.value)} />
+            <input {...describedBy(key, durationError, true)} data-field="agreement" inputMode="numeric" value={values[key]} onChange={(event) => set(key, event.target.value)} />
           </Field>
         ) : (
           <Field id="end-date" label="End date" hint={unit === "months" ? "A contract ends on a date only when paid in installments." : "An hourly or metered offer runs a number of days, not to a date."} error={endDateError}>
-            <input {...describedBy("end-date", endDateError, true)} type="date" value={values.endDate} onChange={(event) => set("endDate", event.target.value)} />
+            <input {...describedBy("end-date", endDateError, true)} data-field="agreement" type="date" value={values.endDate} onChange={(event) => set("endDate", event.target.value)} />
           </Field>
         )}
       </fieldset>
       <Field id="deadline" label="Acceptance deadline" hint="The last UTC day a buyer may accept, through 23:59:59 UTC." error={errors.acceptanceDeadline}>
-        <input {...describedBy("deadline", errors.acceptanceDeadline, true)} type="date" value={values.acceptanceDeadline} onChange={(event) => set("acceptanceDeadline", event.target.value)} />
+        <input {...describedBy("deadline", errors.acceptanceDeadline, true)} data-field="acceptanceDeadline" type="date" value={values.acceptanceDeadline} onChange={(event) => set("acceptanceDeadline", event.target.value)} />
       </Field>
       <Field id="refund-policy" label="Refund policy" hint="Required for a paid offer: how the buyer asks for a refund. Plain text: AWS Marketplace takes ASCII and © ® ™ ¢ £ ¤ ¥ only." error={errors.refundPolicy}>
-        <textarea {...describedBy("refund-policy", errors.refundPolicy, true)} rows={2} value={values.refundPolicy} onChange={(event) => set("refundPolicy", event.target.value)} />
+        <textarea {...describedBy("refund-policy", errors.refundPolicy, true)} data-field="refundPolicy" rows={2} value={values.refundPolicy} onChange={(event) => set("refundPolicy", event.target.value)} />
       </Field>
     </>
   );
