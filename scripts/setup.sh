@@ -20,6 +20,9 @@ else
   PNPM=(npx --yes "pnpm@$PNPM_VERSION")
 fi
 
+# A script working on what is installed already sets SETUP_SKIP_INSTALL=1 before sourcing this.
+if [ -n "${SETUP_SKIP_INSTALL:-}" ]; then return 0; fi
+
 echo "Installing dependencies with pnpm $PNPM_VERSION..." >&2
 # pnpm's progress is noise when all goes well; its whole output is shown when it fails.
 install_log=$(mktemp)

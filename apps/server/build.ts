@@ -4,8 +4,9 @@
  * The workspace packages export TypeScript sources, so they are bundled, and so is every pure
  * JavaScript dependency: the built server then needs only what `dependencies` in package.json
  * lists (native code such as better-sqlite3, and pino, whose transports load files by path).
- * Code loaded with `import()` (the AWS publisher and its SDK) stays in its own chunk, read only
- * when that feature is configured.
+ * One file per entry point, no shared chunks: code that finds files next to itself
+ * (`import.meta.url`: the console, the worker files) then sits where those paths expect it.
+ * Code loaded with `import()` (the AWS SDK) is in the file but runs only when configured.
  *
  * Worker threads are started from files next to the code that starts them
  * (`new URL("./stamp-worker.mjs", import.meta.url)`): each such file is built as an entry of its
@@ -73,8 +74,6 @@ await build({
   absWorkingDir: root,
   entryPoints,
   outdir,
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
   plugins: [workerFiles(workers)],
 });
 await build({

@@ -29,6 +29,13 @@ export interface ServerProcessOptions {
    * PostgreSQL database (EULA files live there). Without it, a fresh folder removed at stop.
    */
   dataDir?: string;
+  /**
+   * How to run the server: the folder and Node's arguments. Without it, the sources through tsx
+   * in this repository; a deployable folder passes its own, e.g. `dist/main.js` there.
+   */
+  entry?: { cwd: string; args: string[] };
+  /** The environment instead of this process's: a deployable folder is started with no more than it needs. */
+  baseEnv?: Record<string, string>;
 }
 
 /**
@@ -38,9 +45,10 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(env: Record<string, string> = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "offerkit-server-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: ADMIN_KEY, ...env },
+  const entry = options.entry ?? { cwd: serverDir, args: ["--import", "tsx", "src/main.ts"] };
+  const child = spawn(process.execPath, entry.args, {
+    cwd: entry.cwd,
+    env: { ...(options.baseEnv ?? process.env), PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: ADMIN_KEY, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
