@@ -93,6 +93,9 @@ describe("the console on a phone: every page fits 390 px", () => {
         await visit(phone.page, consolePage);
         const overflow = await overflowsSideways(phone.page);
         if (overflow) overflowing.push(`${consolePage.path}: ${overflow.scrollWidth} px in ${overflow.clientWidth}`);
+        // Cards fit their box too: a table scrolling sideways inside the page would hide their right edge.
+        const wide = await phone.page.locator(".table-wrap").evaluateAll((wraps) => wraps.filter((wrap) => wrap.scrollWidth > wrap.clientWidth).map((wrap) => `${wrap.scrollWidth} px in ${wrap.clientWidth}`));
+        if (wide.length > 0) overflowing.push(`${consolePage.path}, a table: ${wide.join(", ")}`);
         await screenshot(phone.page, consolePage.name);
         await visit(desktop.page, consolePage);
         await screenshot(desktop.page, consolePage.name);

@@ -8,6 +8,7 @@ import { launchChromium } from "../src/chromium";
 import { DESKTOP, PHONE, dropPdf, firstAdminKey, openConsoleAs, overflowsSideways, screenshot } from "../src/console-session";
 
 const BUYER = "123456789012";
+const SECOND_BUYER = "210987654321";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -129,7 +130,7 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     await page.getByLabel("Offer name").fill("Acme, first year");
     await page.getByLabel("Internal description").fill("Approved by the head of sales");
     await page.getByRole("button", { name: "Next" }).click();
-    await page.getByLabel("Buyer account IDs").fill(BUYER);
+    await page.getByLabel("Buyer account IDs").fill(`${BUYER}\n${SECOND_BUYER}`);
     await page.getByRole("button", { name: "Next" }).click();
     await page.getByLabel("User seats (seats)").fill("1200");
     await page.getByLabel("Storage (TB) (storage_tb)").fill("30000");
@@ -154,17 +155,22 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     const publication = page.locator(".publication");
     expect(await publication.locator(".publication-title strong").textContent()).toBe("Recorded locally, not published to a marketplace");
     expect(await page.locator("main").textContent()).not.toContain("Marketplace: published");
-    expect(await page.locator(".acceptance-summary").textContent()).toBe("The account has not accepted yet.");
+    expect(await page.locator(".acceptance-summary").textContent()).toBe("No account has accepted yet.");
     expect(await page.getByRole("definition").filter({ hasText: "per unit for the term" }).textContent()).toBe("seats: $1,200.00 per unit for the termstorage_tb: $30,000.00 per unit for the term");
 
     await rpc(server.url, buyerToken)("buyer.offers.accept", "mutation", { offerId }, z.object({ id: z.string() }));
     await page.getByRole("button", { name: "Refresh" }).click();
-    await expect.poll(() => page.locator(".acceptance-summary").textContent()).toBe("The account accepted.");
-    const row = page.locator(".buyers-table tbody tr");
+    await expect.poll(() => page.locator(".acceptance-summary").textContent()).toBe("1 of 2 accounts accepted; the others still can.");
+    const row = page.locator(".buyers-table tbody tr", { hasText: BUYER });
     expect(await row.locator(".account-id").textContent()).toBe(BUYER);
     expect(await row.locator(".pill").textContent()).toBe("Accepted");
     expect(await row.locator("td[data-label='When']").textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     expect(await row.getByRole("button", { name: `Copy agreement ID of ${BUYER}` }).count()).toBe(1);
+    const waiting = page.locator(".buyers-table tbody tr", { hasText: SECOND_BUYER });
+    expect(await waiting.locator(".pill").textContent()).toBe("Not yet");
+    // The other account gets a one-time link to mail; the rep's key may make one (offers:write).
+    await waiting.getByRole("button", { name: `Make an invitation link for account ${SECOND_BUYER}` }).click();
+    expect(await page.getByLabel(`Invitation link for ${SECOND_BUYER}: mail it to the buyer`).inputValue()).toMatch(/^http:\/\/.+/);
     await screenshot(page, "new-seller-offer-accepted");
     expect(errors).toEqual([]);
 
@@ -173,7 +179,8 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     await phone.page.goto(`${server.url}/console/offers/${offerId}`);
     await phone.page.locator(".acceptance-summary").waitFor();
     expect(await overflowsSideways(phone.page)).toBeNull();
-    expect(await phone.page.locator(".buyers-table tbody tr").evaluate((element) => getComputedStyle(element).display)).toBe("block");
+    expect(await phone.page.locator(".buyers").locator(".table-wrap").evaluate((wrap) => wrap.scrollWidth <= wrap.clientWidth)).toBe(true);
+    expect(await phone.page.locator(".buyers-table tbody tr").first().evaluate((element) => getComputedStyle(element).display)).toBe("block");
     await screenshot(phone.page, "new-seller-offer-accepted");
   });
 });

@@ -50,10 +50,10 @@ export function BuyerAccountsPanel({ session, offer, now = new Date() }: { sessi
                 </td>
                 <td data-label="When">{row.acceptedAt ? utcMinute(row.acceptedAt) : row.state === "lapsed" ? "deadline passed" : "-"}</td>
                 <td data-label="Agreement">
-                  {row.agreementId ? <ShortId value={row.agreementId} label={`agreement ID of ${row.account}`} keep={18} /> : "-"}
+                  {row.agreementId ? <ShortId value={row.agreementId} label={`agreement ID of ${row.account}`} keep={12} /> : "-"}
                   {row.marketplaceAgreementId && (
                     <div className="small">
-                      On the marketplace: <ShortId value={row.marketplaceAgreementId} label={`marketplace agreement ID of ${row.account}`} keep={18} />
+                      On the marketplace: <ShortId value={row.marketplaceAgreementId} label={`marketplace agreement ID of ${row.account}`} keep={12} />
                     </div>
                   )}
                 </td>
