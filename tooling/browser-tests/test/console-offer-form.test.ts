@@ -7,6 +7,7 @@ import { rpc } from "@offerkit/test-server/seed";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { axeViolations } from "../src/axe";
 import { launchChromium } from "../src/chromium";
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), "..", "screenshots");
@@ -73,6 +74,12 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
     await page.locator("dd.mono, [aria-label='Uploaded EULA']").first().waitFor();
   }
 
+  /** Nothing for axe to report and no sideways scrolling, on the step on show. */
+  async function accessibleAndFits(page: Page) {
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  }
+
   const next = (page: Page) => page.getByRole("button", { name: "Next" }).click();
   const stepMarked = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByRole("button", { name }) }).getAttribute("class");
 
@@ -112,6 +119,7 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         await expect.poll(() => accounts.getAttribute("aria-invalid")).toBe("true");
         expect(await page.locator("#buyer-accounts-error").textContent()).toBe("12345-6789-01: An account ID is exactly 12 digits, e.g. 123456789012");
         await page.screenshot({ path: join(screenshots, `console-offer-form-account-marked-${name}.png`), fullPage: true });
+        await accessibleAndFits(page);
         await accounts.fill("1234-5678-9012\n0000 1111 2222");
         await expect.poll(() => accounts.getAttribute("aria-invalid")).toBeNull();
         await accounts.blur();
@@ -128,6 +136,7 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
         expect(await page.locator("#installment-1-amount-error").textContent()).toMatch(/^"30,00" is ambiguous/);
         await page.screenshot({ path: join(screenshots, `console-offer-form-amount-refused-${name}.png`), fullPage: true });
+        await accessibleAndFits(page);
         await next(page);
         expect(await page.getByRole("heading", { name: "Prices" }).isVisible()).toBe(true);
         expect(errors).toEqual([]);
@@ -161,8 +170,14 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         expect(await page.locator("#installment-2-amount-understood").textContent()).toBe("= $1,500.50");
         await expect.poll(() => page.locator(".schedule-total-amount").textContent()).toBe("$31,500.50");
         await page.screenshot({ path: join(screenshots, `console-offer-form-installments-${name}.png`), fullPage: true });
+        await accessibleAndFits(page);
         await next(page);
 
+        // Moving on without a EULA is refused once, in words that do not repeat the field's name.
+        await next(page);
+        await expect.poll(() => page.locator("#eula-error").textContent()).toBe("Upload the license agreement as a PDF");
+        await page.locator("#eula-file").setInputFiles({ name: "eula.pdf", mimeType: "application/pdf", buffer: Buffer.from("this is not a PDF at all") });
+        await expect.poll(() => page.locator("#eula-error").textContent()).toBe("The EULA must be a PDF file; this file does not start with a PDF header.");
         await dropPdf(page);
         await next(page);
         await page.getByLabel("Months", { exact: true }).fill("12");
@@ -175,6 +190,7 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         expect(await review.textContent()).toContain("Two installments, approved by finance");
         expect(await review.textContent()).toContain("012345678901");
         await page.screenshot({ path: join(screenshots, `console-offer-form-review-${name}.png`), fullPage: true });
+        await accessibleAndFits(page);
         await page.getByRole("button", { name: "Create draft" }).click();
         await page.waitForURL(/\/offers\/offer-/);
 
