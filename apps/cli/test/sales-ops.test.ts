@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,6 +55,18 @@ function dealFile(file: string, name: string, extra: string[] = []): string {
     ].join("\n"),
   );
   return file;
+}
+
+/** Runs the binary on a terminal (util-linux's script gives it one) and types `input`: what a rep sees, prompts included. */
+function runOnTerminal(args: readonly string[], input: string): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, binary, ...args].map((word) => `'${word}'`).join(" ");
+  return new Promise((resolve) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env["PATH"] ?? "", ...env } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (code) => resolve({ code, output }));
+    child.stdin.end(input);
+  });
 }
 
 function idOf(stdout: string): string {
@@ -250,6 +263,18 @@ describe("offers update and delete", () => {
     const remove = await runCli(["offers", "delete", sentId, "--yes"], { env });
     expect(remove).toMatchObject({ code: 1, stdout: "" });
     expect(lines(remove.stderr)).toEqual([expect.stringMatching(/^offerkit: OFFER_IMMUTABLE: /)]);
+  });
+
+  it("asks on a terminal before deleting: only a yes deletes", async () => {
+    const draft = await client.offers.create({ productId: (await productByAsin(ASIN)).id, name: "Asked first" });
+    const no = await runOnTerminal(["offers", "delete", draft.id], "n\n");
+    expect(no.code).toBe(0);
+    expect(no.output).toContain(`Delete the draft offer ${draft.id} (Asked first)? This cannot be undone. [y/N]`);
+    expect(no.output).toContain("Nothing deleted.");
+    expect((await client.offers.get({ offerId: draft.id })).status).toBe("draft");
+    const yes = await runOnTerminal(["offers", "delete", draft.id], "y\n");
+    expect(yes).toMatchObject({ code: 0, output: expect.stringContaining(`Deleted draft ${draft.id}.`) });
+    expect(await runCli(["offers", "show", draft.id], { env })).toMatchObject({ code: 1 });
   });
 
   it("deletes a draft only with --yes when there is no terminal to ask in", async () => {
