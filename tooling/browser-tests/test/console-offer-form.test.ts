@@ -139,6 +139,17 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         await accessibleAndFits(page);
         await next(page);
         expect(await page.getByRole("heading", { name: "Prices" }).isVisible()).toBe(true);
+
+        // Rows copied from a spreadsheet fill the schedule, each amount whole and read as typed.
+        await amount.evaluate((input, text) => {
+          const data = new DataTransfer();
+          data.setData("text/plain", text);
+          input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+        }, `${inDays(10)}\t30,000.00\n${inDays(40)}\t1 500`);
+        await expect.poll(() => page.getByLabel("Installment 2 amount (USD)").inputValue()).toBe("1 500");
+        expect(await page.getByLabel("Installment 1 amount (USD)").inputValue()).toBe("30,000.00");
+        expect(await page.getByLabel("Installment 2 date").inputValue()).toBe(inDays(40));
+        await expect.poll(() => page.locator(".schedule-total-amount").textContent()).toBe("$31,500.00");
         expect(errors).toEqual([]);
       },
       60_000,

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ClipboardEvent, ReactNode } from "react";
 import { Field, describedBy } from "../../../ui";
 import { parseAmount, type AmountRule } from "./amount-input";
 
@@ -46,6 +46,7 @@ export function AmountInput({
   placeholder = "0.00",
   label,
   onChange,
+  onPaste,
 }: {
   id: string;
   field: string;
@@ -56,6 +57,7 @@ export function AmountInput({
   placeholder?: string;
   label?: string;
   onChange: (value: string) => void;
+  onPaste?: (event: ClipboardEvent<HTMLInputElement>) => void;
 }) {
   const parsed = parseAmount(value, rule);
   const described = describedBy(id, error, hint);
@@ -74,6 +76,7 @@ export function AmountInput({
         placeholder={placeholder}
         value={value}
         onChange={(event) => onChange(event.target.value)}
+        onPaste={onPaste}
       />
       <span className="amount-understood" id={echoId} aria-live="polite">
         {parsed.kind === "amount" ? `= ${parsed.shown}` : ""}

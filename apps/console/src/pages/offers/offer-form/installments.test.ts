@@ -5,6 +5,7 @@ import {
   installmentRowsOf,
   installmentsIssues,
   installmentsToSend,
+  pasteInstallmentRows,
   removeInstallmentRow,
   scheduleError,
   sentIndexes,
@@ -85,5 +86,32 @@ describe("scheduleError", () => {
       "At most one installment may fall on or before the acceptance deadline (2027-03-31)",
     );
     expect(scheduleError({ "installments.0.amount": "x" })).toBeUndefined();
+  });
+});
+
+describe("pasteInstallmentRows", () => {
+  const rows = [row(1, "", ""), row(2, "2028-01-20", "5")];
+
+  it("turns a schedule pasted from a spreadsheet into rows, in place of the row pasted into", () => {
+    expect(pasteInstallmentRows(rows, 1, "2027-01-20\t30,000.00\r\n2027-07-20\t30 000.50\r\n")).toEqual([
+      row(3, "2027-01-20", "30,000.00"),
+      row(4, "2027-07-20", "30 000.50"),
+      row(2, "2028-01-20", "5"),
+    ]);
+  });
+
+  it("takes lines from an email, the amount whole after a comma or spaces", () => {
+    expect(pasteInstallmentRows([row(1, "", "")], 1, "2027-01-20, $30,000\n2027-07-20  30000.5")).toEqual([row(2, "2027-01-20", "$30,000"), row(3, "2027-07-20", "30000.5")]);
+  });
+
+  it("leaves an amount pasted alone, or text that is not a schedule, to the field", () => {
+    expect(pasteInstallmentRows(rows, 1, "30,000.00")).toBeUndefined();
+    expect(pasteInstallmentRows(rows, 1, "2027-01-20 30,000.00")).toBeUndefined();
+    expect(pasteInstallmentRows(rows, 1, "first\nsecond")).toBeUndefined();
+  });
+
+  it("stops at 60 rows", () => {
+    const lines = Array.from({ length: 70 }, (_, index) => `2030-01-${String((index % 28) + 1).padStart(2, "0")}\t${index + 1}`).join("\n");
+    expect(pasteInstallmentRows([row(1, "", "")], 1, lines)).toHaveLength(MAX_INSTALLMENTS);
   });
 });

@@ -39,6 +39,27 @@ export function removeInstallmentRow(rows: readonly InstallmentRow[], key: numbe
   return left.length > 0 ? left : [{ key: nextKey(rows), chargeDate: "", amount: "" }];
 }
 
+/** A line of a schedule pasted from a spreadsheet or an email: the day, a tab, comma, semicolon or spaces, then the amount. */
+const PASTED_LINE = /^\s*(\d{4}-\d{2}-\d{2})(?:\t|\s*[,;]\s*|\s+)(.*?)\s*$/;
+
+/**
+ * The rows after a schedule is pasted into the row keyed `key`: each line (`2027-01-20<TAB>
+ * 30,000.00`) becomes a row in place of that one, up to 60 in all. The amount is the whole rest
+ * of the line (`30,000.00`, `30 000` stay whole, to be read as any typed amount). Undefined when
+ * the text is one line without a date, an amount pasted as usual.
+ */
+export function pasteInstallmentRows(rows: readonly InstallmentRow[], key: number, text: string): InstallmentRow[] | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const parsed = lines.map((line) => PASTED_LINE.exec(line));
+  if (lines.length === 0 || parsed.some((match) => match === null) || (lines.length === 1 && !text.includes("\t"))) return undefined;
+  const at = rows.findIndex((row) => row.key === key);
+  if (at === -1) return undefined;
+  let next = nextKey(rows);
+  const pasted = parsed.map((match) => ({ key: next++, chargeDate: match?.[1] ?? "", amount: match?.[2] ?? "" }));
+  const room = MAX_INSTALLMENTS - (rows.length - 1);
+  return [...rows.slice(0, at), ...pasted.slice(0, room), ...rows.slice(at + 1)];
+}
+
 const isBlank = (row: InstallmentInput) => row.chargeDate.trim() === "" && row.amount.trim() === "";
 
 /**

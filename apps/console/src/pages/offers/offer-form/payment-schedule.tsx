@@ -1,10 +1,11 @@
 import { installmentAmountSchema } from "@offerkit/sdk";
+import type { ClipboardEvent } from "react";
 import type { FieldErrors } from "../../../errors";
 import { describedBy } from "../../../ui";
 import { AmountInput } from "./amount-field";
 import { parseAmount } from "./amount-input";
 import type { Payment } from "./granted-quantities";
-import { MAX_INSTALLMENTS, addInstallmentRow, removeInstallmentRow, scheduleError, sentIndexes, type InstallmentRow } from "./installments";
+import { MAX_INSTALLMENTS, addInstallmentRow, pasteInstallmentRows, removeInstallmentRow, scheduleError, sentIndexes, type InstallmentRow } from "./installments";
 import { scheduleTotal } from "./schedule-total";
 import { money } from "./offer-form-money";
 
@@ -58,11 +59,19 @@ export function ScheduleField({ rows, errors, onChange }: { rows: InstallmentRow
   const indexes = sentIndexes(rows);
   const update = (key: number, part: "chargeDate" | "amount", value: string) => onChange(rows.map((row) => (row.key === key ? { ...row, [part]: value } : row)));
   const full = rows.length >= MAX_INSTALLMENTS;
+  // A schedule copied from a spreadsheet or an email fills the rows; a single amount pastes as usual.
+  const paste = (key: number) => (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = pasteInstallmentRows(rows, key, event.clipboardData.getData("text/plain"));
+    if (pasted === undefined) return;
+    event.preventDefault();
+    onChange(pasted);
+  };
   return (
     <fieldset className="schedule" aria-describedby={general ? "installments-error" : "installments-hint"}>
       <legend>Installments</legend>
       <p className="hint" id="installments-hint">
-        The UTC day the buyer is invoiced and the amount in USD, e.g. 30,000.00. At most one on or before the acceptance deadline; up to {MAX_INSTALLMENTS}.
+        The UTC day the buyer is invoiced and the amount in USD, e.g. 30,000.00. At most one on or before the acceptance deadline; up to {MAX_INSTALLMENTS}. To fill several, paste
+        rows copied from a spreadsheet (a date, then an amount) into an amount.
       </p>
       {general && (
         <p className="field-error" id="installments-error">
@@ -85,7 +94,7 @@ export function ScheduleField({ rows, errors, onChange }: { rows: InstallmentRow
                 </span>
                 <div className="installment-date">
                   <label htmlFor={dateId}>Installment {number} date</label>
-                  <input {...describedBy(dateId, dateError)} data-field="installments" type="date" value={row.chargeDate} onChange={(event) => update(row.key, "chargeDate", event.target.value)} />
+                  <input {...describedBy(dateId, dateError)} data-field="installments" type="date" value={row.chargeDate} onChange={(event) => update(row.key, "chargeDate", event.target.value)} onPaste={paste(row.key)} />
                   {dateError && (
                     <p className="field-error" id={`${dateId}-error`}>
                       {dateError}
@@ -94,7 +103,7 @@ export function ScheduleField({ rows, errors, onChange }: { rows: InstallmentRow
                 </div>
                 <div className="installment-amount">
                   <label htmlFor={amountId}>Installment {number} amount (USD)</label>
-                  <AmountInput id={amountId} field="installments" value={row.amount} rule={installmentAmountSchema} error={amountError} placeholder="30,000.00" onChange={(value) => update(row.key, "amount", value)} />
+                  <AmountInput id={amountId} field="installments" value={row.amount} rule={installmentAmountSchema} error={amountError} placeholder="30,000.00" onChange={(value) => update(row.key, "amount", value)} onPaste={paste(row.key)} />
                   {amountError && (
                     <p className="field-error" id={`${amountId}-error`}>
                       {amountError}
