@@ -13,6 +13,7 @@ import { fieldLabel } from "./field-labels";
  */
 export function OfferActions({ session, offer, onSent }: { session: Session; offer: OfferView; onSent: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const deleteDialog = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   if (!can(session, "offers:write")) return null;
@@ -34,6 +35,12 @@ export function OfferActions({ session, offer, onSent }: { session: Session; off
       await session.client.offers.send({ offerId: offer.id });
       onSent();
     });
+  const remove = () =>
+    run(async () => {
+      deleteDialog.current?.close();
+      await session.client.offers.delete({ offerId: offer.id });
+      navigate("/offers");
+    });
   const copy = () =>
     run(async () => {
       const draft = await session.client.offers.copyAsDraft({ offerId: offer.id });
@@ -51,6 +58,9 @@ export function OfferActions({ session, offer, onSent }: { session: Session; off
           <Link to={`/offers/${offer.id}/edit`} className="button">
             Edit draft
           </Link>
+          <button type="button" onClick={() => deleteDialog.current?.showModal()} disabled={busy}>
+            Delete draft
+          </button>
         </>
       ) : (
         <>
@@ -68,6 +78,18 @@ export function OfferActions({ session, offer, onSent }: { session: Session; off
             Send, it is final
           </button>
           <button type="button" onClick={() => dialog.current?.close()} autoFocus>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+      <dialog ref={deleteDialog} aria-labelledby="delete-title">
+        <h2 id="delete-title">Delete this draft?</h2>
+        <p>It was never sent, so no buyer has seen it. It cannot be brought back.</p>
+        <div className="actions">
+          <button type="button" className="danger" onClick={remove}>
+            Delete draft
+          </button>
+          <button type="button" onClick={() => deleteDialog.current?.close()} autoFocus>
             Cancel
           </button>
         </div>

@@ -4,6 +4,7 @@ import type { Session } from "../../session";
 import { AsyncView } from "../../ui";
 import { useAsync } from "../../use-async";
 import { ProductForm } from "./product-form";
+import { SupportConnection } from "./support-connection";
 import { productFormOf, updateInputOf } from "./product-form-values";
 
 /** A product's listing and catalog ID; its model and marketplace identifiers stay as they are. */
@@ -30,7 +31,7 @@ export function ProductEditPage({ session, productId, added }: { session: Sessio
               </p>
             )}
             <ProductForm
-              key={loaded.updatedAt}
+              key={loaded.id}
               initial={productFormOf(loaded)}
               editing
               submitLabel="Save changes"
@@ -40,6 +41,7 @@ export function ProductEditPage({ session, productId, added }: { session: Sessio
                 product.reload();
               }}
             />
+            <SupportConnection session={session} product={loaded} onChanged={product.reload} />
           </>
         )}
       </AsyncView>

@@ -51,7 +51,8 @@ export function ProductForm({ initial, editing, submitLabel, onSubmit }: Product
       const local = await onSubmit(values);
       if (local) setErrors(local);
     } catch (caught) {
-      const fields = fieldErrorsOf(caught);
+      // products.update names its fields under `patch` (`patch.keywords`); the form's paths are create's.
+      const fields = Object.fromEntries(Object.entries(fieldErrorsOf(caught)).map(([key, message]) => [key.replace(/^patch\./, ""), message]));
       setErrors(fields);
       // A refusal without a field (a duplicate ASIN, no access) shows above the button.
       if (Object.keys(fields).length === 0) setFailure(caught);
