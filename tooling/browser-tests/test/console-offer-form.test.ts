@@ -173,13 +173,14 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         await page.getByLabel("User seats (seats)").fill("250");
         await page.getByLabel("Storage (TB) (storage_tb)").fill("4");
         await page.getByLabel("Installment 1 date").fill(inDays(10));
-        await page.getByLabel("Installment 1 amount (USD)").fill("30,000.00");
-        expect(await page.locator("#installment-1-amount-understood").textContent()).toBe("= $30,000.00");
+        // Over the marketplace's cap, which only the server knows: it is refused when saved.
+        await page.getByLabel("Installment 1 amount (USD)").fill("150,000,000.00");
+        expect(await page.locator("#installment-1-amount-understood").textContent()).toBe("= $150,000,000.00");
         await page.getByRole("button", { name: "Add an installment" }).click();
         await page.getByLabel("Installment 2 date").fill(inDays(200));
         await page.getByLabel("Installment 2 amount (USD)").fill("$1,500.5");
         expect(await page.locator("#installment-2-amount-understood").textContent()).toBe("= $1,500.50");
-        await expect.poll(() => page.locator(".schedule-total-amount").textContent()).toBe("$31,500.50");
+        await expect.poll(() => page.locator(".schedule-total-amount").textContent()).toBe("$150,001,500.50");
         await page.screenshot({ path: join(screenshots, `console-offer-form-installments-${name}.png`), fullPage: true });
         await accessibleAndFits(page);
         await next(page);
@@ -203,10 +204,24 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         await page.screenshot({ path: join(screenshots, `console-offer-form-review-${name}.png`), fullPage: true });
         await accessibleAndFits(page);
         await page.getByRole("button", { name: "Create draft" }).click();
+
+        // The server's answer lands on the same field, on the step that holds it, and clears once fixed.
+        const amount = page.getByLabel("Installment 1 amount (USD)");
+        await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
+        expect(await page.locator("#installment-1-amount-error").textContent()).toBe("AWS Marketplace takes at most 100,000,000 USD per installment");
+        expect(await stepMarked(page, "3. Prices")).toBe("step-invalid");
+        await page.screenshot({ path: join(screenshots, `console-offer-form-server-error-${name}.png`), fullPage: true });
+        await amount.fill("30,000.00");
+        expect(await page.locator("#installment-1-amount-understood").textContent()).toBe("= $30,000.00");
+        await expect.poll(() => amount.getAttribute("aria-invalid")).toBeNull();
+        expect(await stepMarked(page, "3. Prices")).toBeNull();
+        await expect.poll(() => page.locator(".schedule-total-amount").textContent()).toBe("$31,500.50");
+        await page.getByRole("button", { name: "6. Review" }).click();
+        await page.getByRole("button", { name: "Create draft" }).click();
         await page.waitForURL(/\/offers\/offer-/);
 
-        expect(sent).toHaveLength(1);
-        const body = JSON.stringify(JSON.parse(sent[0] ?? "{}"));
+        expect(sent).toHaveLength(2);
+        const body = JSON.stringify(JSON.parse(sent[1] ?? "{}"));
         expect(body).toContain(`{"chargeDate":"${inDays(10)}","amount":"30000.00"}`);
         expect(body).toContain(`{"chargeDate":"${inDays(200)}","amount":"1500.5"}`);
         const offerId = /\/offers\/(offer-[A-Za-z0-9_-]+)/.exec(page.url())?.[1] ?? "";
