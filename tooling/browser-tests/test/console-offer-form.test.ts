@@ -94,6 +94,7 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         await expect.poll(() => description.getAttribute("aria-invalid")).toBe("true");
         expect(await page.locator("#description-error").textContent()).toBe("A description for your team is required (buyers never see it)");
         expect(await stepMarked(page, "1. Product")).toBe("step-invalid");
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("description");
         await description.fill("Approved by the VP of sales");
         await expect.poll(() => description.getAttribute("aria-invalid")).toBeNull();
         expect(await stepMarked(page, "1. Product")).toBeNull();

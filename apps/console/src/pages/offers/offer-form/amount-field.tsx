@@ -78,7 +78,7 @@ export function AmountInput({
         onChange={(event) => onChange(event.target.value)}
         onPaste={onPaste}
       />
-      <span className="amount-understood" id={echoId} aria-live="polite">
+      <span className="amount-understood" id={echoId}>
         {parsed.kind === "amount" ? `= ${parsed.shown}` : ""}
       </span>
     </div>

@@ -22,7 +22,7 @@ export function BuyersStep({ values, errors, set }: { values: OfferFormValues; e
     <Field id="buyer-accounts" label="Buyer account IDs" hint={`12 digits each, up to ${MAX_BUYER_ACCOUNTS}: paste them as they come (1234-5678-9012, with spaces, or a list split by commas or lines).`} error={error}>
       <textarea {...describedBy("buyer-accounts", error, true)} data-field="buyerAccounts" rows={4} spellCheck={false} value={values.buyerAccounts} onChange={(event) => set("buyerAccounts", event.target.value)} onBlur={tidy} />
       {accounts.length > 0 && (
-        <div className="accounts-understood" aria-live="polite">
+        <div className="accounts-understood">
           <p className="hint" id="buyer-accounts-understood">
             Understood as {accounts.length} account{accounts.length === 1 ? "" : "s"}:
           </p>
