@@ -85,6 +85,15 @@ describe("the console on a phone: every page fits 390 px", () => {
   }
 
   it("never scrolls sideways at 390 px, on any page; each is shot at 390 and 1440", { timeout: 180_000 }, async () => {
+    // The sign-in page first, before any key.
+    for (const viewport of [PHONE, DESKTOP]) {
+      const signIn = await browser.newPage({ viewport });
+      await signIn.goto(`${server.url}/console/`);
+      await signIn.getByLabel("API key").waitFor();
+      expect(await overflowsSideways(signIn)).toBeNull();
+      await screenshot(signIn, "sign-in");
+      await signIn.close();
+    }
     const phone = await openConsoleAs(browser, server.url, ADMIN_KEY, PHONE);
     const desktop = await openConsoleAs(browser, server.url, ADMIN_KEY, DESKTOP);
     try {
