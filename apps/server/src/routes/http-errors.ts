@@ -14,6 +14,13 @@ export function sendError(res: Response, error: OfferkitError): void {
 
 export function handleErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    // A response already under way (a download whose stream failed) cannot change its status:
+    // it is cut short, so the client sees it incomplete, and the cause is logged.
+    if (res.headersSent) {
+      logger.error({ reqId: requestIdOf(req), path: req.path, error: errorMessage(error) }, "response failed midway");
+      res.destroy();
+      return;
+    }
     if (error instanceof OfferkitError) {
       sendError(res, error);
       return;

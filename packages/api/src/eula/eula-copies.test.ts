@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buffer } from "node:stream/consumers";
 import { OfferkitError } from "@offerkit/core";
 import { testDialects } from "@offerkit/db/testing";
 import { BlobIntegrityError, EulaStampError, inspectEula, sha256Hex, type EulaStamper } from "@offerkit/eula";
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerPrincipal } from "../auth/principal";
 import { readBuyerEula } from "../buyer/read-buyer-eula";
 import { completeOfferTerms, createTestApi, sampleProduct, uploadSamplePdf } from "../testing";
-import { readEula } from "./read-eula";
+import { readEula, type EulaFile } from "./read-eula";
 import { readEulaCopy } from "./read-eula-copy";
 
 const ALICE = "012345678901";
@@ -16,6 +17,12 @@ const BOB = "222222222222";
 
 function buyer(sellerId: string, account: string): BuyerPrincipal {
   return { kind: "buyer", keyId: "key-test", sellerId, account };
+}
+
+/** A served file with its stream read to the end, as a client receives it. */
+async function withBytes<T extends EulaFile>(reading: Promise<T>): Promise<T & { bytes: Uint8Array }> {
+  const file = await reading;
+  return { ...file, bytes: new Uint8Array(await buffer(file.body)) };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {
@@ -50,7 +57,7 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
   it("gives the buyer a copy stamped on every page with the offer, the account and the day it was sent", async () => {
     const { seller, eula, offer, original } = await sentOffer();
     api.clock.set("2027-03-04T08:00:00.000Z");
-    const served = await readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id);
+    const served = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id));
     const footer = `Offer ${offer.id} · for AWS account ${ALICE} · sent 2027-03-01`;
 
     const { reader, pages } = await textOfPages(served.bytes);
@@ -84,7 +91,7 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
     expect(Buffer.from((await api.deps.blobs.get(served.document.sha256)) ?? [])).toEqual(Buffer.from(served.bytes));
 
     // The original stays byte-exact, and is what the seller downloads.
-    const sellers = await readEula(api.deps, seller.sellerId, eula.sha256);
+    const sellers = await withBytes(readEula(api.deps, seller.sellerId, eula.sha256));
     expect(Buffer.from(sellers.bytes)).toEqual(Buffer.from(original));
     expect(sellers.document.sha256).toBe(eula.sha256);
   });
@@ -92,10 +99,10 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
   it("makes each copy once: a second download serves the stored copy without stamping", async () => {
     const { seller, offer } = await sentOffer();
     const jobs = api.stampPool.stats().jobs;
-    const first = await readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id);
+    const first = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id));
     expect(api.stampPool.stats().jobs).toBe(jobs + 1);
     api.clock.set("2027-03-09T00:00:00.000Z");
-    const second = await readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id);
+    const second = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id));
     expect(api.stampPool.stats().jobs).toBe(jobs + 1);
     expect(second.document).toEqual(first.document);
     expect(Buffer.from(second.bytes)).toEqual(Buffer.from(first.bytes));
@@ -104,7 +111,7 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
 
   it("records one copy when two first downloads run together", async () => {
     const { seller, offer } = await sentOffer();
-    const both = await Promise.all([1, 2].map(() => readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id)));
+    const both = await Promise.all([1, 2].map(() => withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id))));
     expect(both[0]?.document.sha256).toBe(both[1]?.document.sha256);
     expect(await copiesOf(offer.id)).toHaveLength(1);
   });
@@ -124,7 +131,7 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
       },
     };
     const deps = { ...api.deps, stamper: differing };
-    const both = await Promise.all([1, 2].map(() => readBuyerEula(deps, buyer(seller.sellerId, ALICE), offer.id)));
+    const both = await Promise.all([1, 2].map(() => withBytes(readBuyerEula(deps, buyer(seller.sellerId, ALICE), offer.id))));
     const [row, ...others] = await copiesOf(offer.id);
     expect(others).toEqual([]);
     for (const served of both) {
@@ -135,19 +142,19 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
 
   it("keeps copies apart: each account its own, another account or seller nothing", async () => {
     const { seller, offer } = await sentOffer([ALICE, BOB]);
-    const alices = await readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id);
-    const bobs = await readBuyerEula(api.deps, buyer(seller.sellerId, BOB), offer.id);
+    const alices = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id));
+    const bobs = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, BOB), offer.id));
     expect(bobs.document.sha256).not.toBe(alices.document.sha256);
     expect((await textOfPages(bobs.bytes)).pages[0]).toContain(`for AWS account ${BOB}`);
     expect((await textOfPages(bobs.bytes)).pages[0]).not.toContain(ALICE);
 
     const other = await api.newSeller("Other Software");
     const refusals = [
-      () => readBuyerEula(api.deps, buyer(seller.sellerId, "333333333333"), offer.id),
+      () => withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, "333333333333"), offer.id)),
       // The same account number, as another seller's buyer.
-      () => readBuyerEula(api.deps, buyer(other.sellerId, ALICE), offer.id),
-      () => readEulaCopy(api.deps, other.sellerId, offer.id, ALICE),
-      () => readEulaCopy(api.deps, seller.sellerId, offer.id, "333333333333"),
+      () => withBytes(readBuyerEula(api.deps, buyer(other.sellerId, ALICE), offer.id)),
+      () => withBytes(readEulaCopy(api.deps, other.sellerId, offer.id, ALICE)),
+      () => withBytes(readEulaCopy(api.deps, seller.sellerId, offer.id, "333333333333")),
     ];
     for (const refused of refusals) expect(await refusal(refused())).toMatchObject({ code: "NOT_FOUND" });
     expect(await copiesOf(offer.id)).toHaveLength(2);
@@ -156,24 +163,24 @@ describe.each(testDialects())("buyers' EULA copies on %s", (dialect) => {
   it("lets the seller download any targeted buyer's copy, the very copy the buyer gets", async () => {
     const { seller, offer, eula } = await sentOffer([ALICE, BOB]);
     const jobs = api.stampPool.stats().jobs;
-    const sellers = await readEulaCopy(api.deps, seller.sellerId, offer.id, BOB);
-    const bobs = await readBuyerEula(api.deps, buyer(seller.sellerId, BOB), offer.id);
+    const sellers = await withBytes(readEulaCopy(api.deps, seller.sellerId, offer.id, BOB));
+    const bobs = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, BOB), offer.id));
     expect(bobs.document).toEqual(sellers.document);
     expect(Buffer.from(bobs.bytes)).toEqual(Buffer.from(sellers.bytes));
     expect(api.stampPool.stats().jobs).toBe(jobs + 1);
     expect(sellers.copy).toMatchObject({ originalSha256: eula.sha256, buyerAccount: BOB });
 
     const draft = await seller.admin.offers.create(completeOfferTerms(offer.productId, eula.sha256, [ALICE]));
-    expect(await refusal(readEulaCopy(api.deps, seller.sellerId, draft.id, ALICE))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(withBytes(readEulaCopy(api.deps, seller.sellerId, draft.id, ALICE)))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses a stored copy whose bytes no longer hash to its address, and never serves it", async () => {
     const { seller, offer } = await sentOffer();
-    const { document } = await readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id);
+    const { document } = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id));
     const path = join(api.database.dataDir, "blobs", document.sha256.slice(0, 2), document.sha256);
     writeFileSync(path, await makePdf(3, { text: "Somebody else's terms" }));
     const jobs = api.stampPool.stats().jobs;
-    for (const read of [() => readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id), () => readEulaCopy(api.deps, seller.sellerId, offer.id, ALICE)]) {
+    for (const read of [() => withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id)), () => withBytes(readEulaCopy(api.deps, seller.sellerId, offer.id, ALICE))]) {
       const error = await refusal(read());
       expect(error).toBeInstanceOf(BlobIntegrityError);
       expect(error).toMatchObject({ sha256: document.sha256 });
@@ -197,13 +204,13 @@ describe("a stamping worker that crashes", () => {
     const draft = await seller.admin.offers.create(completeOfferTerms(product.id, eula.sha256, [CRASHING_ACCOUNT, ALICE]));
     const offer = await seller.admin.offers.send({ offerId: draft.id });
 
-    const error = await refusal(readBuyerEula(api.deps, buyer(seller.sellerId, CRASHING_ACCOUNT), offer.id));
+    const error = await refusal(withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, CRASHING_ACCOUNT), offer.id)));
     expect(error).toBeInstanceOf(EulaStampError);
     expect(error).not.toBeInstanceOf(OfferkitError);
     expect((error as Error).message).toBe("The EULA stamping worker stopped before finishing this copy: the test worker crashed on purpose");
     expect(await api.deps.db.selectFrom("stamped_eula_copies").selectAll().execute()).toEqual([]);
 
-    const alices = await readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id);
+    const alices = await withBytes(readBuyerEula(api.deps, buyer(seller.sellerId, ALICE), offer.id));
     expect((await textOfPages(alices.bytes)).pages[1]).toContain(`for AWS account ${ALICE}`);
     expect(api.stampPool.stats()).toMatchObject({ jobs: 2, workersStarted: 2 });
   });

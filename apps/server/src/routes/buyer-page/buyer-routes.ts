@@ -165,7 +165,7 @@ export function buyerPageRoutes(deps: ApiDeps, options: BuyerPageOptions): Route
     if (!signedIn) return show(res, 401, "Private offer", signInScreen(offerId));
     // No Referer leaves a PDF viewer for another site either.
     res.set("Referrer-Policy", "no-referrer");
-    sendPdf(req, res, await readBuyerEula(deps, signedIn.buyer, offerId));
+    await sendPdf(req, res, await readBuyerEula(deps, signedIn.buyer, offerId));
   });
   return routes;
 }
