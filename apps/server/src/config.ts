@@ -79,6 +79,7 @@ const envSchema = z.object({
   OFFERKIT_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   OFFERKIT_MARKETPLACE_URL: optional(marketplaceUrlSchema),
   OFFERKIT_BLOB_STORE: optional(blobStoreSchema),
+  OFFERKIT_CONTACT_KEY_STORE: optional(blobStoreSchema),
   OFFERKIT_S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://minio.internal:9000" })),
   OFFERKIT_S3_FORCE_PATH_STYLE: optional(booleanSetting),
   OFFERKIT_EULA_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_EULA_MAX_BYTES),
@@ -126,9 +127,23 @@ export type PublisherConfig =
  * Where EULA files are kept: files in the data folder, or an S3-compatible bucket (credentials
  * from the AWS SDK's default chain).
  */
-export type BlobStoreConfig =
-  | { kind: "files" }
-  | { kind: "s3"; bucket: string; prefix: string; endpoint: string | undefined; forcePathStyle: boolean; region: string | undefined };
+export type BlobStoreConfig = { kind: "files" } | ({ kind: "s3" } & S3Location);
+
+/** A bucket, a prefix in it, and how to reach the store. */
+export interface S3Location {
+  bucket: string;
+  prefix: string;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  region: string | undefined;
+}
+
+/**
+ * Where the support contacts' own keys are kept: files in the data folder, or objects in a
+ * bucket (`OFFERKIT_CONTACT_KEY_STORE`), so a fleet shares nothing on disk. Never the database,
+ * whose backups would keep a deleted contact's key.
+ */
+export type ContactKeyStoreConfig = { kind: "files" } | ({ kind: "s3" } & S3Location);
 
 export interface ServerConfig {
   port: number;
@@ -151,6 +166,7 @@ export interface ServerConfig {
   consoleDir: string;
   publisher: PublisherConfig;
   blobStore: BlobStoreConfig;
+  contactKeyStore: ContactKeyStoreConfig;
   logLevel: LogLevel;
   /** Unset: pretty on a terminal, JSON otherwise. */
   logFormat: LogFormat | undefined;
@@ -185,7 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (settings.OFFERKIT_PUBLISHER === "aws" && !settings.OFFERKIT_AWS_EULA_BUCKET) {
     throw new Error("Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws, the S3 bucket AWS Marketplace reads offers' EULAs from");
   }
-  const blobStore = blobStoreConfig(settings, env.AWS_REGION);
+  const s3 = s3Connection(settings, env.AWS_REGION);
+  const blobStore: BlobStoreConfig = settings.OFFERKIT_BLOB_STORE ? { kind: "s3", ...settings.OFFERKIT_BLOB_STORE, ...s3 } : { kind: "files" };
+  const contactKeyStore: ContactKeyStoreConfig = settings.OFFERKIT_CONTACT_KEY_STORE ? { kind: "s3", ...settings.OFFERKIT_CONTACT_KEY_STORE, ...s3 } : { kind: "files" };
   const publicUrl = settings.OFFERKIT_PUBLIC_URL?.replace(/\/+$/, "") ?? null;
   return {
     port: settings.PORT,
@@ -211,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     },
     dbTimeoutMs: settings.OFFERKIT_DB_TIMEOUT_MS,
     blobStore,
+    contactKeyStore,
     publisher:
       settings.OFFERKIT_PUBLISHER === "aws" && settings.OFFERKIT_AWS_EULA_BUCKET
         ? {
@@ -226,17 +245,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
 }
 
 /** The S3 settings only mean something with an S3 store: set without one, they are a mistake. */
-function blobStoreConfig(settings: z.output<typeof envSchema>, awsRegion: string | undefined): BlobStoreConfig {
-  const location = settings.OFFERKIT_BLOB_STORE;
-  if (!location) {
+function s3Connection(settings: z.output<typeof envSchema>, awsRegion: string | undefined): Omit<S3Location, "bucket" | "prefix"> {
+  if (!settings.OFFERKIT_BLOB_STORE && !settings.OFFERKIT_CONTACT_KEY_STORE) {
     for (const name of ["OFFERKIT_S3_ENDPOINT", "OFFERKIT_S3_FORCE_PATH_STYLE"] as const) {
-      if (settings[name] !== undefined) throw new Error(`Invalid setting ${name}: set it only with OFFERKIT_BLOB_STORE=s3://bucket/prefix`);
+      if (settings[name] !== undefined) throw new Error(`Invalid setting ${name}: set it only with OFFERKIT_BLOB_STORE or OFFERKIT_CONTACT_KEY_STORE (s3://bucket/prefix)`);
     }
-    return { kind: "files" };
+    return { endpoint: undefined, forcePathStyle: false, region: undefined };
   }
   const endpoint = settings.OFFERKIT_S3_ENDPOINT?.replace(/\/+$/, "");
   // Non-AWS stores name their regions as they like (R2's is "auto"); AWS's have one shape.
   const region = awsRegion ? (endpoint ? z.string().regex(/^[\w-]{1,50}$/, "must be a region name") : awsRegionSchema).safeParse(awsRegion) : null;
   if (region && !region.success) throw new Error(`Invalid setting AWS_REGION: ${region.error.issues[0]?.message ?? "invalid"}`);
-  return { kind: "s3", ...location, endpoint, forcePathStyle: settings.OFFERKIT_S3_FORCE_PATH_STYLE ?? false, region: region?.data };
+  return { endpoint, forcePathStyle: settings.OFFERKIT_S3_FORCE_PATH_STYLE ?? false, region: region?.data };
 }

@@ -1,12 +1,50 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createKeyring, type Keyring } from "@offerkit/api";
+import { createFileKeyStore, createKeyring, type ContactKeyStore, type Keyring } from "@offerkit/api";
+import { errorMessage } from "@offerkit/core";
+import type { ContactKeyStoreConfig } from "./config";
 
 export interface DataKeySettings {
   dataKey: string | undefined;
   previousDataKey: string | undefined;
   dataDir: string;
+  contactKeyStore: ContactKeyStoreConfig;
+}
+
+/** The contacts' key store the settings name, where it is (for messages), and how to let it go. */
+export interface OpenedKeyStore {
+  store: ContactKeyStore;
+  location: string;
+  close(): void;
+}
+
+/**
+ * The folder in the data folder, or the bucket of `OFFERKIT_CONTACT_KEY_STORE`, checked before
+ * the server serves: a bucket that does not answer stops the start, naming the setting.
+ */
+export async function openContactKeyStore(settings: Pick<DataKeySettings, "dataDir" | "contactKeyStore">): Promise<OpenedKeyStore> {
+  const config = settings.contactKeyStore;
+  if (config.kind === "files") {
+    const dir = contactKeyDir(settings.dataDir);
+    return { store: createFileKeyStore(dir), location: dir, close: () => undefined };
+  }
+  // The AWS SDK is loaded only when a bucket is configured.
+  const { createS3KeyStore } = await import("@offerkit/api/s3-key-store");
+  const store = createS3KeyStore({
+    bucket: config.bucket,
+    prefix: config.prefix,
+    forcePathStyle: config.forcePathStyle,
+    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+    ...(config.region === undefined ? {} : { region: config.region }),
+  });
+  try {
+    await store.check();
+  } catch (error) {
+    store.close();
+    throw new Error(`Invalid setting OFFERKIT_CONTACT_KEY_STORE: ${errorMessage(error)}`, { cause: error });
+  }
+  return { store, location: store.location, close: () => store.close() };
 }
 
 /** Where the contacts' own keys are kept: in the data folder, never in the database. */

@@ -1,7 +1,6 @@
 import {
   checkDataKeys,
   createContactCipher,
-  createFileKeyStore,
   destroyKeysOfDeletedContacts,
   upgradeSealedContacts,
   type Clock,
@@ -11,12 +10,14 @@ import {
   type UnreadableContactError,
 } from "@offerkit/api";
 import { findLiveContactSeal, hasContacts, listDataKeyIds, type Database, type Kysely } from "@offerkit/db";
-import { contactKeyDir, loadKeyring, wrongKeyMessage, type DataKeySettings } from "./data-key";
+import { loadKeyring, openContactKeyStore, wrongKeyMessage, type DataKeySettings } from "./data-key";
 
 export interface DataKeys {
   keyring: Keyring;
   store: ContactKeyStore;
   cipher: ContactCipher;
+  /** Lets the key store's connections go (a bucket's); nothing for files. */
+  close(): void;
 }
 
 /**
@@ -31,18 +32,25 @@ export async function prepareDataKeys(
 ): Promise<DataKeys> {
   const dataIsEmpty = (await listDataKeyIds(deps.db)).length === 0 && !(await hasContacts(deps.db));
   const keyring = loadKeyring(settings, dataIsEmpty);
-  const store = createFileKeyStore(contactKeyDir(settings.dataDir));
-  const cipher = createContactCipher({ keyring, store, onUnreadable: log.unreadable });
-  const check = await checkDataKeys({ db: deps.db, clock: deps.clock, cipher }, keyring);
-  if (!check.ok) throw new Error(wrongKeyMessage(settings, check.missing));
-  const live = await findLiveContactSeal(deps.db);
-  if (live && !live.sealed.startsWith("v1.") && (await store.list()).length === 0) {
-    throw new Error(
-      `Missing contact keys: ${contactKeyDir(settings.dataDir)} holds no key, but the database holds support contacts. Restore that folder (OFFERKIT_DATA_DIR) from where the server kept it; without it no contact can be read.`,
-    );
+  const opened = await openContactKeyStore(settings);
+  try {
+    const { store } = opened;
+    const cipher = createContactCipher({ keyring, store, onUnreadable: log.unreadable });
+    const check = await checkDataKeys({ db: deps.db, clock: deps.clock, cipher }, keyring);
+    if (!check.ok) throw new Error(wrongKeyMessage(settings, check.missing));
+    const live = await findLiveContactSeal(deps.db);
+    if (live && !live.sealed.startsWith("v1.") && (await store.list()).length === 0) {
+      const where = settings.contactKeyStore.kind === "files" ? "Restore that folder (OFFERKIT_DATA_DIR)" : "Restore those objects (OFFERKIT_CONTACT_KEY_STORE)";
+      throw new Error(
+        `Missing contact keys: ${opened.location} holds no key, but the database holds support contacts. ${where} from where the server kept them; without them no contact can be read.`,
+      );
+    }
+    if (check.unused.length > 0) log.warn("OFFERKIT_PREVIOUS_DATA_KEY is no longer needed: the key rotation has finished; remove it");
+    await upgradeSealedContacts({ db: deps.db, cipher });
+    await destroyKeysOfDeletedContacts({ db: deps.db }, store);
+    return { keyring, store, cipher, close: opened.close };
+  } catch (error) {
+    opened.close();
+    throw error;
   }
-  if (check.unused.length > 0) log.warn("OFFERKIT_PREVIOUS_DATA_KEY is no longer needed: the key rotation has finished; remove it");
-  await upgradeSealedContacts({ db: deps.db, cipher });
-  await destroyKeysOfDeletedContacts({ db: deps.db }, store);
-  return { keyring, store, cipher };
 }

@@ -1,7 +1,7 @@
-import { checkDataKeys, createContactCipher, createFileKeyStore, createKeyring, rotateDataKey, systemClock, type RotationResult } from "@offerkit/api";
+import { checkDataKeys, createContactCipher, createKeyring, rotateDataKey, systemClock, type RotationResult } from "@offerkit/api";
 import { openDatabase } from "@offerkit/db";
 import type { ServerConfig } from "./config";
-import { contactKeyDir, wrongKeyMessage } from "./data-key";
+import { openContactKeyStore, wrongKeyMessage } from "./data-key";
 
 /**
  * `rotate-data-key`: with the same settings as the servers (OFFERKIT_DATA_KEY the new key,
@@ -16,9 +16,13 @@ export async function runKeyRotation(config: ServerConfig, progress: (line: stri
     );
   }
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const opened = await openContactKeyStore(config).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   try {
     const keyring = createKeyring(Buffer.from(config.dataKey, "base64"), [Buffer.from(config.previousDataKey, "base64")]);
-    const store = createFileKeyStore(contactKeyDir(config.dataDir));
+    const { store } = opened;
     const deps = { db: database.db, clock: systemClock, cipher: createContactCipher({ keyring, store }) };
     const check = await checkDataKeys(deps, keyring);
     if (!check.ok) throw new Error(wrongKeyMessage(config, check.missing));
@@ -31,6 +35,7 @@ export async function runKeyRotation(config: ServerConfig, progress: (line: stri
       : `Rotated ${result.rewrapped} contact keys; ${result.remaining} are still under the old key, as a server still seals new contacts with it.${unreadable} Give every server the new key in OFFERKIT_DATA_KEY and run this again.`;
     return { ...result, summary };
   } finally {
+    opened.close();
     await database.close();
   }
 }

@@ -40,7 +40,7 @@ describe("the EULA store settings", () => {
     [{ OFFERKIT_BLOB_STORE: "s3://offerkit-eulas/a//b" }, /^Invalid setting OFFERKIT_BLOB_STORE: must have a prefix of folder names/],
     [{ OFFERKIT_BLOB_STORE: "s3://offerkit-eulas", OFFERKIT_S3_ENDPOINT: "minio:9000" }, /^Invalid setting OFFERKIT_S3_ENDPOINT: must be an http\(s\) URL/],
     [{ OFFERKIT_BLOB_STORE: "s3://offerkit-eulas", OFFERKIT_S3_FORCE_PATH_STYLE: "yes" }, /^Invalid setting OFFERKIT_S3_FORCE_PATH_STYLE: must be true or false/],
-    [{ OFFERKIT_S3_ENDPOINT: "http://127.0.0.1:9000" }, /^Invalid setting OFFERKIT_S3_ENDPOINT: set it only with OFFERKIT_BLOB_STORE=s3:/],
+    [{ OFFERKIT_S3_ENDPOINT: "http://127.0.0.1:9000" }, /^Invalid setting OFFERKIT_S3_ENDPOINT: set it only with OFFERKIT_BLOB_STORE or OFFERKIT_CONTACT_KEY_STORE \(s3:/],
     [{ OFFERKIT_BLOB_STORE: "s3://offerkit-eulas", AWS_REGION: "the moon" }, /^Invalid setting AWS_REGION: must be an AWS region/],
   ])("refuses %j, naming the setting", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

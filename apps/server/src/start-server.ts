@@ -122,7 +122,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await setup.close();
   }
   if (!dataKeys) throw new Error("The data keys were not prepared");
-  const blobStore = await configuredBlobStore(config.blobStore, config.dataDir);
+  const keys = dataKeys;
+  const blobStore = await configuredBlobStore(config.blobStore, config.dataDir).catch((error: unknown) => {
+    keys.close();
+    throw error;
+  });
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeoutMs: config.dbTimeoutMs });
   // Buyers' EULA copies are stamped on a worker thread, started by the first copy.
   const stampPool = createStampPool(options.stamping);
@@ -215,6 +219,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await stampPool.close();
         await database.close();
         blobStore.close();
+        keys.close();
       })();
       return closing;
     },

@@ -18,12 +18,16 @@ function sqlitePathOf(config: ServerConfig): string {
 
 /**
  * What a backup holds besides the database, each a path in the data folder. The contact keys and
- * the data key open the support contacts; EULA files are in the data folder unless the blob
- * store is S3 (whose own versioning or replication keeps them). All are written once, before the
- * rows that name them, so copying them after the database snapshot misses nothing it names.
+ * the data key open the support contacts; contact keys and EULA files are in the data folder
+ * unless they are in a bucket (S3 keeps them there). All are written once, before the rows that
+ * name them, so copying them after the database snapshot misses nothing it names.
  */
 function companionFiles(config: ServerConfig): string[] {
-  return [DATA_KEY_FILE, relative(config.dataDir, contactKeyDir(config.dataDir)), ...(config.blobStore.kind === "files" ? ["blobs"] : [])];
+  return [
+    DATA_KEY_FILE,
+    ...(config.contactKeyStore.kind === "files" ? [relative(config.dataDir, contactKeyDir(config.dataDir))] : []),
+    ...(config.blobStore.kind === "files" ? ["blobs"] : []),
+  ];
 }
 
 /** `backup <folder>`: an online, checked copy of the SQLite database and the files beside it. */
@@ -44,6 +48,7 @@ export async function backupCommand(config: ServerConfig, folder: string | undef
   out.json({ folder: target, pages: result.pages, bytes: result.bytes, files: [DATABASE_FILE, ...copied] });
   out.text(`Backed up the database (${result.pages} pages, ${result.bytes} bytes; integrity check: ok)${copied.length > 0 ? ` and ${copied.join(", ")}` : ""} to ${target}.`);
   if (config.blobStore.kind === "s3") out.text(`EULA files stay in s3://${config.blobStore.bucket}/${config.blobStore.prefix}: keep that bucket versioned.`);
+  if (config.contactKeyStore.kind === "s3") out.text(`Contact keys stay in s3://${config.contactKeyStore.bucket}/${config.contactKeyStore.prefix}: back that prefix up with the database, or the contacts in this backup cannot be read.`);
   if (config.dataKey) out.text("The data key is OFFERKIT_DATA_KEY, not a file: keep it with the backup's secrets, or the contacts in it cannot be read.");
 }
 
