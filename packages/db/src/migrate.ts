@@ -60,6 +60,7 @@ async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const migrator = await migratorFor(db);
   const { error, results } = await migrator.migrateToLatest();
+  throwIfNewer(error);
   const failed = results?.find((result) => result.status === "Error");
   if (error !== undefined || failed !== undefined) {
     const name = failed?.migrationName ?? "unknown";
@@ -102,4 +103,17 @@ export async function migrationStatus(db: Kysely<Database>): Promise<MigrationSt
 /** The names of the migrations this code knows, in order. */
 export function migrationNames(): string[] {
   return Object.keys(migrations);
+}
+
+/**
+ * A database that ran a migration this code does not know was upgraded by a newer release.
+ * Kysely refuses it ("corrupted migrations"); say what that means for an operator mid-upgrade.
+ */
+function throwIfNewer(error: unknown): void {
+  const unknown = /previously executed migration (\S+) is missing/.exec(errorMessage(error))?.[1];
+  if (unknown === undefined) return;
+  throw new Error(
+    `This database was upgraded by a newer Offerkit (migration ${unknown} is unknown to this version): run that version or a newer one. Going back to this version means restoring a backup taken before the upgrade.`,
+    { cause: error },
+  );
 }
