@@ -42,7 +42,7 @@ export function ApiKeysPanel({ session, generation }: { session: Session; genera
                     <tr key={key.id} className={key.revokedAt ? "revoked" : undefined}>
                       <td>
                         <strong>{key.name}</strong>
-                        {key.id === session.keyId && <span className="pill pill-you">this session</span>}
+                        {key.id === session.keyId && <span className="pill pill-you">signed in with it</span>}
                         <div className="muted small">{key.kind === "buyer" ? "Buyer token" : "Seller API key"}</div>
                       </td>
                       <td data-label="Starts with" className="mono nowrap">
