@@ -33,4 +33,24 @@ describe("core's rules, as the SDK exports them", () => {
       }
     }
   });
+
+  /** What a browser app loads for one import of the built entry: the file holding it and every file that file imports. */
+  function loadedFor(name: string): string {
+    const entry = readFileSync(join(sdkDir, "dist", "index.js"), "utf8");
+    const from = [...entry.matchAll(/import \{([^}]*)\} from "\.\/([^"]+)"/g)].find(([, names = ""]) => names.split(",").some((item) => item.trim().split(" as ").pop() === name))?.[2];
+    expect(from, `${name} in index.js`).toBeDefined();
+    const seen = new Set<string>();
+    const visit = (file: string): string => {
+      if (seen.has(file)) return "";
+      seen.add(file);
+      const code = readFileSync(join(sdkDir, "dist", file), "utf8");
+      return code + [...code.matchAll(/from "\.\/([^"]+)"/g)].map(([, next = ""]) => visit(next)).join("");
+    };
+    return visit(from ?? "");
+  }
+
+  it("stay out of an app that imports only the client or formatUsd: no zod, no schema", () => {
+    for (const name of ["createOfferkitClient", "formatUsd"]) expect(loadedFor(name), name).not.toMatch(/from "zod"|z\.string\(/);
+    expect(loadedFor("accountIdSchema")).toMatch(/from "zod"/);
+  });
 });

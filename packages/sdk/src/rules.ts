@@ -18,7 +18,6 @@ export {
   agreementTermSchema,
   buyerAccountsSchema,
   calendarDateSchema,
-  formatUsd,
   grantedQuantitySchema,
   installmentAmountSchema,
   installmentSchema,
@@ -30,5 +29,4 @@ export {
   termRequirements,
   upfrontPriceSchema,
   usagePriceSchema,
-  type UsdStyle,
 } from "@offerkit/core";
