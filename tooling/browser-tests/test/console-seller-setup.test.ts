@@ -156,7 +156,9 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     expect(await publication.locator(".publication-title strong").textContent()).toBe("Recorded locally, not published to a marketplace");
     expect(await page.locator("main").textContent()).not.toContain("Marketplace: published");
     expect(await page.locator(".acceptance-summary").textContent()).toBe("No account has accepted yet.");
-    expect(await page.getByRole("definition").filter({ hasText: "per unit for the term" }).textContent()).toBe("seats: $1,200.00 per unit for the termstorage_tb: $30,000.00 per unit for the term");
+    expect(await page.getByRole("definition").filter({ hasText: "per unit for the term" }).textContent()).toBe(
+      "User seats (seats): $1,200.00 per unit for the termStorage (TB) (storage_tb): $30,000.00 per unit for the term",
+    );
 
     await rpc(server.url, buyerToken)("buyer.offers.accept", "mutation", { offerId }, z.object({ id: z.string() }));
     await page.getByRole("button", { name: "Refresh" }).click();
@@ -173,6 +175,8 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     expect(await page.getByLabel(`Invitation link for ${SECOND_BUYER}: mail it to the buyer`).inputValue()).toMatch(/^http:\/\/.+/);
     await screenshot(page, "new-seller-offer-accepted");
     expect(errors).toEqual([]);
+    await page.getByRole("link", { name: "All offers" }).click();
+    expect(await page.locator("tr", { hasText: "Acme, first year" }).locator(".acceptance-count").textContent()).toBe("1 of 2 accounts accepted");
 
     // The same offer on a phone: cards, nothing wider than the screen.
     const phone = await open(repKey, PHONE);

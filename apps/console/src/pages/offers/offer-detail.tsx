@@ -64,7 +64,7 @@ export function OfferDetailPage({ session, offerId }: { session: Session; offerI
             <Term label="Offer ID" value={<span className="mono">{offer.id}</span>} />
             <Term label="Product" value={`${product.title} (${product.asin})`} />
             {offer.status === "draft" && <Term label="Buyer accounts" value={<AccountIds accounts={offer.buyerAccounts} />} />}
-            <Term label="Prices" value={<PricesSummary pricing={offer.pricing} />} />
+            <Term label="Prices" value={<PricesSummary pricing={offer.pricing} names={Object.fromEntries(product.pricing.dimensions.map((dimension) => [dimension.key, dimension.name]))} />} />
             <Term label="Installments" value={<InstallmentsSummary installments={offer.installments} total={offer.installmentsTotal} />} />
             <Term
               label="EULA"

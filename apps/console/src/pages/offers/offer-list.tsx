@@ -85,7 +85,14 @@ export function OfferListPage({ session }: { session: Session }) {
                         <div className="muted mono small nowrap">{offer.id}</div>
                       </td>
                       <td data-label="Status">
-                        <StatusBadge status={offer.status} />
+                        <div>
+                          <StatusBadge status={offer.status} />
+                          {offer.status !== "draft" && offer.buyerAccounts.length > 1 && (
+                            <div className="muted small acceptance-count">
+                              {offer.acceptances.length} of {offer.buyerAccounts.length} accounts accepted
+                            </div>
+                          )}
+                        </div>
                       </td>
                       <td data-label="Product">{productOf(offer.productId)?.title ?? offer.productId}</td>
                       <td data-label="Buyer accounts">

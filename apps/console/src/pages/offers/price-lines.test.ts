@@ -37,6 +37,16 @@ describe("priceLinesOf", () => {
     expect(priceLinesOf({ model: "saas_contract", contract: { seats: "45,50" } })).toEqual(["seats: 45,50 per unit for the term"]);
   });
 
+  it("leads each line with the dimension's name when the product's names are given", () => {
+    expect(priceLinesOf({ model: "saas_contract", contract: { seats: "45.5", storage_tb: "120" } }, { seats: "User seats", storage_tb: "storage_tb" })).toEqual([
+      "User seats (seats): $45.50 per unit for the term",
+      "storage_tb: $120.00 per unit for the term",
+    ]);
+    expect(priceLinesOf({ model: "saas_contract", contract: { seats: "0" }, quantities: { seats: 100 } }, { seats: "User seats" })).toEqual([
+      "User seats (seats): 100 units for the term, at $0.00 each upfront",
+    ]);
+  });
+
   it("has no lines for a free product or a table with no price yet", () => {
     expect(priceLinesOf({ model: "free" })).toEqual([]);
     expect(priceLinesOf({ model: "saas_contract", contract: {} })).toEqual([]);

@@ -5,13 +5,17 @@ import type { FormPricing } from "./offer-form/granted-quantities";
  * An offer's prices, one line per price (`seats: $45.50 per unit for the term`), in the order
  * of the pricing's tables. A dimension granted a quantity by a payment schedule says how many,
  * with its upfront price (0 once sendable: the schedule carries the money). Empty when the model
- * has no prices or none were given yet.
+ * has no prices or none were given yet. With the product's dimension `names` (key to name), each
+ * line leads with the name: `User seats (seats): $45.50 per unit for the term`.
  */
-export function priceLinesOf(pricing: FormPricing): string[] {
+export function priceLinesOf(pricing: FormPricing, names: Readonly<Record<string, string>> = {}): string[] {
   const lines: string[] = [];
   const add = (label: string, table: Record<string, string>, granted?: (key: string) => string | undefined) => {
-    for (const [dimension, price] of Object.entries(table)) {
-      const quantity = granted?.(dimension);
+    for (const [key, price] of Object.entries(table)) {
+      const quantity = granted?.(key);
+      const name = names[key];
+      // The name buyers read, with the key the API and usage records use; a key that is its own name once.
+      const dimension = name === undefined || name === key ? key : `${name} (${key})`;
       lines.push(quantity === undefined ? `${dimension}: ${money(price)} ${label}` : `${dimension}: ${quantity}, at ${money(price)} each upfront`);
     }
   };
