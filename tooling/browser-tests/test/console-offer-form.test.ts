@@ -234,6 +234,14 @@ describe("the console's offer form in Chromium: money as typed, mistakes caught 
         ]);
         expect(stored.buyerAccounts).toEqual(["012345678901"]);
         expect(stored.description).toBe("Two installments, approved by finance");
+
+        // Edited again, the draft's schedule comes back as rows, each amount read as it was stored.
+        await page.getByRole("link", { name: "Edit draft" }).click();
+        await page.getByRole("heading", { name: "Edit draft" }).waitFor();
+        await page.getByRole("button", { name: "3. Prices" }).click();
+        expect(await page.getByLabel("Installment 1 amount (USD)").inputValue()).toBe("30000");
+        expect(await page.locator("[id$='-amount-understood']").allTextContents()).toEqual(["= $30,000.00", "= $1,500.50"]);
+        expect(await page.locator(".schedule-total-amount").textContent()).toBe("$31,500.50");
         expect(errors).toEqual([]);
       },
       90_000,
