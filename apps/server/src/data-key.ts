@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createFileKeyStore, createKeyring, type ContactKeyStore, type Keyring } from "@offerkit/api";
-import { errorMessage } from "@offerkit/core";
 import type { ContactKeyStoreConfig } from "./config";
+import { checkedBeforeServing, s3StoreOptions } from "./s3-location";
 
 export interface DataKeySettings {
   dataKey: string | undefined;
@@ -31,19 +31,7 @@ export async function openContactKeyStore(settings: Pick<DataKeySettings, "dataD
   }
   // The AWS SDK is loaded only when a bucket is configured.
   const { createS3KeyStore } = await import("@offerkit/api/s3-key-store");
-  const store = createS3KeyStore({
-    bucket: config.bucket,
-    prefix: config.prefix,
-    forcePathStyle: config.forcePathStyle,
-    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
-    ...(config.region === undefined ? {} : { region: config.region }),
-  });
-  try {
-    await store.check();
-  } catch (error) {
-    store.close();
-    throw new Error(`Invalid setting OFFERKIT_CONTACT_KEY_STORE: ${errorMessage(error)}`, { cause: error });
-  }
+  const store = await checkedBeforeServing(createS3KeyStore(s3StoreOptions(config)), (reason) => `Invalid setting OFFERKIT_CONTACT_KEY_STORE: ${reason}`);
   return { store, location: store.location, close: () => store.close() };
 }
 

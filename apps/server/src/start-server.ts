@@ -25,6 +25,7 @@ import { prepareDataKeys, type DataKeys } from "./data-keys-at-start";
 import { createRateLimiter } from "./limits/rate-limiter";
 import { createLogger, defaultLogFormat, type Logger } from "./observability/logger";
 import { createServerMetrics } from "./observability/server-metrics";
+import { checkedBeforeServing, s3StoreOptions } from "./s3-location";
 import { trackingRedirect } from "./tracking/redirect";
 
 export interface RunningServer {
@@ -81,19 +82,7 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
 async function configuredBlobStore(config: BlobStoreConfig, dataDir: string): Promise<{ blobs: BlobStore; close(): void }> {
   if (config.kind === "files") return { blobs: createFileBlobStore(join(dataDir, "blobs")), close: () => undefined };
   const { createS3BlobStore } = await import("@offerkit/eula/s3");
-  const store = createS3BlobStore({
-    bucket: config.bucket,
-    prefix: config.prefix,
-    forcePathStyle: config.forcePathStyle,
-    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
-    ...(config.region === undefined ? {} : { region: config.region }),
-  });
-  try {
-    await store.check();
-  } catch (error) {
-    store.close();
-    throw new Error(`The EULA store of OFFERKIT_BLOB_STORE cannot be used: ${errorMessage(error)}`, { cause: error });
-  }
+  const store = await checkedBeforeServing(createS3BlobStore(s3StoreOptions(config)), (reason) => `The EULA store of OFFERKIT_BLOB_STORE cannot be used: ${reason}`);
   return { blobs: store, close: () => store.close() };
 }
 
