@@ -18,15 +18,17 @@ export function BuyersStep({ values, errors, set }: { values: OfferFormValues; e
     const text = buyerAccountsText(accounts);
     if (text !== values.buyerAccounts) set("buyerAccounts", text);
   };
+  const described = describedBy("buyer-accounts", error, true);
+  const understood = accounts.length > 0 ? "buyer-accounts-understood buyer-accounts-list" : "";
   return (
     <Field id="buyer-accounts" label="Buyer account IDs" hint={`12 digits each, up to ${MAX_BUYER_ACCOUNTS}: paste them as they come (1234-5678-9012, with spaces, or a list split by commas or lines).`} error={error}>
-      <textarea {...describedBy("buyer-accounts", error, true)} data-field="buyerAccounts" rows={4} spellCheck={false} value={values.buyerAccounts} onChange={(event) => set("buyerAccounts", event.target.value)} onBlur={tidy} />
+      <textarea {...described} aria-describedby={[described["aria-describedby"], understood].filter(Boolean).join(" ") || undefined} data-field="buyerAccounts" rows={4} spellCheck={false} value={values.buyerAccounts} onChange={(event) => set("buyerAccounts", event.target.value)} onBlur={tidy} />
       {accounts.length > 0 && (
         <div className="accounts-understood">
           <p className="hint" id="buyer-accounts-understood">
             Understood as {accounts.length} account{accounts.length === 1 ? "" : "s"}:
           </p>
-          <ul className="account-chips" aria-labelledby="buyer-accounts-understood">
+          <ul className="account-chips" id="buyer-accounts-list" aria-labelledby="buyer-accounts-understood">
             {accounts.map((account, index) => (
               <li key={`${index}-${account}`} className={isAccountId(account) ? "account-chip" : "account-chip account-chip-wrong"}>
                 {account}
