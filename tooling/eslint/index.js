@@ -90,6 +90,8 @@ const layers = {
   /** packages/sdk, packages/widget: built and installed by others. */
   published: [
     { name: "code", files: [CODE], ignores: DEV, restrict: [r.apps, r.publishedTypesOnly] },
+    // The SDK's form rules and formatUsd are core's own code, bundled into files of their own.
+    { name: "bundled core", files: ["src/rules.ts", "src/money.ts"], ignores: DEV, restrict: [r.apps, r.publishedBundlesCore] },
     { name: "dev", files: DEV, restrict: [r.apps] },
   ],
   /** apps/server: the host; its express routes and the tracking redirect are transport. */

@@ -71,6 +71,12 @@ export const restrictions = {
     message:
       "A published package ships no other @offerkit package: use `import type` (types are bundled into its declarations); of our code only @offerkit/core/link-rules, which has no dependency, is bundled.",
   },
+  publishedBundlesCore: {
+    modules: /^@offerkit\/(?!core(?:\/link-rules)?$)/,
+    typesAllowed: true,
+    message:
+      "Of our code, the SDK's form rules and money formatter bundle @offerkit/core itself (its schemas depend on zod alone, which the SDK declares; tarball.test.ts checks the built files import nothing undeclared); any other @offerkit package is types only.",
+  },
   overSdk: {
     modules: /^@offerkit\/(?!sdk$)/,
     message: "This app talks to the server over @offerkit/sdk only; it never loads server code.",

@@ -7,7 +7,6 @@
  * depend on zod alone, which the SDK depends on; `tarball.test.ts` checks that the built files
  * import nothing the package does not declare.
  */
-// eslint-disable-next-line no-restricted-syntax -- core's own schemas, bundled (see above), so the browser checks with the server's rules
 export {
   INSTALLMENT_DECIMALS,
   MAX_BUYER_ACCOUNTS,

@@ -319,6 +319,13 @@ describe("published packages ship no other package of ours", () => {
   ])("%s %s allows types, link-rules and anything in tests", async (pkg, file, code) => {
     await expectAllowed({ pkg, file, code });
   });
+
+  it("lets the SDK's form rules and money formatter bundle core, and nothing else of ours", async () => {
+    await expectAllowed({ pkg: "packages/sdk", file: "src/rules.ts", code: 'export { offerIdSchema } from "@offerkit/core";\n' });
+    await expectAllowed({ pkg: "packages/sdk", file: "src/money.ts", code: 'export { formatUsd } from "@offerkit/core";\n' });
+    await expectRefused({ pkg: "packages/sdk", file: "src/rules.ts", code: imports("@offerkit/api"), message: /form rules and money formatter bundle @offerkit\/core itself/ });
+    await expectRefused({ pkg: "packages/sdk", file: "src/money.ts", code: imports("@offerkit/db"), message: /any other @offerkit package is types only/ });
+  });
 });
 
 describe("apps", () => {
