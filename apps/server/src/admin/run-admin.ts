@@ -19,7 +19,7 @@ Usage:
   offerkit-admin backup <folder>                                 online backup of the SQLite database (checked),
                                                                  its data key, contact keys and EULA files
   offerkit-admin restore <folder> --yes                          a checked backup in place of the database
-  offerkit-admin migrations                                      which migrations ran, which are pending
+  offerkit-admin migrations                                      which migrations ran, which are pending (exit 1 if any)
   offerkit-admin migrate                                         run the pending migrations now
   offerkit-admin bootstrap-key rotate                            replace OFFERKIT_BOOTSTRAP_KEY's key
 
