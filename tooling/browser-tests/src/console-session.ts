@@ -15,7 +15,8 @@ export const PHONE = { width: 390, height: 844 };
  */
 export async function openConsoleAs(browser: Browser, url: string, apiKey: string, viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport });
-  page.setDefaultTimeout(10_000);
+  // Generous: the suites share a small machine with others; a step that cannot happen still fails well before the test does.
+  page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${url}/console/`);

@@ -26,7 +26,7 @@ describe("the console: editing a product, deleting a draft", () => {
     await server?.stop();
   });
 
-  it("edits a product's listing and enrolls it in Product Support Connection; its model stays as it is", async () => {
+  it("edits a product's listing and enrolls it in Product Support Connection; its model stays as it is", { timeout: 60_000 }, async () => {
     const admin = rpc(server.url, ADMIN_KEY);
     const product = (await admin("products.list", "query", { limit: 100 }, products)).items.find((item) => item.asin === "B0DEMO0004");
     if (!product) throw new Error("The hourly demo product is missing");
@@ -57,7 +57,7 @@ describe("the console: editing a product, deleting a draft", () => {
     expect(errors).toEqual([]);
   });
 
-  it("deletes a draft after asking, and the list no longer has it", async () => {
+  it("deletes a draft after asking, and the list no longer has it", { timeout: 60_000 }, async () => {
     const admin = rpc(server.url, ADMIN_KEY);
     const productId = (await admin("products.list", "query", { limit: 100 }, products)).items[0]?.id;
     const draft = await admin("offers.create", "mutation", { productId, name: "A draft to throw away" }, z.object({ id: z.string() }));
