@@ -31,6 +31,8 @@ export function ProductForm({ initial, editing, submitLabel, onSubmit }: Product
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // One more each time a save is refused: focus moves then, never while a field is being fixed.
+  const [refusals, setRefusals] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const set = <K extends keyof ProductFormValues>(key: K, value: ProductFormValues[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -40,8 +42,8 @@ export function ProductForm({ initial, editing, submitLabel, onSubmit }: Product
 
   // Focus goes to the first field the server refused, as in the offer form.
   useEffect(() => {
-    form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [errors]);
+    if (refusals > 0) form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [refusals]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,11 +51,15 @@ export function ProductForm({ initial, editing, submitLabel, onSubmit }: Product
     setFailure(undefined);
     try {
       const local = await onSubmit(values);
-      if (local) setErrors(local);
+      if (local) {
+        setErrors(local);
+        setRefusals((value) => value + 1);
+      }
     } catch (caught) {
       // products.update names its fields under `patch` (`patch.keywords`); the form's paths are create's.
       const fields = Object.fromEntries(Object.entries(fieldErrorsOf(caught)).map(([key, message]) => [key.replace(/^patch\./, ""), message]));
       setErrors(fields);
+      setRefusals((value) => value + 1);
       // A refusal without a field (a duplicate ASIN, no access) shows above the button.
       if (Object.keys(fields).length === 0) setFailure(caught);
       else setFailure(new Error("Not saved: the fields marked above say why."));
