@@ -85,9 +85,10 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     expect(await page.locator("#data-sharing-heading + p").textContent()).toContain("is enrolled: offers can be drafted and sent");
 
     // A key for the rep with the scopes chosen, shown once with a copy button.
-    await page.getByLabel("Name", { exact: true }).fill("Sales rep");
     await page.getByRole("button", { name: "Create key" }).click();
+    expect(await page.locator("#key-name-error").textContent()).toBe("Give the key a name that says what it is for");
     expect(await page.locator("#scopes-error").textContent()).toBe("Choose at least one scope");
+    await page.getByLabel("Name", { exact: true }).fill("Sales rep");
     for (const scope of ["offers:read", "offers:write", "products:read"]) await page.getByRole("checkbox", { name: new RegExp(`^${scope} `) }).check();
     await page.getByRole("button", { name: "Create key" }).click();
     const repSecret = page.getByLabel('API key "Sales rep", secret');
@@ -102,6 +103,10 @@ describe("a new seller, from an empty server to a sent offer, in the console alo
     await page.getByRole("button", { name: "I have stored it" }).click();
 
     // A buyer token for the account the offer is for, typed as people copy it.
+    await page.getByLabel("Buyer account ID").fill("1234-5678-901");
+    await page.getByRole("button", { name: "Issue buyer token" }).click();
+    // Core's own rule and words, before anything is sent.
+    expect(await page.locator("#token-account-error").textContent()).toBe("An account ID is exactly 12 digits, e.g. 123456789012");
     await page.getByLabel("Buyer account ID").fill("1234-5678-9012");
     await page.getByRole("button", { name: "Issue buyer token" }).click();
     const tokenField = page.getByLabel(`Buyer token for account ${BUYER}, secret`);

@@ -1,4 +1,4 @@
-import type { IssuedBuyerToken } from "@offerkit/sdk";
+import { accountIdSchema, type IssuedBuyerToken } from "@offerkit/sdk";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, type FieldErrors } from "../../errors";
 import type { Session } from "../../session";
@@ -19,11 +19,16 @@ export function BuyerTokens({ session, onIssued }: { session: Session; onIssued:
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setFailure(undefined);
+    // Account IDs are often copied as 1234-5678-9012; the API takes the 12 digits, by core's rule.
+    const digits = account.replace(/[\s-]/g, "");
+    const checked = accountIdSchema.safeParse(digits);
+    if (!checked.success) {
+      setErrors({ account: checked.error.issues[0]?.message ?? "An account ID is 12 digits" });
+      return;
+    }
+    setBusy(true);
     try {
-      // Account IDs are often copied as 1234-5678-9012; the API takes the 12 digits.
-      const digits = account.replace(/[\s-]/g, "");
       setIssued(await session.client.admin.buyerTokens.issue({ account: digits, ...(name.trim() !== "" && { name: name.trim() }) }));
       setAccount("");
       setName("");

@@ -18,7 +18,11 @@ export function NewApiKey({ session, onIssued }: { session: Session; onIssued: (
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);
-    if (chosen.length === 0) return setErrors({ scopes: "Choose at least one scope" });
+    const missing: FieldErrors = {
+      ...(name.trim() === "" && { name: "Give the key a name that says what it is for" }),
+      ...(chosen.length === 0 && { scopes: "Choose at least one scope" }),
+    };
+    if (Object.keys(missing).length > 0) return setErrors(missing);
     setBusy(true);
     try {
       // Sent in the form's order, whatever order they were ticked in.
