@@ -7,7 +7,7 @@ import { parseAmount } from "./amount-input";
 import type { Payment } from "./granted-quantities";
 import { MAX_INSTALLMENTS, addInstallmentRow, pasteInstallmentRows, removeInstallmentRow, scheduleError, sentIndexes, type InstallmentRow } from "./installments";
 import { scheduleTotal } from "./schedule-total";
-import { money } from "./offer-form-money";
+import { money } from "../../../money";
 
 /** At once or in installments; a model AWS Marketplace takes no schedule for says so (a draft written before the rule). */
 export function PaymentChoice({ payment, schedulable, onChange }: { payment: Payment; schedulable: boolean; onChange: (payment: Payment) => void }) {
