@@ -128,6 +128,8 @@ describe("offers create is idempotent", () => {
     const file = dealFile("later.yaml", "Globex, sent later");
     const draft = await runCli(["offers", "create", "--file", file], { env, cwd: dir });
     const id = idOf(draft.stdout);
+    // The server's Date header counts whole seconds: a rerun a second later is told apart.
+    await sleep(1_100);
     const sent = await runCli(["offers", "create", "--file", file, "--send"], { env, cwd: dir });
     expect(sent).toMatchObject({ code: 0, stderr: "" });
     expect(lines(sent.stdout)[0]).toMatch(new RegExp(`^Sent ${id}, the draft an earlier run of this command created`));

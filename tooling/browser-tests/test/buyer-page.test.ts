@@ -87,7 +87,8 @@ describe("the buyer's side in Chromium: a rep invites, the buyer reads and accep
     expect(errors).toEqual([]);
 
     await rep.getByRole("button", { name: "Refresh" }).click();
-    await expect.poll(() => rep.getByRole("row", { name: new RegExp(TARGETED) }).textContent()).toContain("agreement agmt-");
+    // The account's row: accepted, when, and its agreement (shortened, with a copy button).
+    await expect.poll(() => rep.getByRole("row", { name: new RegExp(TARGETED) }).textContent()).toMatch(/Accepted.*UTC.*agmt-/);
     await rep.screenshot({ path: join(screenshots, "console-accepted-account.png"), fullPage: true });
 
     // The same link again, in another fresh browser: it worked once.
