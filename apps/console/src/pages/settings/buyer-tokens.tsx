@@ -1,6 +1,7 @@
 import { accountIdSchema, type IssuedBuyerToken } from "@offerkit/sdk";
 import { useState, type FormEvent } from "react";
 import { fieldErrorsOf, type FieldErrors } from "../../errors";
+import { normalizeAccountId } from "../offers/offer-form/buyer-accounts";
 import type { Session } from "../../session";
 import { ErrorNote, Field, describedBy } from "../../ui";
 import { SecretOnce } from "./secret-once";
@@ -20,8 +21,8 @@ export function BuyerTokens({ session, onIssued }: { session: Session; onIssued:
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);
-    // Account IDs are often copied as 1234-5678-9012; the API takes the 12 digits, by core's rule.
-    const digits = account.replace(/[\s-]/g, "");
+    // Account IDs are often copied as 1234-5678-9012: read as the offer form reads them.
+    const digits = normalizeAccountId(account);
     const checked = accountIdSchema.safeParse(digits);
     if (!checked.success) {
       setErrors({ account: checked.error.issues[0]?.message ?? "An account ID is 12 digits" });

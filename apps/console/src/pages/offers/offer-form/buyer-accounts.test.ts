@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buyerAccountsError, buyerAccountsIssues, buyerAccountsText, parseBuyerAccounts } from "./buyer-accounts";
+import { buyerAccountsError, buyerAccountsIssues, buyerAccountsText, normalizeAccountId, parseBuyerAccounts } from "./buyer-accounts";
 
 const TWELVE_DIGITS = "An account ID is exactly 12 digits, e.g. 123456789012";
 
@@ -108,5 +108,14 @@ describe("buyerAccountsIssues", () => {
 
   it("is content with good accounts", () => {
     expect(buyerAccountsIssues("1234-5678-9012, 000011112222", true)).toEqual({});
+  });
+});
+
+describe("normalizeAccountId", () => {
+  it("reads one account as the list does: its 12 digits when it has them, else as typed", () => {
+    expect(normalizeAccountId(" 1234-5678-9012 ")).toBe("123456789012");
+    expect(normalizeAccountId("1234 5678 9012")).toBe("123456789012");
+    expect(normalizeAccountId("12345-6789-01")).toBe("12345-6789-01");
+    expect(normalizeAccountId("12-345")).toBe("12-345");
   });
 });

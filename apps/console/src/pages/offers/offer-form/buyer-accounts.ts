@@ -16,11 +16,15 @@ const compact = (text: string) => text.replace(DIGIT_GROUPING, "");
  * whole. What is neither is kept as typed, to be named as wrong rather than guessed at.
  */
 function accountsOfPiece(piece: string): string[] {
-  if (ACCOUNT.test(compact(piece))) return [compact(piece)];
-  return piece
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => (ACCOUNT.test(compact(word)) ? compact(word) : word));
+  const whole = normalizeAccountId(piece);
+  if (ACCOUNT.test(whole)) return [whole];
+  return piece.split(/\s+/).filter(Boolean).map(normalizeAccountId);
+}
+
+/** One account as typed: its 12 digits when it has them (`1234-5678-9012`), else as typed, to be named as wrong. */
+export function normalizeAccountId(text: string): string {
+  const trimmed = text.trim();
+  return ACCOUNT.test(compact(trimmed)) ? compact(trimmed) : trimmed;
 }
 
 /**
