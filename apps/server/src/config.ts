@@ -123,12 +123,6 @@ export type PublisherConfig =
   | { kind: "local" }
   | { kind: "aws"; region: string; eulaBucket: string; eulaKeyPrefix: string | undefined; eulaUrl: "public" | "presigned" };
 
-/**
- * Where EULA files are kept: files in the data folder, or an S3-compatible bucket (credentials
- * from the AWS SDK's default chain).
- */
-export type BlobStoreConfig = { kind: "files" } | ({ kind: "s3" } & S3Location);
-
 /** A bucket, a prefix in it, and how to reach the store. */
 export interface S3Location {
   bucket: string;
@@ -138,12 +132,8 @@ export interface S3Location {
   region: string | undefined;
 }
 
-/**
- * Where the support contacts' own keys are kept: files in the data folder, or objects in a
- * bucket (`OFFERKIT_CONTACT_KEY_STORE`), so a fleet shares nothing on disk. Never the database,
- * whose backups would keep a deleted contact's key.
- */
-export type ContactKeyStoreConfig = { kind: "files" } | ({ kind: "s3" } & S3Location);
+/** Files in the data folder, or objects in an S3-compatible bucket (credentials from the AWS SDK's default chain). */
+export type StoreConfig = { kind: "files" } | ({ kind: "s3" } & S3Location);
 
 export interface ServerConfig {
   port: number;
@@ -165,8 +155,13 @@ export interface ServerConfig {
   /** The console's built files, served at /console. */
   consoleDir: string;
   publisher: PublisherConfig;
-  blobStore: BlobStoreConfig;
-  contactKeyStore: ContactKeyStoreConfig;
+  /** Where EULA files are kept (`OFFERKIT_BLOB_STORE`). */
+  blobStore: StoreConfig;
+  /**
+   * Where the support contacts' own keys are kept (`OFFERKIT_CONTACT_KEY_STORE`), so a fleet may
+   * share nothing on disk. Never the database, whose backups would keep a deleted contact's key.
+   */
+  contactKeyStore: StoreConfig;
   logLevel: LogLevel;
   /** Unset: pretty on a terminal, JSON otherwise. */
   logFormat: LogFormat | undefined;
@@ -202,8 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new Error("Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws, the S3 bucket AWS Marketplace reads offers' EULAs from");
   }
   const s3 = s3Connection(settings, env.AWS_REGION);
-  const blobStore: BlobStoreConfig = settings.OFFERKIT_BLOB_STORE ? { kind: "s3", ...settings.OFFERKIT_BLOB_STORE, ...s3 } : { kind: "files" };
-  const contactKeyStore: ContactKeyStoreConfig = settings.OFFERKIT_CONTACT_KEY_STORE ? { kind: "s3", ...settings.OFFERKIT_CONTACT_KEY_STORE, ...s3 } : { kind: "files" };
+  const store = (bucket: { bucket: string; prefix: string } | undefined): StoreConfig => (bucket ? { kind: "s3", ...bucket, ...s3 } : { kind: "files" });
+  const blobStore = store(settings.OFFERKIT_BLOB_STORE);
+  const contactKeyStore = store(settings.OFFERKIT_CONTACT_KEY_STORE);
   const publicUrl = settings.OFFERKIT_PUBLIC_URL?.replace(/\/+$/, "") ?? null;
   return {
     port: settings.PORT,

@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createFileKeyStore, createKeyring, type ContactKeyStore, type Keyring } from "@offerkit/api";
-import type { ContactKeyStoreConfig } from "./config";
+import type { StoreConfig } from "./config";
 import { checkedBeforeServing, s3StoreOptions } from "./s3-location";
 
 export interface DataKeySettings {
   dataKey: string | undefined;
   previousDataKey: string | undefined;
   dataDir: string;
-  contactKeyStore: ContactKeyStoreConfig;
+  contactKeyStore: StoreConfig;
 }
 
 /** The contacts' key store the settings name, where it is (for messages), and how to let it go. */

@@ -19,7 +19,7 @@ import { errorMessage, localPublisher, type OfferPublisher } from "@offerkit/cor
 import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
 import { createFileBlobStore, createStampPool, type BlobStore, type StampPoolOptions } from "@offerkit/eula";
 import { createApp } from "./app";
-import type { BlobStoreConfig, PublisherConfig, ServerConfig } from "./config";
+import type { StoreConfig, PublisherConfig, ServerConfig } from "./config";
 import { prepareDataFolder } from "./data-folder";
 import { prepareDataKeys, type DataKeys } from "./data-keys-at-start";
 import { createRateLimiter } from "./limits/rate-limiter";
@@ -79,7 +79,7 @@ async function configuredPublisher(config: PublisherConfig): Promise<OfferPublis
  * answer before the server starts: a wrong bucket, endpoint or credentials stop it at once
  * instead of failing the first upload.
  */
-async function configuredBlobStore(config: BlobStoreConfig, dataDir: string): Promise<{ blobs: BlobStore; close(): void }> {
+async function configuredBlobStore(config: StoreConfig, dataDir: string): Promise<{ blobs: BlobStore; close(): void }> {
   if (config.kind === "files") return { blobs: createFileBlobStore(join(dataDir, "blobs")), close: () => undefined };
   const { createS3BlobStore } = await import("@offerkit/eula/s3");
   const store = await checkedBeforeServing(createS3BlobStore(s3StoreOptions(config)), (reason) => `The EULA store of OFFERKIT_BLOB_STORE cannot be used: ${reason}`);
