@@ -4,3 +4,4 @@ export { canonicalPrice, canonicalPricing } from "./prices";
 export * from "./money";
 export * from "./rules";
 export type * from "./types";
+export * from "./webhooks";
