@@ -12,6 +12,8 @@ const scopeHelp: Record<Scope, string> = {
   "usage:write": "report metered usage",
   "support:read": "look up a buyer's entitlements",
   "contacts:read": "read the contacts buyers share",
+  "webhooks:read": "list webhook endpoints and their delivery log",
+  "webhooks:write": "add, change and test webhook endpoints; replay events",
   admin: "everything, including API keys and seller settings",
 };
 

@@ -15,6 +15,8 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   "usage:write": "Report metered usage",
   "support:read": "Look up what an account may use",
   "contacts:read": "Read support contacts buyers shared",
+  "webhooks:read": "See webhook endpoints and their delivery log",
+  "webhooks:write": "Add, change and test webhook endpoints, replay events",
   admin: "Everything, including keys and seller settings",
 };
 

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultWebhookSettings, type WebhookSettings } from "@offerkit/api";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
 import { z } from "zod";
@@ -110,6 +111,12 @@ const envSchema = z.object({
   OFFERKIT_RATE_LIMIT_AUTH_FAILURES: perMinute(30),
   OFFERKIT_LOG_LEVEL: optional(z.enum(logLevels, `must be one of ${logLevels.join(", ")}`)),
   OFFERKIT_LOG_FORMAT: optional(z.enum(logFormats, `must be one of ${logFormats.join(", ")}`)),
+  OFFERKIT_WEBHOOKS: z.enum(["on", "off"], "must be on or off").default("on"),
+  OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: optional(booleanSetting),
+  OFFERKIT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100 ms").max(60_000, "must be at most 60000 ms").default(10_000),
+  OFFERKIT_WEBHOOK_MAX_REDIRECTS: z.coerce.number().int().min(0).max(5, "must be at most 5").default(0),
+  OFFERKIT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10, "must be at least 10 ms").max(3_600_000).default(5_000),
+  OFFERKIT_WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(7, "must be at least 7 days (the retries last 3)").max(3650).default(30),
   OFFERKIT_DB_TIMEOUT_MS: z.coerce
     .number("must be a number of milliseconds")
     .int("must be a whole number of milliseconds")
@@ -174,6 +181,13 @@ export interface ServerConfig {
   trustedProxies: number;
   /** The longest one database statement (PostgreSQL) or a readiness check may take, in ms. */
   dbTimeoutMs: number;
+  /** Whether this server delivers webhooks (events are written either way), and how. */
+  webhooks: {
+    deliver: boolean;
+    settings: WebhookSettings;
+    /** Which addresses deliveries may reach, how long an attempt may take, how many redirects it follows. */
+    poster: { allowPrivateNetworks: boolean; timeoutMs: number; maxRedirects: number };
+  };
 }
 
 /**
@@ -224,6 +238,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       authFailures: settings.OFFERKIT_RATE_LIMIT_AUTH_FAILURES,
     },
     dbTimeoutMs: settings.OFFERKIT_DB_TIMEOUT_MS,
+    webhooks: {
+      deliver: settings.OFFERKIT_WEBHOOKS === "on",
+      settings: {
+        ...defaultWebhookSettings,
+        retryBaseMs: settings.OFFERKIT_WEBHOOK_RETRY_BASE_MS,
+        logRetentionDays: settings.OFFERKIT_WEBHOOK_LOG_RETENTION_DAYS,
+        // Past the longest attempt (every redirect within the one deadline), with room to log it.
+        leaseMs: settings.OFFERKIT_WEBHOOK_TIMEOUT_MS + 5_000,
+      },
+      poster: {
+        allowPrivateNetworks: settings.OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
+        timeoutMs: settings.OFFERKIT_WEBHOOK_TIMEOUT_MS,
+        maxRedirects: settings.OFFERKIT_WEBHOOK_MAX_REDIRECTS,
+      },
+    },
     blobStore,
     contactKeyStore,
     publisher:

@@ -4,6 +4,7 @@ import {
   closeContactsOfEndedSubscriptions,
   createClickTracker,
   createPublicationFollower,
+  createWebhookDeliverer,
   destroyKeysOfDeletedContacts,
   ensureDemoSeller,
   ensureFirstSeller,
@@ -14,10 +15,13 @@ import {
   type Clock,
   type FollowerOptions,
   type PublicationFollower,
+  type DelivererOptions,
+  type WebhookDeliverer,
 } from "@offerkit/api";
 import { errorMessage, localPublisher, type OfferPublisher } from "@offerkit/core";
 import { createClickWriter, migrateToLatest, openDatabase, withStartupLock } from "@offerkit/db";
 import { createFileBlobStore, createStampPool, type BlobStore, type StampPoolOptions } from "@offerkit/eula";
+import { createHttpWebhookPoster } from "@offerkit/webhook-http";
 import { createApp } from "./app";
 import type { StoreConfig, PublisherConfig, ServerConfig } from "./config";
 import { prepareDataFolder } from "./data-folder";
@@ -35,6 +39,8 @@ export interface RunningServer {
   tracker: ClickTracker;
   /** Publishes sent offers to the marketplace in the background; null with the local publisher. */
   follower: PublicationFollower | null;
+  /** Delivers webhooks from the outbox; null when this server is set not to (`OFFERKIT_WEBHOOKS=off`). */
+  deliverer: WebhookDeliverer | null;
   logger: Logger;
   /** A new admin key, when this start created the first seller; shown once. */
   firstAdminKey: string | null;
@@ -53,6 +59,8 @@ export interface StartOptions {
   publisher?: OfferPublisher;
   /** The publication follower's timings and scheduler. */
   follower?: FollowerOptions;
+  /** The webhook deliverer's tick and scheduler. */
+  deliverer?: DelivererOptions;
   /** Replaces the JSON log on stdout (tests read the lines). */
   logger?: Logger;
   /** The EULA stamping pool's options (tests hand in a worker that crashes). */
@@ -129,6 +137,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // Set once the server listens, when not configured: its port may be chosen by the system.
     config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
     publisher: options.publisher ?? (await configuredPublisher(config.publisher)),
+    webhooks: config.webhooks.settings,
+    webhookPoster: createHttpWebhookPoster({ ...config.webhooks.poster, now: () => clock.now().getTime() }),
   };
 
   // Read at scrape time only, once the tracker below exists.
@@ -140,6 +150,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ...options.clicks,
   });
   const follower = deps.publisher.kind === "marketplace" ? createPublicationFollower(deps, deps.publisher, options.follower) : null;
+  const deliverer = config.webhooks.deliver
+    ? createWebhookDeliverer(deps, config.webhooks.settings, {
+        onError: (error) => logger.error({ error: errorMessage(error) }, "webhook delivery"),
+        ...options.deliverer,
+      })
+    : null;
   // A test's clock decides the rate limits' minutes too; in production, the cheaper Date.now.
   const nowMs = options.clock ? () => clock.now().getTime() : Date.now;
   const app = createApp(deps, {
@@ -172,6 +188,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     server.listen(config.port, config.host, resolve);
   });
   follower?.start();
+  deliverer?.start();
   const contactKeys = dataKeys.store;
   // Contacts of subscriptions that ended by the clock are deleted (and their keys destroyed) when
   // read, and now and then even if nobody reads them; so are keys a crash left behind.
@@ -191,6 +208,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     deps,
     tracker,
     follower,
+    deliverer,
     logger,
     firstAdminKey,
     close: () => {
@@ -204,6 +222,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         await tracker.close();
         // A publication step in progress finishes (and is recorded) before the database closes.
         await follower?.close();
+        // An attempt in progress is finished and logged; one cut off by a crash is left to its lease.
+        await deliverer?.close();
         // Requests have finished, so no copy is being stamped; the worker thread goes.
         await stampPool.close();
         await database.close();

@@ -1,7 +1,8 @@
 import type { Database, Kysely } from "@offerkit/db";
 import type { BlobStore, EulaStamper } from "@offerkit/eula";
 import type { ContactCipher } from "./data-keys/contact-cipher";
-import type { OfferPublisher } from "@offerkit/core";
+import type { OfferPublisher, WebhookPoster } from "@offerkit/core";
+import type { WebhookSettings } from "./webhooks/settings";
 
 /** The time source of every service; tests inject one they can move. */
 export interface Clock {
@@ -40,4 +41,8 @@ export interface ApiDeps {
   config: ApiConfig;
   /** Where sent offers are published: this server (`local`) or a live marketplace. */
   publisher: OfferPublisher;
+  /** How webhooks are delivered: which addresses, how long, how often retried. */
+  webhooks: WebhookSettings;
+  /** Where webhooks leave: node's HTTP client behind the operator's address rules. */
+  webhookPoster: WebhookPoster;
 }

@@ -38,8 +38,10 @@ export { closeContactsOfEndedSubscriptions } from "./contacts/close-ended-subscr
 export { lookupEligibility } from "./support/lookup-eligibility";
 export { createPublicationFollower, type FollowerOptions, type PublicationFollower } from "./publishing/publication-follower";
 export { defaultFollowTimings, type FollowTimings } from "./publishing/follow-timings";
-export { systemScheduler, type Scheduler } from "./publishing/scheduler";
+export { systemScheduler, type Scheduler } from "./scheduler";
 export { checkReadiness, type Readiness } from "./health/check-readiness";
 export { listSellers, type SellerSummary } from "./operator/list-sellers";
 export { revokeSellerKeys } from "./operator/revoke-seller-keys";
 export { rotateBootstrapKey } from "./operator/rotate-bootstrap-key";
+export { createWebhookDeliverer, type DelivererOptions, type WebhookDeliverer } from "./webhooks/webhook-deliverer";
+export { defaultWebhookSettings, type WebhookSettings } from "./webhooks/settings";

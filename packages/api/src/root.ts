@@ -10,6 +10,7 @@ import { reportsRouter } from "./reports/router";
 import { supportRouter } from "./support/router";
 import { usageRouter } from "./usage/router";
 import { createCallerFactory, router } from "./trpc";
+import { webhooksRouter } from "./webhooks/router";
 
 export const appRouter = router({
   admin: adminRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   usage: usageRouter,
   support: supportRouter,
   contacts: contactsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { canonicalTerms, completeTerms, localPublisher, type CreateProductInput,
 import { openTestDatabase } from "@offerkit/db/testing";
 import type { DialectName } from "@offerkit/db";
 import { createFileBlobStore, createStampPool, type StampPoolOptions } from "@offerkit/eula";
+import { createHttpWebhookPoster } from "@offerkit/webhook-http";
 import { makePdf } from "@offerkit/eula/testing";
 import { createSeller } from "./auth/create-seller";
 import { createContactCipher } from "./data-keys/contact-cipher";
@@ -13,6 +14,7 @@ import { createContextInner } from "./context";
 import { sha256Hex } from "./hashing";
 import type { ApiDeps, Clock, IdGenerator } from "./deps";
 import { randomIds } from "./ids";
+import { defaultWebhookSettings } from "./webhooks/settings";
 import { createCaller, type RouterInputs } from "./root";
 
 export { personalDataPattern } from "./personal-data-pattern";
@@ -66,6 +68,9 @@ export async function createTestApi(
       marketplaceUrl: "https://marketplace.example.test/marketplace",
     },
     publisher: options.publisher ?? localPublisher,
+    // Tests deliver to receivers on this machine.
+    webhooks: { ...defaultWebhookSettings, retryBaseMs: 1_000, leaseMs: 5_000 },
+    webhookPoster: createHttpWebhookPoster({ allowPrivateNetworks: true, timeoutMs: 2_000, now: () => clock.now().getTime() }),
   };
   const callerFor = async (secret: string | null, visitorId: string | null = null): Promise<Caller> =>
     createCaller(await createContextInner(deps, secret, visitorId));
@@ -151,3 +156,4 @@ export function recomputedTermsHash(offer: OfferView): string | null {
   });
   return terms === null ? null : sha256Hex(canonicalTerms(offer.productId, terms));
 }
+export { startReceiver, type ReceivedWebhook } from "./webhooks/receiver.fixture";

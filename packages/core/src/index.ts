@@ -24,3 +24,6 @@ export * from "./traffic";
 export * from "./views";
 export * from "./visitors";
 export * from "./marketplace-rules";
+export * from "./webhooks";
+export * from "./webhook-endpoints";
+export * from "./webhook-poster";

@@ -14,6 +14,8 @@ export const scopes = [
   "usage:write",
   "support:read",
   "contacts:read",
+  "webhooks:read",
+  "webhooks:write",
   "admin",
 ] as const;
 export const scopeSchema = z.enum(scopes);

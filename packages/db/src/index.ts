@@ -30,3 +30,7 @@ export * from "./repositories/subscriptions";
 export * from "./repositories/support-lookups";
 export * from "./repositories/usage";
 export type { Kysely, Transaction } from "kysely";
+export * from "./repositories/webhook-endpoints";
+export * from "./repositories/webhook-events";
+export * from "./repositories/webhook-deliveries";
+export * from "./repositories/webhook-sweeps";

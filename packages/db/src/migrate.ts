@@ -17,6 +17,7 @@ import * as stampedEulaCopies from "./migrations/0013-stamped-eula-copies";
 import * as buyerAccess from "./migrations/0014-buyer-access";
 import * as dataKeys from "./migrations/0015-data-keys";
 import * as saasCustomers from "./migrations/0016-saas-customers";
+import * as webhooks from "./migrations/0017-webhooks";
 import type { Database } from "./schema";
 
 /** Every migration, in order. Committed and never edited once released: add a new one instead. */
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "0014-buyer-access": buyerAccess,
   "0015-data-keys": dataKeys,
   "0016-saas-customers": saasCustomers,
+  "0017-webhooks": webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -26,6 +26,10 @@ export interface Database {
   stamped_eula_copies: StampedEulaCopiesTable;
   buyer_invitations: BuyerInvitationsTable;
   buyer_sessions: BuyerSessionsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export interface SellersTable {
@@ -291,4 +295,58 @@ export interface BuyerSessionsTable {
   created_at: string;
   expires_at: string;
   ended_at: Generated<string | null>;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  seller_id: string;
+  url: string;
+  description: string;
+  /** JSON: the event types it receives, sorted. */
+  event_types: string;
+  include_contact_details: number;
+  /** `whsec_...`: the server must sign with it, so it is kept as it is, unlike API keys. */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: string | null;
+  enabled: number;
+  disabled_reason: string | null;
+  disabled_at: string | null;
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  seller_id: string;
+  type: string;
+  version: number;
+  /** JSON: the event's `data`. */
+  data: string;
+  dedupe_key: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  seller_id: string;
+  state: "pending" | "delivered" | "failed";
+  attempts: Generated<number>;
+  /** When a server may next try it; moved forward by the server that claims it. Null once finished. */
+  next_attempt_at: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempted_at: string;
+  duration_ms: number;
+  status: number | null;
+  error: string | null;
+  response: string;
 }

@@ -13,6 +13,7 @@ import { productsResource } from "./resources/products";
 import { reportsResource } from "./resources/reports";
 import { supportResource } from "./resources/support";
 import { usageResource } from "./resources/usage";
+import { webhooksResource } from "./resources/webhooks";
 import { defaultRetryOptions, type RetryOptions } from "./retry";
 import { fetchWithTimeout, httpLinks, retryLink } from "./transport";
 import type { OfferkitClient, OfferkitClientOptions } from "./types";
@@ -50,5 +51,6 @@ export function createOfferkitClient(options: OfferkitClientOptions): OfferkitCl
     usage: usageResource(context),
     support: supportResource(context),
     contacts: contactsResource(context),
+    webhooks: webhooksResource(context),
   };
 }

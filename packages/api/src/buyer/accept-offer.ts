@@ -5,6 +5,7 @@ import { withIdempotency } from "../idempotency";
 import { attributeConversion } from "../marketing/attribute-conversion";
 import { loadBuyerOffer, toAgreementView } from "./buyer-offer-view";
 import type { BuyerPrincipal } from "../auth/principal";
+import { recordAgreementEvents } from "../webhooks/agreement-events";
 
 /**
  * Accepts an offer for the buyer's account before its deadline, by the server's clock, and
@@ -62,6 +63,7 @@ export async function acceptOffer(
           cancelledAt: null,
         });
         await creditCampaign(trx, deps, offer, agreement.id, [attributionId, visitorId], now);
+        await recordAgreementEvents(trx, deps.ids, { ...agreement, source: "offerkit" }, now);
         const view = toAgreementView(agreement);
         await remember(trx, view);
         return view;

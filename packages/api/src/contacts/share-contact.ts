@@ -6,6 +6,8 @@ import type { ApiDeps } from "../deps";
 import { requireRunningSubscription } from "./active-subscription";
 import { requireConsent } from "./consent";
 import { toContactView } from "./contact-view";
+import { recordWebhookEvent } from "../webhooks/record-event";
+import { contactEventData } from "../webhooks/contact-event-data";
 
 export type ContactDeps = Pick<ApiDeps, "db" | "clock" | "ids" | "cipher">;
 
@@ -44,6 +46,7 @@ export async function shareContact(deps: ContactDeps, buyer: BuyerPrincipal, inp
       }
       await insertContact(trx, record);
       await recordContactChange(trx, { sellerId: buyer.sellerId, contactId: id, operation: "added", at: record.createdAt });
+      await recordWebhookEvent(trx, deps.ids, { sellerId: buyer.sellerId, type: "contact.shared", data: contactEventData(record), at: now });
     });
   } catch (error) {
     // Refused or failed: the key made for it goes too.

@@ -1,6 +1,7 @@
 import { ATTRIBUTION_WINDOW_DAYS, addDays, hashedOrigin } from "@offerkit/core";
 import { findLatestClick, insertConversion, type ConversionRecord, type Database, type Kysely } from "@offerkit/db";
 import type { IdGenerator } from "../deps";
+import { recordWebhookEvent } from "../webhooks/record-event";
 
 export interface ConversionFacts {
   sellerId: string;
@@ -22,7 +23,8 @@ export interface ConversionFacts {
 /**
  * Credits a conversion to the visitor's latest click on the product within 30 days. Null when
  * there is none: a purchase nobody clicked to is not a campaign's conversion. Recording the same
- * source and external ID again returns the first conversion.
+ * source and external ID again returns the first conversion. A new conversion writes its
+ * `conversion.credited` event: call it in the transaction of the sale it credits.
  */
 export async function attributeConversion(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts): Promise<ConversionRecord | null> {
   const since = addDays(facts.at, -ATTRIBUTION_WINDOW_DAYS).toISOString();
@@ -36,9 +38,10 @@ export async function attributeConversion(db: Kysely<Database>, ids: IdGenerator
   return null;
 }
 
-function credit(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts, sessionKey: string, click: { refTag: string; day: string }): Promise<ConversionRecord> {
-  return insertConversion(db, {
-    id: ids.newId("conv"),
+async function credit(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts, sessionKey: string, click: { refTag: string; day: string }): Promise<ConversionRecord> {
+  const id = ids.newId("conv");
+  const stored = await insertConversion(db, {
+    id,
     sellerId: facts.sellerId,
     productId: facts.productId,
     asin: facts.asin,
@@ -51,4 +54,17 @@ function credit(db: Kysely<Database>, ids: IdGenerator, facts: ConversionFacts, 
     estimatedRevenueMicros: facts.estimatedRevenueMicros,
     convertedAt: facts.at.toISOString(),
   });
+  if (stored.id === id) {
+    const data = {
+      conversionId: id,
+      productId: stored.productId,
+      asin: stored.asin,
+      refTag: stored.refTag,
+      source: stored.source,
+      externalId: stored.externalId,
+      convertedAt: stored.convertedAt,
+    };
+    await recordWebhookEvent(db, ids, { sellerId: stored.sellerId, type: "conversion.credited", data, at: facts.at });
+  }
+  return stored;
 }

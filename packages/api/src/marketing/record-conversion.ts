@@ -29,16 +29,17 @@ export async function recordConversion(
   const estimates = { estimatedUsage: input.estimatedUsage, estimatedRevenueMicros: toMicros(input.estimatedRevenue) };
   const counted = await estimateOwnConversion(deps.db, { sellerId, asin: product.asin, externalId: await saleIdOf(deps.db, sellerId, input.externalId), ...estimates });
   if (counted) return recorded(ofProduct(counted, product.asin, input.externalId));
-  const conversion = await attributeConversion(deps.db, deps.ids, {
+  const facts = {
     sellerId,
     productId: product.id,
     asin: product.asin,
     sessionKeys: [input.attributionId],
-    source: "api",
+    source: "api" as const,
     externalId: input.externalId,
     ...estimates,
     at: deps.clock.now(),
-  });
+  };
+  const conversion = await deps.db.transaction().execute((trx) => attributeConversion(trx, deps.ids, facts));
   return conversion ? recorded(ofProduct(conversion, product.asin, input.externalId)) : { attributed: false, conversion: null };
 }
 

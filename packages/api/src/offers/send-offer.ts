@@ -8,6 +8,7 @@ import { startPublication } from "../publishing/start-publication";
 import { requireDataSharing } from "./draft-rules";
 import { explainRefusedWrite, loadOffer, offerImmutable } from "./load-offer";
 import { toOfferView } from "./offer-view";
+import { recordWebhookEvent } from "../webhooks/record-event";
 
 /**
  * Sends a draft: checks every rule once more by the server's clock, then freezes the very
@@ -52,6 +53,16 @@ export async function sendOffer(
       });
       if (!frozen) throw await explainRefusedWrite(trx, sellerId, offerId);
       await startPublication(trx, deps.publisher, { id: offerId, sellerId, buyerUrl }, now.toISOString());
+      const data = {
+        offerId,
+        productId: offer.productId,
+        name: terms.name ?? null,
+        buyerAccounts: terms.buyerAccounts,
+        acceptanceDeadline: terms.acceptanceDeadline,
+        buyerUrl,
+        sentAt: now.toISOString(),
+      };
+      await recordWebhookEvent(trx, deps.ids, { sellerId, type: "offer.sent", data, at: now });
       const view = await toOfferView(trx, await loadOffer(trx, sellerId, offerId), now);
       await remember(trx, view);
       return view;

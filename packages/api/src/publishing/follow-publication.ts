@@ -4,6 +4,7 @@ import type { ApiDeps } from "../deps";
 import { termsAreIntact } from "../intact-terms";
 import { followAgreements } from "./follow-agreements";
 import type { FollowTimings } from "./follow-timings";
+import { recordPublicationEvent } from "../webhooks/publication-events";
 
 type Step = Omit<PublicationUpdate, "at">;
 
@@ -35,7 +36,10 @@ export async function followPublication(
     if (publication.state === "published") report(error);
     step = afterError(publisher, publication, timings, now, error);
   }
-  await updatePublication(deps.db, publication.offerId, publication.attempt, { ...step, at: now.toISOString() });
+  await deps.db.transaction().execute(async (trx) => {
+    const written = await updatePublication(trx, publication.offerId, publication.attempt, { ...step, at: now.toISOString() });
+    if (written) await recordPublicationEvent(trx, deps.ids, publication, step, now);
+  });
 }
 
 async function nextStep(

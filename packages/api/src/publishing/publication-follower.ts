@@ -3,7 +3,7 @@ import type { ApiDeps } from "../deps";
 import { followPublication } from "./follow-publication";
 import { defaultFollowTimings, type FollowTimings } from "./follow-timings";
 import type { MarketplacePublisher } from "@offerkit/core";
-import { systemScheduler, type Scheduler } from "./scheduler";
+import { systemScheduler, type Scheduler } from "../scheduler";
 
 export interface FollowerOptions {
   scheduler?: Scheduler;

@@ -9,6 +9,7 @@ import {
 } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { marketplaceAgreementRecords, stoppedAt } from "./marketplace-agreement-records";
+import { recordAgreementEvents } from "../webhooks/agreement-events";
 
 const isRunning = (recorded: RecordedMarketplaceAgreement, at: string) =>
   recorded.subscriptionStatus === "active" && (recorded.endsAt === null || recorded.endsAt > at);
@@ -40,7 +41,8 @@ export async function recordMarketplaceAgreements(
     .sort((a, b) => a.acceptedAt.getTime() - b.acceptedAt.getTime());
   for (const agreement of fresh) {
     // Already recorded means another follower was quicker: nothing is left to do.
-    await recordMarketplaceAgreement(deps.db, marketplaceAgreementRecords(deps.ids, offer, terms, agreement, now));
+    const records = marketplaceAgreementRecords(deps.ids, offer, terms, agreement, now);
+    await recordMarketplaceAgreement(deps.db, records, (trx) => recordAgreementEvents(trx, deps.ids, { ...records.agreement, source: "marketplace" }, now));
   }
 
   const nowIso = now.toISOString();

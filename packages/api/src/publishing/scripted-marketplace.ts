@@ -1,5 +1,5 @@
 import type { MarketplaceAgreement, MarketplacePublisher, PublicationOutcome, PublishRequest } from "@offerkit/core";
-import type { Scheduler } from "./scheduler";
+import type { Scheduler } from "../scheduler";
 
 /**
  * For tests: a marketplace the test scripts. It answers what the test queued, lists the

@@ -19,12 +19,15 @@ export type MarketplaceAgreementRecord = AgreementRecord & { marketplaceAgreemen
 export async function recordMarketplaceAgreement(
   db: Kysely<Database>,
   { agreement, subscription, acceptedAt }: { agreement: MarketplaceAgreementRecord; subscription: SubscriptionRecord; acceptedAt: string },
+  /** Runs in the same transaction, after the records are written: the events they cause. */
+  alongside: (trx: Kysely<Database>) => Promise<void> = async () => undefined,
 ): Promise<"recorded" | "already_recorded"> {
   try {
     await db.transaction().execute(async (trx) => {
       await insertAgreement(trx, agreement);
       await insertSubscription(trx, subscription);
       await markOfferAccepted(trx, agreement.offerId, acceptedAt);
+      await alongside(trx);
     });
     return "recorded";
   } catch (error) {

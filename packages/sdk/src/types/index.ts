@@ -9,11 +9,14 @@ import type { ProductsResource } from "./products";
 import type { ReportsResource } from "./reports";
 import type { SupportResource } from "./support";
 import type { UsageResource } from "./usage";
+import type { WebhooksResource } from "./webhooks";
 
 // Every type a method takes or returns, and every named type inside them, so a partner app can
 // name what it holds. `exports.test.ts` checks the built declarations for any that is missing.
 export type {
   AcceptOfferInput,
+  CreatedWebhookEndpoint,
+  CreateWebhookEndpointInput,
   AgreementTerm,
   AgreementView,
   ApiKeyView,
@@ -38,6 +41,7 @@ export type {
   EulaDocumentView,
   Installment,
   IssuedApiKey,
+  ListWebhookDeliveriesInput,
   IssuedBuyerToken,
   InviteBuyerInput,
   IssuedSecret,
@@ -65,9 +69,12 @@ export type {
   PublicationView,
   RecordConversionInput,
   RecordedConversion,
+  ReplayWebhookInput,
   ReportPeriod,
   ReportResult,
   ReportUsageInput,
+  RotatedWebhookSecret,
+  RotateWebhookSecretInput,
   Scope,
   SellerSettings,
   SendOfferInput,
@@ -77,13 +84,19 @@ export type {
   SubscriptionStatus,
   SubscriptionView,
   SupportLookupRecord,
+  TestDeliveryResult,
   UnreadableContact,
   UpdateContactInput,
   UpdateOfferInput,
   UpdateProductInput,
+  UpdateWebhookEndpointInput,
   UsageOutcome,
   UsageRecordInput,
   UsageResult,
+  WebhookAttemptView,
+  WebhookDeliveriesPage,
+  WebhookDeliveryView,
+  WebhookEndpointView,
   WhoAmI,
 } from "@offerkit/core";
 export type { AdminResource, ApiKeyIdInput, CreateApiKeyInput, IssueBuyerTokenInput, RevokeResult, SetDataSharingInput } from "./admin";
@@ -105,6 +118,7 @@ export type { ListAllInput, ProductIdInput, ProductsResource, SetSupportConnecti
 export type { ReportDateInput, ReportsResource } from "./reports";
 export type { AuditLogInput, SupportLookupInput, SupportResource } from "./support";
 export type { UsageResource } from "./usage";
+export type { WebhooksResource } from "./webhooks";
 
 export interface OfferkitClient {
   products: ProductsResource;
@@ -118,6 +132,7 @@ export interface OfferkitClient {
   usage: UsageResource;
   support: SupportResource;
   contacts: ContactsResource;
+  webhooks: WebhooksResource;
 }
 
 export interface OfferkitClientOptions {

@@ -1,0 +1,3 @@
+import { offerkit } from "@offerkit/eslint-config";
+
+export default offerkit("adapter");

@@ -1,0 +1,28 @@
+import type { WebhookPoster } from "@offerkit/core";
+import { BlockedAddressError, resolvePublic } from "./address-guard";
+import { postWebhook } from "./post-webhook";
+import { defaultPosterSettings, type PosterSettings } from "./settings";
+
+export { BlockedAddressError, isPublicAddress } from "./address-guard";
+export { LOGGED_RESPONSE_BYTES } from "./post-webhook";
+export { defaultPosterSettings, type PosterSettings } from "./settings";
+
+/**
+ * Posts webhooks over node's HTTP client, guarded: only public addresses unless the operator
+ * allows others (checked after DNS, on every redirect), one deadline, a capped answer.
+ */
+export function createHttpWebhookPoster(options: Partial<PosterSettings> = {}): WebhookPoster {
+  const settings = { ...defaultPosterSettings, ...options };
+  return {
+    async refusal(url) {
+      try {
+        await resolvePublic(new URL(url).hostname, settings.allowPrivateNetworks);
+        return null;
+      } catch (error) {
+        // A name that does not resolve yet is no reason to refuse: DNS may come later.
+        return error instanceof BlockedAddressError ? error.message : null;
+      }
+    },
+    post: (url, headers, body) => postWebhook(url, headers, body, settings),
+  };
+}
