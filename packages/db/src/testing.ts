@@ -7,6 +7,7 @@ import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "./connect";
 import { dialectOf, type DialectName } from "./dialect";
 import { migrateToLatest, migrations } from "./migrate";
+import type { Database } from "./schema";
 
 export { migrateBackBefore } from "./migrate";
 export { storedBytes } from "./stored-bytes";
@@ -132,4 +133,22 @@ export async function insertFreeProduct(
 export async function tamperWithSentOffer(db: DatabaseHandle["db"], offerId: string, name: string): Promise<void> {
   await sql.raw(dialectOf(db) === "sqlite" ? "DROP TRIGGER offers_sent_are_immutable" : "DROP TRIGGER offers_sent_are_immutable ON offers").execute(db);
   await db.updateTable("offers").set({ name }).where("id", "=", offerId).execute();
+}
+
+/**
+ * Makes every insert into `table` fail until the returned function is called: a write that fails
+ * in the middle of a transaction, for tests that prove the rest of it rolls back.
+ */
+export async function refuseInsertsInto(db: DatabaseHandle["db"], table: keyof Database): Promise<() => Promise<void>> {
+  if (dialectOf(db) === "sqlite") {
+    await sql.raw(`create trigger refuse_${table} before insert on ${table} begin select raise(abort, 'refused by the test'); end`).execute(db);
+    return async () => {
+      await sql.raw(`drop trigger refuse_${table}`).execute(db);
+    };
+  }
+  await sql.raw(`create or replace function refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`).execute(db);
+  await sql.raw(`create trigger refuse_${table} before insert on ${table} for each row execute function refuse_insert()`).execute(db);
+  return async () => {
+    await sql.raw(`drop trigger refuse_${table} on ${table}`).execute(db);
+  };
 }

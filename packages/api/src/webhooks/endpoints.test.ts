@@ -117,17 +117,16 @@ describe.each(testDialects())("webhook endpoints on %s", (dialect) => {
     const { endpoint } = await owner.admin.webhooks.create({ url: HTTPS, eventTypes: ["offer.sent"] });
     expect(await other.admin.webhooks.list()).toEqual([]);
     const endpointId = endpoint.id;
-    for (const call of [
-      other.admin.webhooks.get({ endpointId }),
-      other.admin.webhooks.update({ endpointId, enabled: false }),
-      other.admin.webhooks.delete({ endpointId }),
-      other.admin.webhooks.rotateSecret({ endpointId }),
-      other.admin.webhooks.sendTest({ endpointId }),
-      other.admin.webhooks.deliveries({ endpointId }),
-      other.admin.webhooks.replay({ endpointId, since: "2027-01-01T00:00:00Z", until: "2027-12-31T00:00:00Z" }),
-    ]) {
-      expect((await failure(call)).code).toBe("NOT_FOUND");
-    }
+    const calls = [
+      () => other.admin.webhooks.get({ endpointId }),
+      () => other.admin.webhooks.update({ endpointId, enabled: false }),
+      () => other.admin.webhooks.delete({ endpointId }),
+      () => other.admin.webhooks.rotateSecret({ endpointId }),
+      () => other.admin.webhooks.sendTest({ endpointId }),
+      () => other.admin.webhooks.deliveries({ endpointId }),
+      () => other.admin.webhooks.replay({ endpointId, since: "2027-01-01T00:00:00Z", until: "2027-12-31T00:00:00Z" }),
+    ];
+    for (const call of calls) expect((await failure(call())).code).toBe("NOT_FOUND");
     expect(await owner.admin.webhooks.get({ endpointId })).toEqual(endpoint);
   });
 
