@@ -16,6 +16,9 @@ const SettingsPage = lazy(() => import("./pages/settings/settings-page").then((m
 const ProductListPage = lazy(() => import("./pages/products/product-list").then((module) => ({ default: module.ProductListPage })));
 const ProductCreatePage = lazy(() => import("./pages/products/product-create").then((module) => ({ default: module.ProductCreatePage })));
 const ProductEditPage = lazy(() => import("./pages/products/product-edit").then((module) => ({ default: module.ProductEditPage })));
+const WebhookListPage = lazy(() => import("./pages/webhooks/webhook-list").then((module) => ({ default: module.WebhookListPage })));
+const WebhookCreatePage = lazy(() => import("./pages/webhooks/webhook-create").then((module) => ({ default: module.WebhookCreatePage })));
+const WebhookEndpointPage = lazy(() => import("./pages/webhooks/webhook-detail").then((module) => ({ default: module.WebhookEndpointPage })));
 
 interface Section {
   route: string;
@@ -75,6 +78,19 @@ const sections: Section[] = [
     allowed: (session) => can(session, "support:read") || can(session, "contacts:read"),
     needs: "the support:read or contacts:read scope",
     page: (session) => <SupportPage session={session} />,
+  },
+  {
+    route: "/webhooks",
+    label: "Webhooks",
+    allowed: (session) => can(session, "webhooks:read"),
+    needs: "the webhooks:read scope",
+    page: (session, { path }) => {
+      if (path === "/webhooks/new") {
+        return can(session, "webhooks:write") ? <WebhookCreatePage session={session} /> : <NoAccess what="Adding a webhook endpoint" needs="the webhooks:write scope" />;
+      }
+      const [, endpointId] = /^\/webhooks\/(whep-[A-Za-z0-9_-]+)$/.exec(path) ?? [];
+      return endpointId ? <WebhookEndpointPage session={session} endpointId={endpointId} /> : <WebhookListPage session={session} />;
+    },
   },
   {
     route: "/settings",
