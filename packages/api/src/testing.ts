@@ -157,3 +157,4 @@ export function recomputedTermsHash(offer: OfferView): string | null {
   return terms === null ? null : sha256Hex(canonicalTerms(offer.productId, terms));
 }
 export { startReceiver, type ReceivedWebhook } from "./webhooks/receiver.fixture";
+export { ManualScheduler, ScriptedMarketplace } from "./publishing/scripted-marketplace";
