@@ -13,12 +13,14 @@ ${lines.join("\n")}
       Show this list, or a command's help: offerkit help offers create
 
 Flags for every command:
-  --url <url>        The Offerkit server, e.g. http://127.0.0.1:3000 (or OFFERKIT_URL)
+  --url <url>        The Offerkit server, e.g. http://127.0.0.1:3000 (or OFFERKIT_URL);
+                     webhooks create and update take --server, their --url is the endpoint's
   --api-key <key>    A seller API key (or OFFERKIT_API_KEY)
   --json             Print the API's JSON instead of text
   -h, --help         Show the command's help
 
-Exit codes: 0 success; 1 the API refused or failed; 2 a usage error.
+Exit codes: 0 success; 1 the API refused or failed (webhooks test: or the endpoint did not
+take the test event); 2 a usage error.
 Run offerkit <command> --help for a command's flags and examples.
 `;
 }

@@ -17,8 +17,17 @@ import { keysCreate, keysList, keysRevoke } from "./commands/keys";
 import { buyersInvite } from "./commands/buyers-invite";
 import { linksBuild } from "./commands/links-build";
 import { reportsDaily, reportsWeekly } from "./commands/reports";
+import { webhooksCreate } from "./commands/webhooks-create";
+import { webhooksDelete } from "./commands/webhooks-delete";
+import { webhooksDeliveries } from "./commands/webhooks-deliveries";
+import { webhooksList, webhooksShow } from "./commands/webhooks-list";
+import { webhooksReplay } from "./commands/webhooks-replay";
+import { webhooksRotateSecret } from "./commands/webhooks-rotate-secret";
+import { webhooksTest } from "./commands/webhooks-test";
+import { webhooksUpdate } from "./commands/webhooks-update";
 import { ApiFailure, errorMessage, UsageError } from "./errors";
 import { groupHelp, overview } from "./help";
+import { WebhookNotDelivered } from "./webhook-not-delivered";
 
 const commands: readonly Command[] = [
   productsList,
@@ -39,6 +48,15 @@ const commands: readonly Command[] = [
   linksBuild,
   reportsDaily,
   reportsWeekly,
+  webhooksList,
+  webhooksShow,
+  webhooksCreate,
+  webhooksUpdate,
+  webhooksDelete,
+  webhooksRotateSecret,
+  webhooksTest,
+  webhooksDeliveries,
+  webhooksReplay,
 ];
 
 function inGroup(group: string): Command[] {
@@ -90,6 +108,10 @@ async function main(argv: readonly string[], io: Io, writeError: (text: string) 
     }
     if (error instanceof ApiFailure) {
       writeError(`offerkit: ${describeApiError(error.error).join("\n")}\n${error.note}\n`);
+      return 1;
+    }
+    if (error instanceof WebhookNotDelivered) {
+      writeError(`offerkit: ${error.message}\n`);
       return 1;
     }
     if (isOfferkitError(error)) {
