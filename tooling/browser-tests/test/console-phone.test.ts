@@ -40,6 +40,13 @@ describe("the console on a phone: every page fits 390 px", () => {
       { productId, name: "Northwind Traders, three years, with a volume discount for every region", buyerAccounts: MANY_ACCOUNTS, pricing: { model: "saas_contract", contract: { seats: "30000", storage_tb: "45.5" } } },
       z.object({ id: z.string() }),
     );
+    // A webhook endpoint with a long URL, so that the webhooks pages have a row and an endpoint's page.
+    const webhook = await admin(
+      "webhooks.create",
+      "mutation",
+      { url: "https://hooks.northwind-traders.example.com/integrations/offerkit/marketplace-events/production?region=eu-central-1", description: "Northwind CRM, production", eventTypes: ["offer.sent", "offer.accepted", "agreement.created", "agreement.ended"] },
+      z.object({ endpoint: z.object({ id: z.string() }) }),
+    );
     // A click, so that the marketing page has its chart and tables.
     const click = await fetch(`${server.url}/pp/${OFFER_ASIN}/ref=phone_check`, { redirect: "manual", headers: { "user-agent": visitorUserAgent(browser) } });
     expect(click.status).toBe(302);
@@ -72,6 +79,9 @@ describe("the console on a phone: every page fits 390 px", () => {
         },
       },
       { name: "settings", path: "/settings", ready: (page) => page.locator(".keys-table tbody tr").first().waitFor() },
+      { name: "webhook-list", path: "/webhooks", ready: (page) => page.locator(".webhooks-table tbody tr").first().waitFor() },
+      { name: "webhook-new", path: "/webhooks/new", ready: heading("Add a webhook endpoint") },
+      { name: "webhook-detail", path: `/webhooks/${webhook.endpoint.id}`, ready: (page) => page.getByRole("heading", { name: "Delivery log" }).waitFor() },
     ];
   });
   afterAll(async () => {

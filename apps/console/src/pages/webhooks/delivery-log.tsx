@@ -121,15 +121,17 @@ function DeliveryRow({ session, endpointId, delivery, writable, onQueued }: Deli
         <div className="muted small">{utcSecond(delivery.createdAt)}</div>
       </td>
       <td data-label="State">
-        <span className={`pill pill-delivery-${delivery.state}`}>{STATE_LABELS[delivery.state]}</span>
-        {delivery.deliveredAt && <div className="muted small">{utcMinute(delivery.deliveredAt)}</div>}
+        <div>
+          <span className={`pill pill-delivery-${delivery.state}`}>{STATE_LABELS[delivery.state]}</span>
+          {delivery.deliveredAt && <div className="muted small">{utcMinute(delivery.deliveredAt)}</div>}
+        </div>
       </td>
       <td data-label="Attempts">
         <Attempts count={delivery.attempts} log={delivery.log} />
       </td>
       <td data-label="Next attempt">{delivery.nextAttemptAt ? utcMinute(delivery.nextAttemptAt) : <span className="muted">none</span>}</td>
       {writable && (
-        <td data-label="Replay">
+        <td>
           <button type="button" disabled={busy} onClick={() => void replay()}>
             {busy ? "Replaying..." : "Replay"}
             <span className="visually-hidden"> event {delivery.eventId}</span>
@@ -141,20 +143,24 @@ function DeliveryRow({ session, endpointId, delivery, writable, onQueued }: Deli
   );
 }
 
-/** The attempts, folded: the count reads at a glance, each attempt's answer is one click away. */
+/**
+ * The attempts, folded: the count reads at a glance, each attempt's answer is one click away. A
+ * replay starts the count again while the log keeps every attempt, so both show when they differ.
+ */
 function Attempts({ count, log }: { count: number; log: readonly WebhookAttemptView[] }) {
   if (log.length === 0) return <>{count === 0 ? "none yet" : count}</>;
   return (
     <details className="attempts">
       <summary>
         {count} {count === 1 ? "attempt" : "attempts"}
+        {log.length !== count && `, ${log.length} in the log`}
       </summary>
       <ol>
         {log.map((attempt) => (
           <li key={`${attempt.at}-${attempt.durationMs}`}>
+            <div className="muted small">{utcSecond(attempt.at)}</div>
             <div>
-              <span className="nowrap">{utcSecond(attempt.at)}</span>: <strong>{attempt.status === null ? (attempt.error ?? "no answer") : `HTTP ${attempt.status}`}</strong> in{" "}
-              {attempt.durationMs} ms
+              <strong>{attempt.status === null ? (attempt.error ?? "No answer") : `HTTP ${attempt.status}`}</strong> in {attempt.durationMs} ms
             </div>
             {attempt.response !== "" && <pre className="response-excerpt">{attempt.response}</pre>}
           </li>

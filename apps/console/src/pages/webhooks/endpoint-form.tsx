@@ -69,7 +69,7 @@ export function EndpointForm({ initial, submitLabel, busyLabel, onSubmit }: Endp
           onChange={(event) => set("url", event.target.value)}
         />
       </Field>
-      <Field id="endpoint-description" label="Description (optional)" hint="What it is for, e.g. CRM sync; shown in this list." error={errors.description}>
+      <Field id="endpoint-description" label="Description (optional)" hint="What it is for, e.g. CRM sync; shown in the list of endpoints." error={errors.description}>
         <input {...describedBy("endpoint-description", errors.description, true)} value={values.description} autoComplete="off" onChange={(event) => set("description", event.target.value)} />
       </Field>
       <fieldset className="event-type-list" aria-describedby={errors.eventTypes ? "event-types-hint event-types-error" : "event-types-hint"}>

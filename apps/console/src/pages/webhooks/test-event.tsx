@@ -43,7 +43,7 @@ function TestResult({ result }: { result: TestDeliveryResult }) {
         <Term label="Status" value={result.status === null ? "No answer" : `HTTP ${result.status}`} />
         <Term label="Duration" value={`${result.durationMs} ms`} />
         <Term label="Event ID" value={<span className="mono">{result.eventId}</span>} />
-        {!result.delivered && result.nextAttemptAt && <Term label="Tried again" value={utcMinute(result.nextAttemptAt)} />}
+        {!result.delivered && result.nextAttemptAt && <Term label="Next attempt" value={utcMinute(result.nextAttemptAt)} />}
       </dl>
       {result.response !== "" && (
         <>

@@ -57,22 +57,25 @@ export function WebhookListPage({ session }: { session: Session }) {
                         {endpoint.description && <div className="muted small">{endpoint.description}</div>}
                       </td>
                       <td data-label="Event types">
+                        {/* One box per cell: on a phone the cell is a two-column grid, label and value. */}
                         <div>
-                          {endpoint.eventTypes.length} {endpoint.eventTypes.length === 1 ? "type" : "types"}
+                          <div>
+                            {endpoint.eventTypes.length} {endpoint.eventTypes.length === 1 ? "type" : "types"}
+                          </div>
+                          <span className="scope-tags">
+                            {inFormOrder(endpoint.eventTypes).map((type) => (
+                              <span key={type} className="tag mono">
+                                {type}
+                              </span>
+                            ))}
+                          </span>
                         </div>
-                        <span className="scope-tags">
-                          {inFormOrder(endpoint.eventTypes).map((type) => (
-                            <span key={type} className="tag mono">
-                              {type}
-                            </span>
-                          ))}
-                        </span>
                       </td>
-                      <td data-label="State">
+                      <td data-label="State" className="state-cell">
                         <div>
                           <EndpointStatePill endpoint={endpoint} />
+                          <EndpointAlerts session={session} endpoint={endpoint} onEnabled={writable ? endpoints.reload : undefined} />
                         </div>
-                        <EndpointAlerts session={session} endpoint={endpoint} onEnabled={writable ? endpoints.reload : undefined} />
                       </td>
                     </tr>
                   ))}
