@@ -2,9 +2,13 @@ import type { WebhookAttemptView, WebhookDeliveryView, WebhookEndpointView } fro
 
 const REASON_WIDTH = 40;
 
+/** At most `width` characters, cut between words where one ends late enough, so a table row stays one line. */
 function shorten(text: string, width: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
+  if (flat.length <= width) return flat;
+  const cut = flat.slice(0, width - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s:;,]+$/, "")}…`;
 }
 
 /**

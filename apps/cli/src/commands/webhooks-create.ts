@@ -42,7 +42,7 @@ function madeEarlier(created: WebhookEndpointView, current: WebhookEndpointView,
   return serverTimeBefore !== null && Date.parse(created.createdAt) < serverTimeBefore.getTime();
 }
 
-const secretNote = "it is shown this once: store it now (your receiver's configuration), it cannot be shown again";
+const secretNote = "shown this once; store it now, it cannot be shown again";
 
 function firstRunText(created: CreatedWebhookEndpoint): string {
   const { endpoint, secret } = created;
@@ -119,7 +119,7 @@ Examples:
         io.writeError(earlierHeadline(current));
         return io.write(json({ endpoint: current, secret: null }));
       }
-      io.writeError(`The signing secret in "secret": ${secretNote}.\n`);
+      io.writeError(`The signing secret in "secret" is ${secretNote}.\n`);
       return io.write(json(created));
     }
     io.write(earlier ? `${earlierHeadline(current)}\n${keyValues(endpointDetails(current))}` : firstRunText(created));

@@ -46,9 +46,9 @@ Example:
     const hours = overlapHours(values["overlap-hours"]);
     const client = connect(values, io);
     const rotated = await client.webhooks.rotateSecret({ endpointId, ...(hours !== undefined && { overlapHours: hours }) });
-    const note = "it is shown this once: store it now, it cannot be shown again";
+    const note = "shown this once; store it now, it cannot be shown again";
     if (values.json) {
-      io.writeError(`The new signing secret in "secret": ${note}. ${overlapLine(rotated)}\n`);
+      io.writeError(`The new signing secret in "secret" is ${note}. ${overlapLine(rotated)}\n`);
       return io.write(json(rotated));
     }
     io.write(`New signing secret for ${endpointId} (${note}):\n\n  ${rotated.secret}\n\n${overlapLine(rotated)}\n`);

@@ -67,7 +67,8 @@ Examples:
       ...(includeContactDetails !== undefined && { includeContactDetails }),
       ...(enabled !== undefined && { enabled }),
     };
-    const changed = Object.keys(patch);
+    // "enabled" would read as the new state even when turning it off: name what was done instead.
+    const changed = Object.keys(patch).map((field) => (field === "enabled" ? (patch.enabled ? "enabled" : "disabled") : field));
     if (changed.length === 0) throw new UsageError("nothing to change: give --url, --events, --description, --enable, --disable or a contact-details flag", name);
     const client = connect(serverFlags(values, io, name), io);
     const endpoint = await client.webhooks.update({ endpointId, ...patch });
