@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { disableFailingEndpoint, openDatabase } from "@offerkit/db";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { rpc } from "@offerkit/test-server/seed";
 import type { Browser, Page } from "playwright-core";
@@ -60,6 +61,16 @@ describe("the console: webhooks", () => {
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
   });
+
+  /** What the deliverer does to an endpoint that failed past the retry window, on the server's own SQLite file. */
+  async function offerkitDisables(endpointId: string, reason: string) {
+    const database = openDatabase({ dataDir: server.dataDir });
+    try {
+      await disableFailingEndpoint(database.db, endpointId, reason, new Date().toISOString());
+    } finally {
+      await database.close();
+    }
+  }
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -228,6 +239,23 @@ describe("the console: webhooks", () => {
     await screenshot(phone.page, "webhooks");
     expect(await axeViolations(phone.page)).toEqual([]);
 
+    // Offerkit gave up on the second one: the list says why and when, and it can be enabled again there.
+    await offerkitDisables(down.endpoint.id, "Every delivery since 2026-11-30T10:00:00.000Z failed, for longer than the retry window; the last: HTTP 503");
+    await phone.page.reload();
+    const disabledRow = phone.page.locator(".webhooks-table tbody tr").filter({ hasText: "Billing, receiver down" });
+    await disabledRow.getByText("Disabled by Offerkit").waitFor();
+    expect(await disabledRow.textContent()).toMatch(/Offerkit disabled this endpoint on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC:.*HTTP 503/);
+    expect(await overflowsSideways(phone.page)).toBeNull();
+    await screenshot(phone.page, "webhooks-disabled");
+    await page.reload();
+    const billingRow = listRow.filter({ hasText: "Billing, receiver down" });
+    await billingRow.getByText("Disabled by Offerkit").waitFor();
+    await screenshot(page, "webhooks-disabled");
+    await billingRow.getByRole("button", { name: "Enable again Billing, receiver down" }).click();
+    // Enabling clears the failing mark; the endpoint's next failed retry may set it again at once.
+    await expect.poll(() => billingRow.locator(".pill").textContent()).toMatch(/^Enabled/);
+    expect(await billingRow.textContent()).not.toContain("Offerkit disabled this endpoint");
+
     // Deleted, after a confirmation.
     await crmRow.getByRole("link").click();
     await page.getByRole("button", { name: "Delete endpoint" }).click();
@@ -240,5 +268,26 @@ describe("the console: webhooks", () => {
     expect(await page.locator("main").textContent()).not.toContain("CRM sync");
     expect(errors).toEqual([]);
     expect(phone.errors).toEqual([]);
+  });
+
+  it("shows a key with webhooks:read alone the endpoints read-only, and says adding one needs webhooks:write", { timeout: 60_000 }, async () => {
+    const admin = rpc(server.url, ADMIN_KEY);
+    await admin("webhooks.create", "mutation", { url: `${receiver.url}/hooks/read-only`, description: "Looked at, not touched", eventTypes: ["offer.sent"] }, z.object({ endpoint: z.object({ id: z.string() }) }));
+    const issued = await admin("admin.apiKeys.create", "mutation", { name: "Ops dashboard", scopes: ["webhooks:read"] }, z.object({ secret: z.string() }));
+    const { page, errors } = await openConsoleAs(browser, server.url, issued.secret);
+    pages.push(page);
+    const nav = page.getByRole("navigation", { name: "Sections" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Webhooks"]);
+    await nav.getByRole("link", { name: "Webhooks" }).click();
+    await page.getByText("that needs the webhooks:write scope").waitFor();
+    expect(await page.getByRole("link", { name: "Add endpoint" }).count()).toBe(0);
+    await page.getByRole("link", { name: /hooks\/read-only/ }).click();
+    await page.getByRole("heading", { name: "Delivery log" }).waitFor();
+    expect(await page.getByRole("button", { name: "Send test event" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Rotate secret" }).count()).toBe(0);
+    await page.goto(`${server.url}/console/webhooks/new`);
+    await page.getByRole("heading", { name: "Not with this API key" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("Adding a webhook endpoint needs the webhooks:write scope");
+    expect(errors).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export function EndpointAlerts({ session, endpoint, onEnabled }: { session: Sess
           <p>
             <strong>Offerkit disabled this endpoint{endpoint.disabledAt && ` on ${utcMinute(endpoint.disabledAt)}`}:</strong> {endpoint.disabledReason}
           </p>
-          <p className="small">Events still queue for it; enabling it again resumes their deliveries.</p>
+          <p className="small">It receives no new events while disabled. Enabling it again resumes its pending deliveries; replay a time range from its page for what it missed.</p>
           {onEnabled && <EnableAgainButton session={session} endpoint={endpoint} onEnabled={onEnabled} />}
         </div>
       )}
