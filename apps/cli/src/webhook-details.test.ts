@@ -54,7 +54,7 @@ describe("deliveryLog", () => {
       ],
     };
     expect(deliveryLog([delivery])).toBe(
-      "whdl-1  offer.sent  evt-1  pending  2 attempts  created 2027-03-01T10:00:00.000Z\n" +
+      "whdl-1  offer.sent  evt-1  pending  2 attempts  queued 2027-03-01T10:00:00.000Z\n" +
         "  2027-03-01T10:00:00.100Z  error: timeout after 10 s  10000 ms\n" +
         "  2027-03-01T10:01:00.100Z  HTTP 503                   12 ms\n" +
         "  next attempt at 2027-03-01T10:05:00.000Z\n",

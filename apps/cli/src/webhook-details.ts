@@ -58,13 +58,15 @@ function attemptCount(count: number): string {
 
 /**
  * The delivery log: a line per delivery, then each of its attempts on its own line (time,
- * status or error, duration), outcomes padded so the durations line up.
+ * status or error, duration), outcomes padded so the durations line up. A replay starts the
+ * server's attempt count again but keeps the earlier attempts in the log: the count says as
+ * many attempts as lines follow.
  */
 export function deliveryLog(deliveries: readonly WebhookDeliveryView[]): string {
   const width = Math.max(0, ...deliveries.flatMap((delivery) => delivery.log.map((attempt) => outcome(attempt).length)));
   return deliveries
     .map((delivery) => {
-      const head = `${delivery.id}  ${delivery.eventType}  ${delivery.eventId}  ${delivery.state}  ${attemptCount(delivery.attempts)}  created ${delivery.createdAt}`;
+      const head = `${delivery.id}  ${delivery.eventType}  ${delivery.eventId}  ${delivery.state}  ${attemptCount(Math.max(delivery.attempts, delivery.log.length))}  queued ${delivery.createdAt}`;
       const attempts = delivery.log.map((attempt) => `  ${attempt.at}  ${outcome(attempt).padEnd(width)}  ${attempt.durationMs} ms`);
       const next = delivery.state === "pending" && delivery.nextAttemptAt !== null ? [`  next attempt at ${delivery.nextAttemptAt}`] : [];
       return [head, ...attempts, ...next].join("\n");

@@ -158,8 +158,8 @@ describe("offerkit webhooks", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const log = lines(result.stdout);
     expect(log.filter((line) => line.startsWith("whdl-"))).toEqual([
-      expect.stringMatching(/^whdl-\S+ {2}webhook\.test {2}evt-\S+ {2}delivered {2}2 attempts {2}created \S+$/),
-      expect.stringMatching(new RegExp(`^whdl-\\S+ {2}webhook\\.test {2}${firstEventId} {2}delivered {2}1 attempt {2}created \\S+$`)),
+      expect.stringMatching(/^whdl-\S+ {2}webhook\.test {2}evt-\S+ {2}delivered {2}2 attempts {2}queued \S+$/),
+      expect.stringMatching(new RegExp(`^whdl-\\S+ {2}webhook\\.test {2}${firstEventId} {2}delivered {2}1 attempt {2}queued \\S+$`)),
     ]);
     const attempts = log.filter((line) => line.startsWith("  "));
     expect(attempts).toHaveLength(3);

@@ -57,9 +57,9 @@ export const webhooksDeliveries: Command = {
   help: `Usage: offerkit webhooks deliveries <endpoint-id> [--state s] [--limit n | --all] [--json]
 
 Shows the endpoint's delivery log, newest first (needs webhooks:read): a line per delivery
-(its ID, event type, event ID, state, how many attempts, when queued), then each attempt on
-its own line: when, the HTTP status or the error when no answer came, how long it took. A
-pending delivery ends with when it is tried next.
+(its ID, event type, event ID, state, how many attempts, when queued or last replayed),
+then each attempt on its own line: when, the HTTP status or the error when no answer came,
+how long it took. A pending delivery ends with when it is tried next.
 
 Flags:
   --state <state>    Only pending, delivered or failed deliveries
