@@ -220,6 +220,16 @@ describe("offerkit webhooks", () => {
     expect((await client.webhooks.list()).map((endpoint) => endpoint.id)).not.toContain(endpointId);
   });
 
+  it("takes the server from --server in create, whose --url is the endpoint's, and says so when neither is set", async () => {
+    const apiKeyOnly = { OFFERKIT_API_KEY: ADMIN_KEY };
+    const result = await runCli(["webhooks", "create", "--server", server.url, "--url", hookUrl, "--events", "agreement.created", "--json"], { env: apiKeyOnly });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ endpoint: { url: hookUrl, eventTypes: ["agreement.created"] } });
+    const missing = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "agreement.created"], { env: apiKeyOnly });
+    expect(missing.code).toBe(2);
+    expect(lines(missing.stderr)[0]).toBe("offerkit: set OFFERKIT_URL (or pass --server) to the server, e.g. http://127.0.0.1:3000");
+  });
+
   it("refuses a change to a key with webhooks:read only", async () => {
     const key = await client.admin.apiKeys.create({ name: "Webhook reader", scopes: ["webhooks:read"] });
     const reader = { ...env, OFFERKIT_API_KEY: key.secret };
