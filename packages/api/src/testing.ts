@@ -15,6 +15,7 @@ import { sha256Hex } from "./hashing";
 import type { ApiDeps, Clock, IdGenerator } from "./deps";
 import { randomIds } from "./ids";
 import { defaultWebhookSettings } from "./webhooks/settings";
+import { recordWebhookEvent } from "./webhooks/record-event";
 import { createCaller, type RouterInputs } from "./root";
 
 export { personalDataPattern } from "./personal-data-pattern";
@@ -158,3 +159,20 @@ export function recomputedTermsHash(offer: OfferView): string | null {
 }
 export { startReceiver, type ReceivedWebhook } from "./webhooks/receiver.fixture";
 export { ManualScheduler, ScriptedMarketplace } from "./publishing/scripted-marketplace";
+
+/** Writes `count` offer.sent events for a seller, each in its own transaction as a send would: for benchmarks of the outbox. */
+export async function recordTestEvents(deps: ApiDeps, sellerId: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    const at = deps.clock.now();
+    const data = {
+      offerId: `offer-bench${String(index).padStart(10, "0")}`,
+      productId: "prod-bench000000",
+      name: "Bench offer",
+      buyerAccounts: ["012345678901"],
+      acceptanceDeadline: "2030-01-01",
+      buyerUrl: "https://offers.example.test/offers/bench",
+      sentAt: at.toISOString(),
+    };
+    await deps.db.transaction().execute((trx) => recordWebhookEvent(trx, deps.ids, { sellerId, type: "offer.sent", data, at }));
+  }
+}

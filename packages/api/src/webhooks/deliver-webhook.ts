@@ -52,7 +52,8 @@ export async function deliverWebhook(
       { state, nextAttemptAt },
     );
     if (succeeded) {
-      await markEndpointHealthy(trx, endpoint.id);
+      // The usual case writes nothing more: the endpoint was not failing.
+      if (endpoint.failingSince !== null) await markEndpointHealthy(trx, endpoint.id);
       return;
     }
     await markEndpointFailing(trx, endpoint.id, at);

@@ -37,7 +37,7 @@ export interface WebhookDeliverer {
  */
 export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSettings, options: DelivererOptions = {}): WebhookDeliverer {
   const scheduler = options.scheduler ?? systemScheduler;
-  const tickMs = options.tickMs ?? 500;
+  const tickMs = options.tickMs ?? 250;
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 8;
   const sweepMs = options.sweepMs ?? 60_000;
