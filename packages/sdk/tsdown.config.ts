@@ -5,13 +5,13 @@ import { defineConfig } from "tsdown";
  * upload from a file path. Core's form rules (`rules`: zod schemas, built when loaded) are
  * built as a file of their own that `index` re-exports, so that a bundler drops them, and zod
  * with them, from an app that imports only the client (the package has no side effects);
- * `money` (formatUsd) likewise, without zod. The workspace's @offerkit packages are used for types only and are
+ * `money` (formatUsd) likewise, without zod, and `webhooks` (the verifier), without the client. The workspace's @offerkit packages are used for types only and are
  * bundled into the declarations, so the published package needs no other @offerkit package.
  * Bundling those declarations (the router's types, built from zod schemas) takes about 4 GB of
  * heap, near Node's default limit: the build script raises the limit.
  */
 export default defineConfig({
-  entry: { index: "src/index.ts", node: "src/node.ts", money: "src/money.ts", rules: "src/rules.ts" },
+  entry: { index: "src/index.ts", node: "src/node.ts", money: "src/money.ts", rules: "src/rules.ts", webhooks: "src/webhooks.ts" },
   format: ["esm", "cjs"],
   platform: "neutral",
   target: "es2022",

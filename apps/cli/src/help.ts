@@ -13,8 +13,7 @@ ${lines.join("\n")}
       Show this list, or a command's help: offerkit help offers create
 
 Flags for every command:
-  --url <url>        The Offerkit server, e.g. http://127.0.0.1:3000 (or OFFERKIT_URL);
-                     webhooks create and update take --server, their --url is the endpoint's
+  --url <url>        The Offerkit server, e.g. http://127.0.0.1:3000 (or OFFERKIT_URL)
   --api-key <key>    A seller API key (or OFFERKIT_API_KEY)
   --json             Print the API's JSON instead of text
   -h, --help         Show the command's help

@@ -1,23 +1,7 @@
-import type { WebhookEventType } from "@offerkit/sdk";
+import { webhookEventTypeNames, webhookEventTypes, type WebhookEventType } from "@offerkit/sdk";
 import { UsageError } from "./errors";
 
-// Keyed by the SDK's own type: an event type the API gains and this list lacks fails to compile.
-const eventTypeHelp: Record<WebhookEventType, string> = {
-  "offer.sent": "an offer was sent; its buyers can accept it",
-  "offer.published": "a sent offer was published on the marketplace",
-  "offer.publication_failed": "the marketplace refused a sent offer",
-  "offer.accepted": "a buyer account accepted an offer",
-  "offer.expired": "an offer's deadline passed before every account accepted",
-  "agreement.created": "an agreement began",
-  "agreement.ended": "an agreement ended or was cancelled",
-  "contact.shared": "a buyer shared a support contact",
-  "contact.updated": "a buyer changed a shared support contact",
-  "contact.withdrawn": "a buyer withdrew a support contact",
-  "conversion.credited": "a sale was credited to a campaign's ref tag",
-  "webhook.test": "sent on request by offerkit webhooks test",
-};
-
-export const knownEventTypes = Object.keys(eventTypeHelp) as WebhookEventType[];
+export const knownEventTypes: readonly WebhookEventType[] = webhookEventTypeNames;
 
 /** What `--events all` subscribes to: a test event is only ever sent on request, so subscribing to it means nothing. */
 export const allEventTypes = knownEventTypes.filter((type) => type !== "webhook.test");
@@ -44,4 +28,4 @@ export function parseEventTypes(values: readonly string[], command: string): Web
 }
 
 /** The event types as the help lists them, one a line. */
-export const eventTypesHelp = knownEventTypes.map((type) => `    ${type.padEnd(26)}${eventTypeHelp[type]}`).join("\n");
+export const eventTypesHelp = knownEventTypes.map((type) => `    ${type.padEnd(26)}${webhookEventTypes[type]}`).join("\n");

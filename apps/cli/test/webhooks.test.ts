@@ -65,7 +65,7 @@ describe("offerkit webhooks", () => {
   let firstEventId = "";
 
   it("creates an endpoint and prints its secret once, to stdout's JSON with the note on stderr", async () => {
-    const result = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "offer.sent,offer.accepted", "--description", "CRM sync", "--json"], { env });
+    const result = await runCli(["webhooks", "create", "--endpoint", hookUrl, "--events", "offer.sent,offer.accepted", "--description", "CRM sync", "--json"], { env });
     expect(result.code).toBe(0);
     created = JSON.parse(result.stdout) as CreatedWebhookEndpoint;
     endpointId = created.endpoint.id;
@@ -76,7 +76,7 @@ describe("offerkit webhooks", () => {
   });
 
   it("prints the secret once in text, with the line saying it is not shown again", async () => {
-    const result = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "all", "--description", "To delete"], { env });
+    const result = await runCli(["webhooks", "create", "--endpoint", hookUrl, "--events", "all", "--description", "To delete"], { env });
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const [headline = "", secretLine = ""] = lines(result.stdout);
     expect(headline).toMatch(/^Created webhook endpoint whep-\S+ for http:\/\/127\.0\.0\.1:\d+\/hooks\.$/);
@@ -90,21 +90,21 @@ describe("offerkit webhooks", () => {
   it("answers a rerun of the same create with the same endpoint, without its secret", async () => {
     // The server's Date header counts whole seconds: a rerun a second later is told apart.
     await sleep(1_100);
-    const again = await runCli(["webhooks", "create", "--events", "offer.accepted", "--events", "offer.sent", "--description", "CRM sync", "--url", hookUrl], { env });
+    const again = await runCli(["webhooks", "create", "--events", "offer.accepted", "--events", "offer.sent", "--description", "CRM sync", "--endpoint", hookUrl], { env });
     expect(again).toMatchObject({ code: 0, stderr: "" });
     expect(lines(again.stdout).slice(0, 2)).toEqual([
       `${endpointId} was created by an earlier run of this command (${created.endpoint.createdAt}); nothing new was created. Pass --new for another endpoint.`,
       `Its secret was shown then and is not shown again; if it was lost, offerkit webhooks rotate-secret ${endpointId} makes a new one.`,
     ]);
     expect(again.stdout).not.toContain("whsec_");
-    const json = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "offer.sent,offer.accepted", "--description", "CRM sync", "--json"], { env });
+    const json = await runCli(["webhooks", "create", "--endpoint", hookUrl, "--events", "offer.sent,offer.accepted", "--description", "CRM sync", "--json"], { env });
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ endpoint: { id: endpointId }, secret: null });
     expect((await client.webhooks.list()).filter((endpoint) => endpoint.description === "CRM sync")).toHaveLength(1);
   });
 
   it("refuses an unknown event type before any request, listing the known ones", async () => {
-    const result = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "offer.sent,offer.snet"], { env });
+    const result = await runCli(["webhooks", "create", "--endpoint", hookUrl, "--events", "offer.sent,offer.snet"], { env });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(lines(result.stderr)).toEqual([
@@ -114,7 +114,7 @@ describe("offerkit webhooks", () => {
   });
 
   it("lets the server refuse plain http to another host, naming the url field on its own line", async () => {
-    const result = await runCli(["webhooks", "create", "--url", "http://example.com/hooks", "--events", "offer.sent", "--new"], { env });
+    const result = await runCli(["webhooks", "create", "--endpoint", "http://example.com/hooks", "--events", "offer.sent", "--new"], { env });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(lines(result.stderr)).toEqual(["offerkit: VALIDATION_FAILED: url: A webhook URL uses https; plain http is only for this machine (localhost) during development"]);
@@ -220,21 +220,21 @@ describe("offerkit webhooks", () => {
     expect((await client.webhooks.list()).map((endpoint) => endpoint.id)).not.toContain(endpointId);
   });
 
-  it("takes the server from --server in create, whose --url is the endpoint's, and says so when neither is set", async () => {
+  it("takes the endpoint's URL as --endpoint, leaving --url to name the server as in every command", async () => {
     const apiKeyOnly = { OFFERKIT_API_KEY: ADMIN_KEY };
-    const result = await runCli(["webhooks", "create", "--server", server.url, "--url", hookUrl, "--events", "agreement.created", "--json"], { env: apiKeyOnly });
+    const result = await runCli(["webhooks", "create", "--url", server.url, "--endpoint", hookUrl, "--events", "agreement.created", "--json"], { env: apiKeyOnly });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ endpoint: { url: hookUrl, eventTypes: ["agreement.created"] } });
-    const missing = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "agreement.created"], { env: apiKeyOnly });
+    const missing = await runCli(["webhooks", "create", "--events", "agreement.created"], { env });
     expect(missing.code).toBe(2);
-    expect(lines(missing.stderr)[0]).toBe("offerkit: set OFFERKIT_URL (or pass --server) to the server, e.g. http://127.0.0.1:3000");
+    expect(lines(missing.stderr)[0]).toBe("offerkit: missing --endpoint (the URL events are POSTed to)");
   });
 
   it("refuses a change to a key with webhooks:read only", async () => {
     const key = await client.admin.apiKeys.create({ name: "Webhook reader", scopes: ["webhooks:read"] });
     const reader = { ...env, OFFERKIT_API_KEY: key.secret };
     expect((await runCli(["webhooks", "list"], { env: reader })).code).toBe(0);
-    const refused = await runCli(["webhooks", "create", "--url", hookUrl, "--events", "offer.sent"], { env: reader });
+    const refused = await runCli(["webhooks", "create", "--endpoint", hookUrl, "--events", "offer.sent"], { env: reader });
     expect(refused.code).toBe(1);
     expect(lines(refused.stderr)[0]).toMatch(/^offerkit: FORBIDDEN: .*webhooks:write/);
   });

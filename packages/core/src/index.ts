@@ -24,6 +24,7 @@ export * from "./traffic";
 export * from "./views";
 export * from "./visitors";
 export * from "./marketplace-rules";
+export * from "./webhook-event-types";
 export * from "./webhooks";
 export * from "./webhook-endpoints";
 export * from "./webhook-poster";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idempotencyKeySchema } from "./ids";
-import { webhookEventTypeSchema, type WebhookEventType } from "./webhooks";
+import type { WebhookEventType } from "./webhook-event-types";
+import { webhookEventTypeSchema } from "./webhooks";
 
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 /** How long a rotated-out secret may stay valid beside the new one, at most. */

@@ -3,6 +3,8 @@ import type { WebhookReplayStore } from "./webhook-replay-store";
 
 // Types only: the event schemas stay in core, so verifying a webhook bundles no zod.
 export type { WebhookEvent, WebhookEventData, WebhookEventType };
+/** Every event type, with what it means: for the forms and help texts that offer them. */
+export { webhookEventTypeNames, webhookEventTypes } from "@offerkit/core/webhook-event-types";
 export { createMemoryReplayStore, type MemoryReplayStoreOptions, type WebhookReplayStore } from "./webhook-replay-store";
 
 /** An endpoint's signing secret, `whsec_<base64>` (or the bare base64); during a rotation, both. */

@@ -34,6 +34,7 @@ const rows = [
   await bundledSize("@trpc/client: everything", `export * from "@trpc/client";`),
   await bundledSize("@offerkit/sdk: the client (createOfferkitClient, errors)", `export { createOfferkitClient, OfferkitError, isOfferkitError } from "@offerkit/sdk";`),
   await bundledSize("@offerkit/sdk: formatUsd alone", `export { formatUsd } from "@offerkit/sdk";`),
+  await bundledSize("@offerkit/sdk: verifyWebhook alone (a receiver)", `export { verifyWebhook } from "@offerkit/sdk";`),
   await bundledSize("@offerkit/sdk: everything (the form rules and zod included)", `export * from "@offerkit/sdk";`),
 ];
 

@@ -8,13 +8,11 @@ import { json, keyValues } from "../output";
 import { derivedWebhookKey } from "../webhook-create-key";
 import { endpointDetails } from "../webhook-details";
 import { eventTypesHelp, parseEventTypes } from "../webhook-event-types";
-import { serverFlagHelp, serverFlags, serverOption } from "../webhook-server-flag";
 
 const name = "webhooks create";
 
 const options = {
-  ...serverOption,
-  url: { type: "string" },
+  endpoint: { type: "string" },
   events: { type: "string", multiple: true },
   description: { type: "string" },
   "contact-details": { type: "boolean" },
@@ -64,19 +62,19 @@ function earlierHeadline(endpoint: WebhookEndpointView): string {
 export const webhooksCreate: Command = {
   name,
   summary: "Add a webhook endpoint; its signing secret is printed once",
-  synopsis: "--url <url> --events <type,...|all> [--description text] [--contact-details] [--new] [--json]",
-  help: `Usage: offerkit webhooks create --url <url> --events <type,...|all> [flags]
+  synopsis: "--endpoint <url> --events <type,...|all> [--description text] [--contact-details] [--new] [--json]",
+  help: `Usage: offerkit webhooks create --endpoint <url> --events <type,...|all> [flags]
 
 Adds an endpoint Offerkit POSTs signed events to (needs webhooks:write). Its signing secret
 (whsec_...) is printed once, here: store it where your receiver verifies signatures.
 
 Running the same command again answers with the same endpoint: the request carries an
-idempotency key made from the URL, event types, description and contact setting, so a
+idempotency key made from the endpoint URL, event types, description and contact setting, so a
 retried create never adds a second endpoint. A rerun does not print the secret again.
 --new adds another endpoint on purpose.
 
 Flags:
-  --url <url>           Where events are POSTed: https, or http to localhost for
+  --endpoint <url>      Where events are POSTed: https, or http to localhost for
                         development (the server refuses private addresses unless its
                         operator allows them)
   --events <types>      Event types, comma-separated or repeated, or all (every type but
@@ -86,28 +84,27 @@ ${eventTypesHelp}
   --contact-details     Send support contacts' details in contact events (https only,
                         and the key needs contacts:read)
   --new                 Add another endpoint even if this command made one before
-${serverFlagHelp}
   --json                Print { endpoint, secret } as the API returns it; the note
                         about the secret goes to stderr. A rerun prints the endpoint
                         as it is now with "secret": null
 
 Examples:
-  offerkit webhooks create --url https://hooks.acme.example/offerkit --events offer.sent,offer.accepted
-  offerkit webhooks create --url https://crm.acme.example/hooks --events all --description "CRM sync"
+  offerkit webhooks create --endpoint https://hooks.acme.example/offerkit --events offer.sent,offer.accepted
+  offerkit webhooks create --endpoint https://crm.acme.example/hooks --events all --description "CRM sync"
 `,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, name);
     noPositionals(positionals, name);
-    if (values.url === undefined) throw new UsageError("missing --url (where events are POSTed)", name);
+    if (values.endpoint === undefined) throw new UsageError("missing --endpoint (the URL events are POSTed to)", name);
     const eventTypes = parseEventTypes(values.events ?? [], name);
     const request = {
-      url: values.url,
+      url: values.endpoint,
       eventTypes,
       ...(values.description !== undefined && { description: values.description }),
       ...(values["contact-details"] === true && { includeContactDetails: true }),
     };
     const idempotencyKey = values.new ? freshCreateKey() : derivedWebhookKey(request);
-    const { client, serverTime } = connectTimed(serverFlags(values, io, name), io);
+    const { client, serverTime } = connectTimed(values, io);
     // Any seller key may ask who it is: the answer's Date header is the server's clock before the create.
     await client.admin.whoami();
     const before = serverTime();

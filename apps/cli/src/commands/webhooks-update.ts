@@ -6,13 +6,11 @@ import { UsageError } from "../errors";
 import { json, keyValues } from "../output";
 import { endpointDetails } from "../webhook-details";
 import { parseEventTypes } from "../webhook-event-types";
-import { serverFlags, serverOption } from "../webhook-server-flag";
 
 const name = "webhooks update";
 
 const options = {
-  ...serverOption,
-  url: { type: "string" },
+  endpoint: { type: "string" },
   events: { type: "string", multiple: true },
   description: { type: "string" },
   enable: { type: "boolean" },
@@ -32,13 +30,13 @@ function eitherOf(on: boolean | undefined, off: boolean | undefined, flags: stri
 export const webhooksUpdate: Command = {
   name,
   summary: "Change a webhook endpoint's URL, event types or description; turn it on or off",
-  synopsis: "<endpoint-id> [--url url] [--events types] [--description text] [--enable|--disable] [--json]",
+  synopsis: "<endpoint-id> [--endpoint url] [--events types] [--description text] [--enable|--disable] [--json]",
   help: `Usage: offerkit webhooks update <endpoint-id> [flags]
 
 Changes an endpoint (needs webhooks:write); what is not given stays.
 
 Flags:
-  --url <url>              A new URL (the same rules as webhooks create)
+  --endpoint <url>         A new endpoint URL (the same rules as webhooks create)
   --events <types>         Replaces the event types: comma-separated or repeated, or all
                            (see offerkit webhooks create --help for the list)
   --description <text>     A new description; "" clears it
@@ -47,8 +45,6 @@ Flags:
   --disable                Turn it off: it receives nothing until enabled again
   --contact-details        Send support contacts' details in contact events
   --no-contact-details     Stop sending them
-  --server <url>           The Offerkit server (or OFFERKIT_URL): in this command --url is
-                           the endpoint's URL
   --json                   Print the endpoint as the API's JSON
 
 Examples:
@@ -61,7 +57,7 @@ Examples:
     const enabled = eitherOf(values.enable, values.disable, "--enable and --disable");
     const includeContactDetails = eitherOf(values["contact-details"], values["no-contact-details"], "--contact-details and --no-contact-details");
     const patch: Omit<UpdateWebhookEndpointInput, "endpointId"> = {
-      ...(values.url !== undefined && { url: values.url }),
+      ...(values.endpoint !== undefined && { url: values.endpoint }),
       ...(values.events !== undefined && { eventTypes: parseEventTypes(values.events, name) }),
       ...(values.description !== undefined && { description: values.description }),
       ...(includeContactDetails !== undefined && { includeContactDetails }),
@@ -69,8 +65,8 @@ Examples:
     };
     // "enabled" would read as the new state even when turning it off: name what was done instead.
     const changed = Object.keys(patch).map((field) => (field === "enabled" ? (patch.enabled ? "enabled" : "disabled") : field));
-    if (changed.length === 0) throw new UsageError("nothing to change: give --url, --events, --description, --enable, --disable or a contact-details flag", name);
-    const client = connect(serverFlags(values, io, name), io);
+    if (changed.length === 0) throw new UsageError("nothing to change: give --endpoint, --events, --description, --enable, --disable or a contact-details flag", name);
+    const client = connect(values, io);
     const endpoint = await client.webhooks.update({ endpointId, ...patch });
     if (values.json) return io.write(json(endpoint));
     io.write(`Updated webhook endpoint ${endpoint.id}: ${changed.join(", ")}.\n\n${keyValues(endpointDetails(endpoint))}`);
