@@ -3,6 +3,7 @@ import type { ApiDeps } from "../deps";
 import { followPublication } from "./follow-publication";
 import { defaultFollowTimings, type FollowTimings } from "./follow-timings";
 import type { MarketplacePublisher } from "@offerkit/core";
+import { createBackgroundJob } from "../background-job";
 import { systemScheduler, type Scheduler } from "../scheduler";
 
 export interface FollowerOptions {
@@ -43,10 +44,6 @@ export function createPublicationFollower(deps: ApiDeps, publisher: MarketplaceP
   const timings = { ...defaultFollowTimings, ...options.timings };
   const onError = options.onError ?? ((error: unknown) => console.error("publication follower:", error));
 
-  let timer: { cancel(): void } | null = null;
-  let running: Promise<unknown> | null = null;
-  let closed = false;
-
   async function runOnce(): Promise<number> {
     const now = deps.clock.now();
     const due = await listDuePublications(deps.db, now.toISOString(), batchSize);
@@ -59,28 +56,12 @@ export function createPublicationFollower(deps: ApiDeps, publisher: MarketplaceP
     return followed;
   }
 
-  function tick() {
-    timer = null;
-    if (closed) return;
-    running = runOnce()
-      .catch(onError)
-      .finally(() => {
-        running = null;
-        if (!closed) timer = scheduler.after(tickMs, tick);
-      });
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (closed || timer || running) return;
-      tick();
+  const job = createBackgroundJob(
+    async () => {
+      await runOnce();
+      return false;
     },
-    async close() {
-      closed = true;
-      timer?.cancel();
-      timer = null;
-      await running;
-    },
-  };
+    { scheduler, tickMs, onError },
+  );
+  return { runOnce, start: job.start, close: job.close };
 }

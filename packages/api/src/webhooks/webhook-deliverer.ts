@@ -1,5 +1,6 @@
 import { errorMessage } from "@offerkit/core";
 import { claimWebhookDelivery, listDueWebhookDeliveries, pruneWebhookLog, type DueWebhookDelivery } from "@offerkit/db";
+import { createBackgroundJob } from "../background-job";
 import { systemScheduler, type Scheduler } from "../scheduler";
 import { announceTimeEvents } from "./announce-time-events";
 import { deliverWebhook, type WebhookDeps } from "./deliver-webhook";
@@ -44,9 +45,6 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
   const onError = options.onError ?? ((error: unknown) => console.error("webhook deliverer:", error));
   const random = options.random ?? Math.random;
 
-  let timer: { cancel(): void } | null = null;
-  let running: Promise<unknown> | null = null;
-  let closed = false;
   let lastSweep = Number.NEGATIVE_INFINITY;
 
   async function attempt(delivery: DueWebhookDelivery): Promise<boolean> {
@@ -79,43 +77,16 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
     await pruneWebhookLog(deps.db, before);
   }
 
-  async function tickWork(): Promise<number> {
+  /** A sweep when one is due, then the due deliveries; a full batch means more are waiting. */
+  async function tick(): Promise<boolean> {
     const nowMs = deps.clock.now().getTime();
     if (nowMs - lastSweep >= sweepMs) {
       lastSweep = nowMs;
       await sweepOnce().catch((error: unknown) => onError(new Error(`webhook sweep: ${errorMessage(error)}`)));
     }
-    return runOnce();
+    return (await runOnce()) >= batchSize;
   }
 
-  function tick() {
-    timer = null;
-    if (closed) return;
-    let busy = false;
-    running = tickWork()
-      .then((sent) => {
-        busy = sent >= batchSize;
-      })
-      .catch(onError)
-      .finally(() => {
-        running = null;
-        // A full batch means more are waiting: the next tick comes at once.
-        if (!closed) timer = scheduler.after(busy ? 0 : tickMs, tick);
-      });
-  }
-
-  return {
-    runOnce,
-    sweepOnce,
-    start() {
-      if (closed || timer || running) return;
-      tick();
-    },
-    async close() {
-      closed = true;
-      timer?.cancel();
-      timer = null;
-      await running;
-    },
-  };
+  const job = createBackgroundJob(tick, { scheduler, tickMs, onError });
+  return { runOnce, sweepOnce, start: job.start, close: job.close };
 }
