@@ -9,6 +9,7 @@ import type { AppRouter } from "@offerkit/api";
 import { makePdf } from "@offerkit/eula/testing";
 import { ADMIN_KEY, startServerProcess } from "@offerkit/test-server";
 import { createTRPCClient, httpLink, isNonJsonSerializable, splitLink } from "@trpc/client";
+import { benchOffer } from "./bench-offer";
 import { median, quantile } from "./stats";
 
 const KEY = ADMIN_KEY;
@@ -55,17 +56,7 @@ async function main() {
     form.append("file", new Blob([await makePdf(2)], { type: "application/pdf" }), "bench.pdf");
     const eula = await client.eula.upload.mutate(form);
     const createAndSend = async () => {
-      const offer = await client.offers.create.mutate({
-        productId: product.id,
-        name: "Bench offer",
-        description: "Made by the HTTP benchmark",
-        buyerAccounts: ["012345678901", "123456789012"],
-        pricing: { model: "saas_contract", contract: { seats: "100.5", storage_tb: "20" } },
-        eulaSha256: eula.sha256,
-        agreement: { kind: "duration", duration: "P12M" },
-        acceptanceDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-        refundPolicy: "Ask within 30 days.",
-      });
+      const offer = await client.offers.create.mutate(benchOffer(product.id, eula.sha256, "Made by the HTTP benchmark"));
       await client.offers.send.mutate({ offerId: offer.id });
     };
 

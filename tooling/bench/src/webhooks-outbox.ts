@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { makePdf } from "@offerkit/eula/testing";
 import { createOfferkitClient, type OfferkitClient } from "@offerkit/sdk";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
+import { benchOffer } from "./bench-offer";
 import { median, quantile } from "./stats";
 
 const CONCURRENCY = 8;
@@ -61,17 +62,7 @@ async function offerSender(client: OfferkitClient) {
   if (!product) throw new Error("no demo product");
   const eula = await client.eula.upload(new Blob([new Uint8Array(await makePdf(2))], { type: "application/pdf" }), { fileName: "bench.pdf" });
   return async () => {
-    const offer = await client.offers.create({
-      productId: product.id,
-      name: "Bench offer",
-      description: "Made by the webhook benchmark",
-      buyerAccounts: ["012345678901", "123456789012"],
-      pricing: { model: "saas_contract", contract: { seats: "100.5", storage_tb: "20" } },
-      eulaSha256: eula.sha256,
-      agreement: { kind: "duration", duration: "P12M" },
-      acceptanceDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-      refundPolicy: "Ask within 30 days.",
-    });
+    const offer = await client.offers.create(benchOffer(product.id, eula.sha256, "Made by the webhook benchmark"));
     await client.offers.send({ offerId: offer.id });
   };
 }
