@@ -69,9 +69,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex("webhook_attempts_delivery").on("webhook_attempts").columns(["delivery_id", "attempted_at"]).execute();
   await db.schema.createIndex("webhook_attempts_attempted").on("webhook_attempts").columns(["attempted_at"]).execute();
+
+  // The sweeps look every minute for offers past their deadline and agreements that ended.
+  await db.schema.createIndex("offers_acceptance_deadline").on("offers").columns(["acceptance_deadline"]).execute();
+  await db.schema.createIndex("subscriptions_ends_at").on("subscriptions").columns(["ends_at"]).execute();
+  await db.schema.createIndex("subscriptions_cancelled_at").on("subscriptions").columns(["cancelled_at"]).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex("subscriptions_cancelled_at").execute();
+  await db.schema.dropIndex("subscriptions_ends_at").execute();
+  await db.schema.dropIndex("offers_acceptance_deadline").execute();
   await db.schema.dropTable("webhook_attempts").execute();
   await db.schema.dropTable("webhook_deliveries").execute();
   await db.schema.dropTable("webhook_events").execute();
