@@ -21,6 +21,7 @@ const expectedLayers: Record<string, string> = {
   "packages/api": "api",
   "packages/eula": "adapter",
   "packages/publisher-aws": "adapter",
+  "packages/webhook-http": "adapter",
   "packages/sdk": "published",
   "packages/widget": "published",
   "apps/server": "server",

@@ -118,7 +118,7 @@ export type { ListAllInput, ProductIdInput, ProductsResource, SetSupportConnecti
 export type { ReportDateInput, ReportsResource } from "./reports";
 export type { AuditLogInput, SupportLookupInput, SupportResource } from "./support";
 export type { UsageResource } from "./usage";
-export type { WebhooksResource } from "./webhooks";
+export type { ReplayResult, WebhookEndpointIdInput, WebhooksResource } from "./webhooks";
 
 export interface OfferkitClient {
   products: ProductsResource;

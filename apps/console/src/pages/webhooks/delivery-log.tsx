@@ -145,15 +145,16 @@ function DeliveryRow({ session, endpointId, delivery, writable, onQueued }: Deli
 
 /**
  * The attempts, folded: the count reads at a glance, each attempt's answer is one click away. A
- * replay starts the count again while the log keeps every attempt, so both show when they differ.
+ * replay starts the server's count again while the log keeps every attempt: the log is counted,
+ * and the attempts since the last replay are named when they differ.
  */
 function Attempts({ count, log }: { count: number; log: readonly WebhookAttemptView[] }) {
   if (log.length === 0) return <>{count === 0 ? "none yet" : count}</>;
   return (
     <details className="attempts">
       <summary>
-        {count} {count === 1 ? "attempt" : "attempts"}
-        {log.length !== count && `, ${log.length} in the log`}
+        {log.length} {log.length === 1 ? "attempt" : "attempts"}
+        {log.length !== count && ` (${count} since replayed)`}
       </summary>
       <ol>
         {log.map((attempt) => (
