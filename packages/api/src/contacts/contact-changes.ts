@@ -19,7 +19,7 @@ const isoMillis = (at: string) => new Date(at).toISOString();
  * fails the seller's whole feed.
  */
 export async function contactChanges(
-  deps: Pick<ApiDeps, "db" | "cipher" | "clock">,
+  deps: Pick<ApiDeps, "db" | "cipher" | "clock" | "ids">,
   sellerId: string,
   { since, limit }: { since?: string | undefined; limit: number },
 ): Promise<ContactChangesPage> {

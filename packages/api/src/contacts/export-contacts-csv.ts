@@ -27,7 +27,7 @@ function exportRow(change: ContactChange): string[] {
 
 /** The seller's contact changes after a cursor as the marketplace's CSV export, its columns in its order. */
 export async function exportContactsCsv(
-  deps: Pick<ApiDeps, "db" | "cipher" | "clock">,
+  deps: Pick<ApiDeps, "db" | "cipher" | "clock" | "ids">,
   sellerId: string,
   input: { since?: string | undefined; limit: number },
 ): Promise<{ csv: string; nextCursor: string; rows: number; unreadable: UnreadableContact[] }> {

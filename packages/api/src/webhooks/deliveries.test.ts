@@ -2,6 +2,7 @@ import type { WebhookEventType } from "@offerkit/core";
 import { refuseInsertsInto, testDialects } from "@offerkit/db/testing";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { closeContactsOfEndedSubscriptions } from "../contacts/close-ended-subscriptions";
 import { failure } from "../test-helpers";
 import { completeOfferTerms, createTestApi, sampleProduct, uploadSamplePdf } from "../testing";
 import { deliveryBody } from "./delivery-body";
@@ -325,6 +326,20 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
     expect(afterWithdrawal.data).not.toHaveProperty("contact");
     await deliverer().runOnce();
     expect(receiver.events()[1]).toMatchObject({ type: "contact.withdrawn", data: { contactId: shared.id } });
+  });
+
+  it("says a contact was withdrawn when it goes with its cancelled subscription", async () => {
+    const { seller } = await sellerWithEndpoint(["contact.withdrawn"]);
+    const product = await seller.admin.products.create(sampleProduct({ pricing: { model: "free", dimensions: [] } }));
+    await seller.admin.products.setSupportConnection({ productId: product.id, enrolled: true });
+    const alice = await seller.buyer(ALICE);
+    const subscription = await alice.buyer.subscriptions.subscribe({ asin: product.asin });
+    const shared = await alice.buyer.contacts.share({ subscriptionId: subscription.id, consent: true, contact });
+    await alice.buyer.subscriptions.cancel({ subscriptionId: subscription.id });
+    expect(await closeContactsOfEndedSubscriptions(api.deps, null)).toBeGreaterThanOrEqual(1);
+    expect(await closeContactsOfEndedSubscriptions(api.deps, null)).toBe(0);
+    await deliverer().runOnce();
+    expect(receiver.events()).toMatchObject([{ type: "contact.withdrawn", data: { contactId: shared.id, subscriptionId: subscription.id } }]);
   });
 
   it("announces an offer whose deadline passed unaccepted, and an agreement that ended, once each", async () => {

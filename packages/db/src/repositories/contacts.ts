@@ -181,6 +181,9 @@ export async function listContactChanges(db: Kysely<Database>, sellerId: string,
 export interface EndedSubscriptionContact {
   contactId: string;
   sellerId: string;
+  productId: string;
+  subscriptionId: string;
+  buyerAccount: string;
   /** When its subscription ended or was cancelled. */
   endedAt: string;
 }
@@ -193,10 +196,17 @@ export async function listContactsOfEndedSubscriptions(db: Kysely<Database>, sel
   let query = db
     .selectFrom("contacts as c")
     .innerJoin("subscriptions as s", "s.id", "c.subscription_id")
-    .select(["c.id", "c.seller_id", "s.ends_at", "s.cancelled_at"])
+    .select(["c.id", "c.seller_id", "c.product_id", "c.subscription_id", "c.buyer_account", "s.ends_at", "s.cancelled_at"])
     .where("c.deleted_at", "is", null)
     .where((eb) => eb.or([eb("s.status", "=", "cancelled"), eb.and([eb("s.ends_at", "is not", null), eb("s.ends_at", "<=", now)])]));
   if (sellerId !== null) query = query.where("c.seller_id", "=", sellerId);
   const rows = await query.orderBy("c.created_at").orderBy("c.id").execute();
-  return rows.map((row) => ({ contactId: row.id, sellerId: row.seller_id, endedAt: row.ends_at ?? row.cancelled_at ?? now }));
+  return rows.map((row) => ({
+    contactId: row.id,
+    sellerId: row.seller_id,
+    productId: row.product_id,
+    subscriptionId: row.subscription_id,
+    buyerAccount: row.buyer_account,
+    endedAt: row.ends_at ?? row.cancelled_at ?? now,
+  }));
 }
