@@ -1,5 +1,5 @@
 import { errorMessage } from "@offerkit/core";
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import { dialectOf } from "./dialect";
 import * as initial from "./migrations/0001-initial";
 import * as refTags from "./migrations/0002-ref-tags";
@@ -60,8 +60,7 @@ async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
  * servers starting together run each migration once.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = await migratorFor(db);
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await untilCatalogSettles(async () => (await migratorFor(db)).migrateToLatest());
   throwIfNewer(error);
   const failed = results?.find((result) => result.status === "Error");
   if (error !== undefined || failed !== undefined) {
@@ -69,6 +68,23 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
     throw new Error(`Database migration ${name} failed: ${errorMessage(error)}`, {
       cause: error,
     });
+  }
+}
+
+/** PostgreSQL's codes for a column or table gone while a catalog query read it. */
+const CATALOG_RACE_CODES = new Set(["42703", "42P01"]);
+
+/**
+ * Kysely's migrator first reads the columns of every table in every schema it can see. A column
+ * or table another schema drops meanwhile (parallel test suites, another application on the same
+ * server) fails that read before any migration ran: it is read again, up to three times. A
+ * migration that fails is never run again here: it reports its results.
+ */
+export async function untilCatalogSettles(run: () => Promise<MigrationResultSet>): Promise<MigrationResultSet> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await run();
+    const code = typeof outcome.error === "object" && outcome.error !== null && "code" in outcome.error ? String(outcome.error.code) : "";
+    if (outcome.results !== undefined || !CATALOG_RACE_CODES.has(code) || attempt === 3) return outcome;
   }
 }
 
@@ -80,7 +96,7 @@ export async function migrateBackBefore(db: Kysely<Database>, name: string): Pro
   const names = Object.keys(migrations);
   const previous = names[names.indexOf(name) - 1];
   if (previous === undefined) throw new Error(`No migration comes before ${name}`);
-  const { error } = await (await migratorFor(db)).migrateTo(previous);
+  const { error } = await untilCatalogSettles(async () => (await migratorFor(db)).migrateTo(previous));
   if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
 }
 
