@@ -7,6 +7,8 @@ export interface RecordedEventOptions {
   dedupeKey?: string;
   /** Only this endpoint gets it (a test event), whatever types it receives. */
   onlyEndpointId?: string;
+  /** When its deliveries are first due, if not at once: a caller that sends it itself holds it till then. */
+  firstAttemptAt?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function recordWebhookEvent<T extends WebhookEventType>(
       createdAt: event.at.toISOString(),
     },
     () => ids.newId("whdl"),
-    options.onlyEndpointId,
+    { onlyEndpointId: options.onlyEndpointId, firstAttemptAt: options.firstAttemptAt },
   );
   return written ? id : null;
 }

@@ -1,5 +1,5 @@
 import { OfferkitError, type TestDeliveryResult } from "@offerkit/core";
-import { claimWebhookDelivery, findPendingWebhookDelivery } from "@offerkit/db";
+import { findPendingWebhookDelivery } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { deliverWebhook, describe } from "./deliver-webhook";
 import { loadWebhookEndpoint } from "./endpoint-rules";
@@ -13,15 +13,14 @@ export async function sendTestEvent(deps: ApiDeps, sellerId: string, endpointId:
   const endpoint = await loadWebhookEndpoint(deps.db, sellerId, endpointId);
   if (!endpoint.enabled) throw new OfferkitError("CONFLICT", `Webhook endpoint ${endpointId} is disabled; enable it first`);
   const now = deps.clock.now();
+  // Written already held by this request for a lease: no background deliverer sends it too.
+  const heldUntil = new Date(now.getTime() + deps.webhooks.leaseMs).toISOString();
+  const data = { endpointId, message: "A test event from Offerkit" };
   const eventId = await deps.db.transaction().execute((trx) =>
-    recordWebhookEvent(trx, deps.ids, { sellerId, type: "webhook.test", data: { endpointId, message: "A test event from Offerkit" }, at: now }, { onlyEndpointId: endpointId }),
+    recordWebhookEvent(trx, deps.ids, { sellerId, type: "webhook.test", data, at: now }, { onlyEndpointId: endpointId, firstAttemptAt: heldUntil }),
   );
   const due = eventId === null ? null : await findPendingWebhookDelivery(deps.db, eventId, endpointId);
-  const leaseUntil = new Date(now.getTime() + deps.webhooks.leaseMs).toISOString();
-  // The background deliverer may have taken it first: then it reports in the log instead.
-  if (!eventId || !due || !(await claimWebhookDelivery(deps.db, due, leaseUntil))) {
-    return { eventId: eventId ?? "", delivered: false, status: null, durationMs: 0, summary: "Queued: the delivery log shows how it went", response: "", nextAttemptAt: null };
-  }
+  if (eventId === null || due === null) throw new OfferkitError("CONFLICT", `Webhook endpoint ${endpointId} changed while the test event was written; try again`);
   const result = await deliverWebhook(deps, deps.webhooks, due);
   const delivered = result.state === "delivered";
   return {

@@ -23,7 +23,7 @@ export async function insertWebhookEvent(
   db: Kysely<Database>,
   event: WebhookEventRecord,
   newDeliveryId: () => string,
-  onlyEndpointId?: string,
+  { onlyEndpointId, firstAttemptAt }: { onlyEndpointId?: string | undefined; firstAttemptAt?: string | undefined } = {},
 ): Promise<boolean> {
   const inserted = await db
     .insertInto("webhook_events")
@@ -54,7 +54,7 @@ export async function insertWebhookEvent(
         endpoint_id: endpoint.id,
         seller_id: event.sellerId,
         state: "pending" as const,
-        next_attempt_at: event.createdAt,
+        next_attempt_at: firstAttemptAt ?? event.createdAt,
         created_at: event.createdAt,
         delivered_at: null,
       })),
