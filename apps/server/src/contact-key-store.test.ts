@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createS3KeyStore, type S3KeyStore } from "@offerkit/api/s3-key-store";
-import { createEmptyPostgresDatabase, testDialects, type EmptyPostgresDatabase } from "@offerkit/db/testing";
+import { testDialects } from "@offerkit/db/testing";
 import { S3_TEST_CREDENTIALS, startS3Server, type S3TestServer } from "@offerkit/eula/testing";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { seedBuyerScenario } from "@offerkit/test-server/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trpcClient } from "./test-server";
+import { startServersOnPostgres, trpcClient } from "./test-server";
 
 const BUCKET = "offerkit";
 const contact = { givenName: "Ada", surname: "Lovelace", organization: "Analytical Engines", email: "ada@engines.example", phone: "+1 206 555 0100" };
@@ -69,21 +69,16 @@ describe("support contacts' keys in S3 (s3rver)", () => {
 
   // Under CI this throws when no PostgreSQL is named, so the suite can never be skipped there.
   describe.skipIf(!testDialects().includes("postgres"))("two servers on one PostgreSQL database, EULAs and keys in one bucket", () => {
-    let database: EmptyPostgresDatabase;
+    let fleet: Awaited<ReturnType<typeof startServersOnPostgres>> | undefined;
     let servers: ServerProcess[] = [];
 
     beforeAll(async () => {
-      database = await createEmptyPostgresDatabase();
-      const env = { ...s3Env(), DATABASE_URL: database.url, OFFERKIT_DATA_KEY: randomBytes(32).toString("base64") };
       // Each with a data folder of its own: nothing on disk is shared.
-      const first = await startServerProcess(env);
-      servers = [first, await startServerProcess(env)];
+      fleet = await startServersOnPostgres(2, s3Env());
+      servers = fleet.servers;
     }, 120_000);
 
-    afterAll(async () => {
-      await Promise.all(servers.map((running) => running.stop()));
-      await database.drop();
-    }, 60_000);
+    afterAll(async () => fleet?.stop(), 60_000);
 
     it("opens on one the contact shared through the other, with no folder shared", { timeout: 60_000 }, async () => {
       const [first, second] = servers;

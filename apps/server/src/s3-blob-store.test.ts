@@ -2,14 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createEmptyPostgresDatabase, testDialects, type EmptyPostgresDatabase } from "@offerkit/db/testing";
+import { testDialects } from "@offerkit/db/testing";
 import { createS3BlobStore, type S3BlobStore } from "@offerkit/eula/s3";
 import { S3_TEST_CREDENTIALS, startS3Server, type S3TestServer } from "@offerkit/eula/testing";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { seedBuyerScenario, type BuyerScenario } from "@offerkit/test-server/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
-import { trpcClient } from "./test-server";
+import { startServersOnPostgres, trpcClient } from "./test-server";
 
 const BUCKET = "offerkit-eulas";
 
@@ -124,22 +124,16 @@ describe("servers keeping EULAs in S3 (s3rver)", () => {
 
   // Under CI this throws when no PostgreSQL is named, so the suite can never be skipped there.
   describe.skipIf(!testDialects().includes("postgres"))("two servers on one PostgreSQL database and one bucket", () => {
-    let database: EmptyPostgresDatabase;
+    let fleet: Awaited<ReturnType<typeof startServersOnPostgres>> | undefined;
     let servers: ServerProcess[] = [];
 
     beforeAll(async () => {
-      database = await createEmptyPostgresDatabase();
-      const env = { ...s3Env(), DATABASE_URL: database.url, OFFERKIT_DATA_KEY: randomBytes(32).toString("base64") };
       // Each with a data folder of its own: nothing on disk is shared.
-      const first = await startServerProcess(env);
-      servers = [first, await startServerProcess(env)];
+      fleet = await startServersOnPostgres(2, s3Env());
+      servers = fleet.servers;
     }, 120_000);
 
-    afterAll(async () => {
-      await Promise.all(servers.map((running) => running.stop()));
-      for (const running of servers) rmSync(running.dataDir, { recursive: true, force: true });
-      await database.drop();
-    }, 60_000);
+    afterAll(async () => fleet?.stop(), 60_000);
 
     it("serves from one what the other stored", { timeout: 60_000 }, async () => {
       const [first, second] = servers;

@@ -1,13 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startReceiver } from "@offerkit/api/testing";
-import { createEmptyPostgresDatabase, testDialects, type EmptyPostgresDatabase } from "@offerkit/db/testing";
+import { testDialects } from "@offerkit/db/testing";
 import { makePdf } from "@offerkit/eula/testing";
 import { createOfferkitClient, type OfferkitClient } from "@offerkit/sdk";
 import { ADMIN_KEY, startServerProcess, type ServerProcess } from "@offerkit/test-server";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { startServersOnPostgres } from "./test-server";
 
 const ALLOW_LOCAL_RECEIVER = { OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true", OFFERKIT_WEBHOOK_TIMEOUT_MS: "1500" };
 
@@ -89,27 +89,22 @@ describe("webhooks across a crash", () => {
 const onPostgres = testDialects().includes("postgres");
 
 describe.skipIf(!onPostgres)("webhooks from two servers on one PostgreSQL database", () => {
-  let database: EmptyPostgresDatabase | undefined;
-  const servers: ServerProcess[] = [];
-  afterAll(async () => {
-    for (const server of servers) await server.stop();
-    await database?.drop();
-  });
+  let fleet: Awaited<ReturnType<typeof startServersOnPostgres>> | undefined;
+  afterAll(async () => fleet?.stop());
 
   it("delivers each event exactly once to a healthy receiver", async () => {
-    database = await createEmptyPostgresDatabase();
     const dataDir = mkdtempSync(join(tmpdir(), "offerkit-webhook-fleet-"));
-    const env = { ...ALLOW_LOCAL_RECEIVER, DATABASE_URL: database.url, OFFERKIT_DATA_KEY: randomBytes(32).toString("base64") };
     const receiver = await startReceiver();
     try {
-      for (const server of await Promise.all([startServerProcess(env, { dataDir }), startServerProcess(env, { dataDir })])) servers.push(server);
+      fleet = await startServersOnPostgres(2, ALLOW_LOCAL_RECEIVER, { dataDir });
+      const servers = fleet.servers;
       const clients = servers.map((server) => createOfferkitClient({ baseUrl: server.url, apiKey: ADMIN_KEY }));
       const [admin] = clients;
       if (!admin) throw new Error("The fleet did not start");
       const { endpoint } = await admin.webhooks.create({ url: receiver.url, eventTypes: ["offer.sent"] });
       const sent = await sendOffers(clients, 24);
       await until(async () => (await admin.webhooks.deliveries({ endpointId: endpoint.id, state: "pending" })).items.length === 0 && receiver.received.length >= sent.length, 20_000, "every delivery");
-      // Two servers ticking every half second: give a duplicate the time to arrive, if there were one.
+      // Two servers ticking every 250 ms: give a duplicate the time to arrive, if there were one.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(offerIdsIn(receiver).sort()).toEqual([...sent].sort());
       expect(receiver.received).toHaveLength(sent.length);

@@ -61,14 +61,14 @@ export async function deliverWebhook(
     if (gone) {
       await disableFailingEndpoint(trx, endpoint.id, `The endpoint answered 410 Gone at ${at}: it asked to receive nothing more`, at);
     } else if (windowOver && failingSince <= delivery.createdAt) {
-      await disableFailingEndpoint(trx, endpoint.id, `Every delivery since ${failingSince} failed, for longer than the retry window; the last: ${describe(outcome)}`, at);
+      await disableFailingEndpoint(trx, endpoint.id, `Every delivery since ${failingSince} failed, for longer than the retry window; the last: ${outcomeInWords(outcome)}`, at);
     }
   });
   return { ...outcome, state, nextAttemptAt };
 }
 
 /** An attempt's outcome in a few words, for the reason an endpoint was disabled. */
-export function describe(outcome: Pick<WebhookPostOutcome, "status" | "error">): string {
+export function outcomeInWords(outcome: Pick<WebhookPostOutcome, "status" | "error">): string {
   if (outcome.error !== null) return outcome.status === null ? outcome.error : `HTTP ${outcome.status}: ${outcome.error}`;
   return `HTTP ${outcome.status ?? "no answer"}`;
 }

@@ -1,7 +1,7 @@
 import { OfferkitError, type TestDeliveryResult } from "@offerkit/core";
 import { findPendingWebhookDelivery } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
-import { deliverWebhook, describe } from "./deliver-webhook";
+import { deliverWebhook, outcomeInWords } from "./deliver-webhook";
 import { loadWebhookEndpoint } from "./endpoint-rules";
 import { recordWebhookEvent } from "./record-event";
 
@@ -28,7 +28,7 @@ export async function sendTestEvent(deps: ApiDeps, sellerId: string, endpointId:
     delivered,
     status: result.status,
     durationMs: Math.round(result.durationMs),
-    summary: `${describe(result)} in ${Math.round(result.durationMs)} ms`,
+    summary: `${outcomeInWords(result)} in ${Math.round(result.durationMs)} ms`,
     response: result.response,
     nextAttemptAt: result.nextAttemptAt,
   };
