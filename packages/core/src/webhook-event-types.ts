@@ -11,7 +11,7 @@ export const webhookEventTypes = {
   "offer.accepted": "A buyer account accepted an offer, here or on the marketplace",
   "offer.expired": "An offer's acceptance deadline passed with at least one account that had not accepted",
   "agreement.created": "An agreement began: an account accepted an offer, here or on the marketplace",
-  "agreement.ended": "An agreement ended: its term ran out, or it was cancelled on the marketplace",
+  "agreement.ended": "An agreement ended: its term ran out, or the buyer cancelled it",
   "contact.shared": "A buyer shared a support contact (Product Support Connection)",
   "contact.updated": "A buyer changed a support contact it had shared",
   "contact.withdrawn": "A buyer withdrew a support contact; its details are gone",

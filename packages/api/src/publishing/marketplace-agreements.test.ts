@@ -66,6 +66,14 @@ describe.each(testDialects())("agreements made on the marketplace, recorded on %
     return { ...seller, product, offer };
   }
 
+  const agreementEndedEvents = async () =>
+    (await api.deps.db.selectFrom("webhook_events").select(["data", "created_at"]).where("type", "=", "agreement.ended").execute())
+      .map((row) => {
+        const data = JSON.parse(row.data) as { buyerAccount: string; reason: string; endedAt: string };
+        return { buyerAccount: data.buyerAccount, reason: data.reason, endedAt: data.endedAt, createdAt: row.created_at };
+      })
+      .sort((a, b) => a.buyerAccount.localeCompare(b.buyerAccount));
+
   const subscriptionsOf = async (sellerId: string, offerId: string) =>
     (await api.deps.db.selectFrom("subscriptions").selectAll().where("seller_id", "=", sellerId).where("offer_id", "=", offerId).orderBy("buyer_account").execute()).map(
       (row) => ({ account: row.buyer_account, visibility: row.visibility, status: row.status, startsAt: row.starts_at, endsAt: row.ends_at, cancelledAt: row.cancelled_at }),
@@ -161,6 +169,8 @@ describe.each(testDialects())("agreements made on the marketplace, recorded on %
     expect(seen.subscriptions).toEqual([expect.objectContaining({ status: "cancelled", endsAt: "2027-03-02T09:05:00.000Z" })]);
     const [row] = await api.deps.db.selectFrom("subscriptions").select("cancelled_at").where("buyer_account", "=", ALICE).execute();
     expect(row?.cancelled_at).toBe("2027-03-02T09:05:00.000Z");
+    // Written with the cancellation, by the follower, not later by the minute's sweep.
+    expect(await agreementEndedEvents()).toEqual([{ buyerAccount: ALICE, reason: "cancelled", endedAt: "2027-03-02T09:05:00.000Z", createdAt: "2027-03-02T09:05:00.000Z" }]);
   });
 
   it("records one already stopped when first seen as it stands", async () => {
@@ -176,6 +186,12 @@ describe.each(testDialects())("agreements made on the marketplace, recorded on %
       { account: BOB, visibility: "private", status: "active", startsAt: "2027-03-02T10:00:00.000Z", endsAt: "2027-03-02T11:00:00.000Z", cancelledAt: null },
     ]);
     expect(await findOffer(api.deps.db, sellerId, offer.id)).toMatchObject({ status: "accepted", acceptedAt: "2027-03-02T08:00:00.000Z" });
+    expect(await agreementEndedEvents()).toEqual([
+      { buyerAccount: ALICE, reason: "cancelled", endedAt: "2027-03-03T00:00:00.000Z", createdAt: "2027-03-03T00:00:00.000Z" },
+      { buyerAccount: BOB, reason: "term_ended", endedAt: "2027-03-02T11:00:00.000Z", createdAt: "2027-03-03T00:00:00.000Z" },
+    ]);
+    await follower().runOnce();
+    expect(await agreementEndedEvents()).toHaveLength(2);
   });
 
   it("after the deadline, looks only slowly while an agreement runs, and stops once none does; a new follower carries on", async () => {

@@ -9,7 +9,7 @@ import {
 } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { marketplaceAgreementRecords, stoppedAt } from "./marketplace-agreement-records";
-import { recordAgreementEvents } from "../webhooks/agreement-events";
+import { recordAgreementEvents, recordSubscriptionStopped } from "../webhooks/agreement-events";
 
 const isRunning = (recorded: RecordedMarketplaceAgreement, at: string) =>
   recorded.subscriptionStatus === "active" && (recorded.endsAt === null || recorded.endsAt > at);
@@ -42,7 +42,11 @@ export async function recordMarketplaceAgreements(
   for (const agreement of fresh) {
     // Already recorded means another follower was quicker: nothing is left to do.
     const records = marketplaceAgreementRecords(deps.ids, offer, terms, agreement, now);
-    await recordMarketplaceAgreement(deps.db, records, (trx) => recordAgreementEvents(trx, deps.ids, { ...records.agreement, source: "marketplace" }, now));
+    await recordMarketplaceAgreement(deps.db, records, async (trx) => {
+      await recordAgreementEvents(trx, deps.ids, { ...records.agreement, source: "marketplace" }, now);
+      // One first seen already stopped ends in the same transaction it begins.
+      if (agreement.status !== "active") await recordSubscriptionStopped(trx, deps.ids, records.subscription.id, now);
+    });
   }
 
   const nowIso = now.toISOString();
@@ -51,7 +55,10 @@ export async function recordMarketplaceAgreements(
   let changed = false;
   for (const agreement of agreements) {
     if (agreement.status === "active" || !running.has(agreement.id)) continue;
-    changed = (await updateMarketplaceAgreementStatus(deps.db, agreement.id, agreement.status, stoppedAt(agreement, now).toISOString())) || changed;
+    const stopped = await updateMarketplaceAgreementStatus(deps.db, agreement.id, agreement.status, stoppedAt(agreement, now).toISOString(), (trx, subscriptionId) =>
+      recordSubscriptionStopped(trx, deps.ids, subscriptionId, now),
+    );
+    changed = stopped || changed;
   }
   if (changed) recorded = await listRecordedMarketplaceAgreements(deps.db, offer.id);
   return { running: recorded.some((entry) => isRunning(entry, nowIso)) };

@@ -1,4 +1,4 @@
-import type { Database, Kysely } from "@offerkit/db";
+import { findEndedAgreementOfSubscription, type Database, type EndedAgreement, type Kysely } from "@offerkit/db";
 import type { IdGenerator } from "../deps";
 import { recordWebhookEvent } from "./record-event";
 
@@ -30,4 +30,28 @@ export async function recordAgreementEvents(
     },
     at,
   });
+}
+
+/**
+ * `agreement.ended`, once per agreement by its dedupe key: written in the transaction that stops
+ * the subscription, or by the sweep when only the clock ended it.
+ */
+export async function recordAgreementEnded(trx: Kysely<Database>, ids: IdGenerator, agreement: EndedAgreement, at: Date): Promise<string | null> {
+  return recordWebhookEvent(
+    trx,
+    ids,
+    {
+      sellerId: agreement.sellerId,
+      type: "agreement.ended",
+      data: { agreementId: agreement.id, offerId: agreement.offerId, buyerAccount: agreement.buyerAccount, endedAt: agreement.endedAt, reason: agreement.reason },
+      at,
+    },
+    { dedupeKey: `agreement.ended:${agreement.id}` },
+  );
+}
+
+/** A subscription stopped in `trx`: its agreement's `agreement.ended`, when an agreement made it. */
+export async function recordSubscriptionStopped(trx: Kysely<Database>, ids: IdGenerator, subscriptionId: string, at: Date): Promise<void> {
+  const ended = await findEndedAgreementOfSubscription(trx, subscriptionId);
+  if (ended) await recordAgreementEnded(trx, ids, ended, at);
 }

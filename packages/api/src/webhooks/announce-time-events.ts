@@ -1,6 +1,7 @@
 import { addDays, utcDate } from "@offerkit/core";
 import { listEndedAgreementsToAnnounce, listExpiredOffersToAnnounce } from "@offerkit/db";
 import type { WebhookDeps } from "./deliver-webhook";
+import { recordAgreementEnded } from "./agreement-events";
 import { recordWebhookEvent } from "./record-event";
 
 /** How far back a sweep looks: a server down this long still announces what passed meanwhile. */
@@ -9,8 +10,10 @@ const BATCH = 200;
 
 /**
  * Writes the events no request causes, only the clock: offers whose deadline passed with an
- * account that had not accepted, and agreements that ran out or were cancelled. Each is written
- * once, by its dedupe key, however many servers sweep together. Answers how many were written.
+ * account that had not accepted, and agreements whose term ran out. Each is written once, by its
+ * dedupe key, however many servers sweep together. A cancellation or early end writes its own
+ * `agreement.ended` in the transaction that stops the subscription; the sweep passes over it by
+ * the same key. Answers how many were written.
  */
 export async function announceTimeEvents(deps: WebhookDeps): Promise<number> {
   const now = deps.clock.now();
@@ -36,19 +39,7 @@ export async function announceTimeEvents(deps: WebhookDeps): Promise<number> {
   }
   const ended = await listEndedAgreementsToAnnounce(deps.db, { from: addDays(now, -LOOK_BACK_DAYS).toISOString(), to: now.toISOString(), limit: BATCH });
   for (const agreement of ended) {
-    const id = await deps.db.transaction().execute((trx) =>
-      recordWebhookEvent(
-        trx,
-        deps.ids,
-        {
-          sellerId: agreement.sellerId,
-          type: "agreement.ended",
-          data: { agreementId: agreement.id, offerId: agreement.offerId, buyerAccount: agreement.buyerAccount, endedAt: agreement.endedAt, reason: agreement.reason },
-          at: now,
-        },
-        { dedupeKey: `agreement.ended:${agreement.id}` },
-      ),
-    );
+    const id = await deps.db.transaction().execute((trx) => recordAgreementEnded(trx, deps.ids, agreement, now));
     if (id) written += 1;
   }
   return written;

@@ -193,6 +193,31 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
     expect(await eventsOf(seller.sellerId)).toEqual(["offer.sent"]);
   });
 
+  it("writes agreement.ended in the transaction of the buyer's cancellation, and nothing when it rolls back", async () => {
+    const { seller } = await sellerWithEndpoint(["agreement.ended"]);
+    const offer = await sendOffer(seller);
+    const alice = await seller.buyer(ALICE);
+    const { id: agreementId } = await alice.buyer.offers.accept({ offerId: offer.id });
+    const [subscription] = await alice.buyer.subscriptions.list();
+    if (!subscription) throw new Error("The acceptance made no subscription");
+
+    const allowAgain = await refuseInsertsInto(api.deps.db, "webhook_events");
+    try {
+      await failure(alice.buyer.subscriptions.cancel({ subscriptionId: subscription.id }));
+    } finally {
+      await allowAgain();
+    }
+    expect((await alice.buyer.subscriptions.list())[0]?.status).toBe("active");
+
+    later(HOUR);
+    const cancelledAt = api.clock.now().toISOString();
+    await alice.buyer.subscriptions.cancel({ subscriptionId: subscription.id });
+    // The sweep finds it written already, by its dedupe key.
+    await deliverer().sweepOnce();
+    await deliverer().runOnce();
+    expect(receiver.events()).toMatchObject([{ type: "agreement.ended", data: { agreementId, offerId: offer.id, buyerAccount: ALICE, endedAt: cancelledAt, reason: "cancelled" } }]);
+  });
+
   it("writes an acceptance's events with it: offer.accepted and agreement.created, once", async () => {
     const { seller, secret } = await sellerWithEndpoint();
     const offer = await sendOffer(seller);

@@ -68,23 +68,29 @@ export async function listRecordedMarketplaceAgreements(db: Kysely<Database>, of
 
 /**
  * Marks a recorded marketplace agreement cancelled (its subscription cancelled at `at`) or
- * ended (its subscription ends at `at`). False when it is not recorded, or its subscription
- * already stopped by then; so repeating it changes nothing.
+ * ended (its subscription ends at `at`), with `alongside` in the same transaction. False when it
+ * is not recorded, or its subscription already stopped by then; so repeating it changes nothing.
  */
 export async function updateMarketplaceAgreementStatus(
   db: Kysely<Database>,
   marketplaceAgreementId: string,
   status: "cancelled" | "ended",
   at: string,
+  /** Runs in the same transaction, once the subscription stopped: the events it causes. */
+  alongside: (trx: Kysely<Database>, subscriptionId: string) => Promise<void> = async () => undefined,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom("agreements as a")
-    .innerJoin("subscriptions as s", (join) =>
-      join.onRef("s.offer_id", "=", "a.offer_id").onRef("s.buyer_account", "=", "a.buyer_account").onRef("s.seller_id", "=", "a.seller_id"),
-    )
-    .select("s.id")
-    .where("a.marketplace_agreement_id", "=", marketplaceAgreementId)
-    .executeTakeFirst();
-  if (!row) return false;
-  return status === "cancelled" ? cancelSubscription(db, row.id, at) : endSubscription(db, row.id, at);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("agreements as a")
+      .innerJoin("subscriptions as s", (join) =>
+        join.onRef("s.offer_id", "=", "a.offer_id").onRef("s.buyer_account", "=", "a.buyer_account").onRef("s.seller_id", "=", "a.seller_id"),
+      )
+      .select("s.id")
+      .where("a.marketplace_agreement_id", "=", marketplaceAgreementId)
+      .executeTakeFirst();
+    if (!row) return false;
+    const stopped = status === "cancelled" ? await cancelSubscription(trx, row.id, at) : await endSubscription(trx, row.id, at);
+    if (stopped) await alongside(trx, row.id);
+    return stopped;
+  });
 }

@@ -67,13 +67,24 @@ export interface EndedAgreement {
  * Agreements whose subscription ended (its end passed) or was cancelled in [from, to), for which
  * no `agreement.ended` event was written yet.
  */
-export async function listEndedAgreementsToAnnounce(db: Kysely<Database>, { from, to, limit }: { from: string; to: string; limit: number }): Promise<EndedAgreement[]> {
-  const rows = await db
+function agreementsWithSubscriptions(db: Kysely<Database>) {
+  return db
     .selectFrom("agreements as a")
     .innerJoin("subscriptions as s", (join) =>
       join.onRef("s.offer_id", "=", "a.offer_id").onRef("s.buyer_account", "=", "a.buyer_account").onRef("s.seller_id", "=", "a.seller_id"),
     )
-    .select(["a.id", "a.seller_id", "a.offer_id", "a.buyer_account", "s.status", "s.ends_at", "s.cancelled_at"])
+    .select(["a.id", "a.seller_id", "a.offer_id", "a.buyer_account", "s.status", "s.ends_at", "s.cancelled_at"]);
+}
+
+function toEndedAgreement(row: { id: string; seller_id: string; offer_id: string; buyer_account: string; status: "active" | "cancelled"; ends_at: string | null; cancelled_at: string | null }): EndedAgreement | null {
+  const cancelled = row.status === "cancelled" && row.cancelled_at !== null;
+  const endedAt = cancelled ? row.cancelled_at : row.ends_at;
+  if (endedAt === null) return null;
+  return { id: row.id, sellerId: row.seller_id, offerId: row.offer_id, buyerAccount: row.buyer_account, endedAt, reason: cancelled ? "cancelled" : "term_ended" };
+}
+
+export async function listEndedAgreementsToAnnounce(db: Kysely<Database>, { from, to, limit }: { from: string; to: string; limit: number }): Promise<EndedAgreement[]> {
+  const rows = await agreementsWithSubscriptions(db)
     .where((eb) =>
       eb.or([
         eb.and([eb("s.status", "=", "cancelled"), eb("s.cancelled_at", ">=", from), eb("s.cancelled_at", "<", to)]),
@@ -94,10 +105,14 @@ export async function listEndedAgreementsToAnnounce(db: Kysely<Database>, { from
     .orderBy("a.id")
     .limit(limit)
     .execute();
-  return rows.flatMap((row) => {
-    const cancelled = row.status === "cancelled" && row.cancelled_at !== null;
-    const endedAt = cancelled ? row.cancelled_at : row.ends_at;
-    if (endedAt === null) return [];
-    return [{ id: row.id, sellerId: row.seller_id, offerId: row.offer_id, buyerAccount: row.buyer_account, endedAt, reason: cancelled ? ("cancelled" as const) : ("term_ended" as const) }];
-  });
+  return rows.flatMap((row) => toEndedAgreement(row) ?? []);
+}
+
+/**
+ * The agreement of a subscription that was just cancelled or ended, as its `agreement.ended`
+ * event tells it; null for a subscription no agreement made, or one that has no end.
+ */
+export async function findEndedAgreementOfSubscription(db: Kysely<Database>, subscriptionId: string): Promise<EndedAgreement | null> {
+  const row = await agreementsWithSubscriptions(db).where("s.id", "=", subscriptionId).executeTakeFirst();
+  return row ? toEndedAgreement(row) : null;
 }
