@@ -1,13 +1,16 @@
 import {
   checkDataKeys,
   createContactCipher,
+  createWebhookSecretCipher,
   destroyKeysOfDeletedContacts,
+  resealWebhookSecrets,
   upgradeSealedContacts,
   type Clock,
   type ContactCipher,
   type ContactKeyStore,
   type Keyring,
   type UnreadableContactError,
+  type WebhookSecretCipher,
 } from "@offerkit/api";
 import { findLiveContactSeal, hasContacts, listDataKeyIds, type Database, type Kysely } from "@offerkit/db";
 import { loadKeyring, openContactKeyStore, wrongKeyMessage, type DataKeySettings } from "./data-key";
@@ -16,6 +19,7 @@ export interface DataKeys {
   keyring: Keyring;
   store: ContactKeyStore;
   cipher: ContactCipher;
+  webhookSecrets: WebhookSecretCipher;
   /** Lets the key store's connections go (a bucket's); nothing for files. */
   close(): void;
 }
@@ -23,7 +27,8 @@ export interface DataKeys {
 /**
  * Before the server serves: loads the master keys, refuses to start when they do not open the
  * existing data (a new key only for an empty database), moves contacts sealed the old way to keys
- * of their own, and removes keys that a deletion cut short left behind.
+ * of their own, seals webhook secrets kept from before they were sealed, and removes keys that a
+ * deletion cut short left behind.
  */
 export async function prepareDataKeys(
   settings: DataKeySettings,
@@ -47,8 +52,10 @@ export async function prepareDataKeys(
     }
     if (check.unused.length > 0) log.warn("OFFERKIT_PREVIOUS_DATA_KEY is no longer needed: the key rotation has finished; remove it");
     await upgradeSealedContacts({ db: deps.db, cipher });
+    const webhookSecrets = createWebhookSecretCipher(keyring);
+    await resealWebhookSecrets({ db: deps.db, webhookSecrets }, keyring.primary.id, "unsealed");
     await destroyKeysOfDeletedContacts({ db: deps.db }, store);
-    return { keyring, store, cipher, close: opened.close };
+    return { keyring, store, cipher, webhookSecrets, close: opened.close };
   } catch (error) {
     opened.close();
     throw error;

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TestClock, TEST_START } from "@offerkit/api/testing";
+import { startReceiver, TestClock } from "@offerkit/api/testing";
+import { openDatabase } from "@offerkit/db";
 import { createEmptyPostgresDatabase, testDialects, type EmptyPostgresDatabase } from "@offerkit/db/testing";
+import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
 import { runKeyRotation } from "./key-rotation";
@@ -29,10 +31,18 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
   });
 
   const settings = (keys: Record<string, string>) =>
-    loadConfig({ PORT: "0", OFFERKIT_DATA_DIR: dataDir, OFFERKIT_BOOTSTRAP_KEY: BOOTSTRAP_KEY, ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...keys });
+    loadConfig({
+      PORT: "0",
+      OFFERKIT_DATA_DIR: dataDir,
+      OFFERKIT_BOOTSTRAP_KEY: BOOTSTRAP_KEY,
+      OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      ...keys,
+    });
   const start = (keys: Record<string, string>) =>
     startServer(settings(keys), {
-      clock: new TestClock(TEST_START),
+      // Now, not a fixed day: signatures are judged by the real clock.
+      clock: new TestClock(new Date(Math.floor(Date.now() / 1000) * 1000).toISOString()),
       logger: createLogger("warn", { write: (line: string) => void warnings.push(line) }),
     });
 
@@ -55,6 +65,62 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
     const reader = await admin.admin.apiKeys.create.mutate({ name: "crm", scopes: ["contacts:read"] });
     return { buyers, reader: reader.secret };
   }
+
+  /** A webhook endpoint whose secret was rotated with an overlap: two secrets sign its deliveries. */
+  async function endpointWithTwoSecrets(url: string, receiverUrl: string) {
+    const admin = trpcClient(url, BOOTSTRAP_KEY);
+    const { endpoint, secret } = await admin.webhooks.create.mutate({ url: receiverUrl, eventTypes: ["offer.sent"] });
+    const rotated = await admin.webhooks.rotateSecret.mutate({ endpointId: endpoint.id, overlapHours: 24 });
+    return { endpointId: endpoint.id, secrets: [secret, rotated.secret] };
+  }
+
+  /** Sends the endpoint a test event; answers which of `secrets` its signature verifies under. */
+  async function signsWith(url: string, receiver: Awaited<ReturnType<typeof startReceiver>>, endpointId: string, secrets: string[]) {
+    receiver.received.length = 0;
+    expect((await trpcClient(url, BOOTSTRAP_KEY).webhooks.sendTest.mutate({ endpointId })).delivered).toBe(true);
+    const [request] = receiver.received;
+    if (!request) throw new Error("Nothing arrived");
+    const headers = { "webhook-id": String(request.headers["webhook-id"]), "webhook-timestamp": String(request.headers["webhook-timestamp"]), "webhook-signature": String(request.headers["webhook-signature"]) };
+    return secrets.map((secret) => {
+      try {
+        new Webhook(secret).verify(request.body, headers);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  const storedSecrets = async () => {
+    const database = openDatabase(postgres ? { databaseUrl: postgres.url, dataDir } : { dataDir });
+    try {
+      return await database.db.selectFrom("webhook_endpoints").select(["id", "secret", "previous_secret"]).execute();
+    } finally {
+      await database.close();
+    }
+  };
+
+  it("seals at start the webhook secrets a database kept unsealed, and they sign as before", { timeout: 60_000 }, async () => {
+    const receiver = await startReceiver();
+    try {
+      const key = newKey();
+      const first = await start({ OFFERKIT_DATA_KEY: key });
+      const { endpointId } = await endpointWithTwoSecrets(first.url, receiver.url);
+      await first.close();
+      // As a server from before sealing left them.
+      const database = openDatabase(postgres ? { databaseUrl: postgres.url, dataDir } : { dataDir });
+      const unsealed = [`whsec_${randomBytes(32).toString("base64")}`, `whsec_${randomBytes(32).toString("base64")}`];
+      await database.db.updateTable("webhook_endpoints").set({ secret: unsealed[0], previous_secret: unsealed[1] }).where("id", "=", endpointId).execute();
+      await database.close();
+
+      const again = await start({ OFFERKIT_DATA_KEY: key });
+      expect(JSON.stringify(await storedSecrets())).not.toContain("whsec_");
+      expect(await signsWith(again.url, receiver, endpointId, unsealed)).toEqual([true, true]);
+      await again.close();
+    } finally {
+      await receiver.close();
+    }
+  });
 
   it("refuses to start when its key does not open the data, naming the setting and the fix", { timeout: 60_000 }, async () => {
     const keyA = newKey();
@@ -88,6 +154,8 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
     const oldKey = newKey();
     const first = await start({ OFFERKIT_DATA_KEY: oldKey });
     const { buyers, reader } = await shareContacts(first.url, 8, 5);
+    const receiver = await startReceiver();
+    const webhook = await endpointWithTwoSecrets(first.url, receiver.url);
     await first.close();
 
     const rotatingKey = newKey();
@@ -119,7 +187,7 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
     rotating = false;
     await load;
 
-    expect(result).toMatchObject({ rewrapped: 40, unreadable: [], remaining: 0, finished: true });
+    expect(result).toMatchObject({ rewrapped: 40, webhookSecretsResealed: 1, unreadable: [], remaining: 0, finished: true });
     // The load ran through the rotation, not only around it.
     expect(seen.filter((round) => round.during).length).toBeGreaterThanOrEqual(2);
     expect(seen.every((round) => round.unreadable === 0 && round.changes === 40 && round.listed === 5)).toBe(true);
@@ -130,6 +198,8 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
     const after = await start({ OFFERKIT_DATA_KEY: rotatingKey });
     const feed = await trpcClient(after.url, reader).contacts.changes.query({ limit: 1000 });
     expect([feed.changes.filter((change) => change.operation !== "DELETE").length, feed.unreadable]).toEqual([40, []]);
+    expect(await signsWith(after.url, receiver, webhook.endpointId, webhook.secrets)).toEqual([true, true]);
+    await receiver.close();
     await after.close();
     await expect(start({ OFFERKIT_DATA_KEY: oldKey })).rejects.toThrow(/^Invalid setting OFFERKIT_DATA_KEY: it does not open the existing data/);
     const reminded = await start(keys);

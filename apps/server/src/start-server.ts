@@ -134,6 +134,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     clock,
     ids: randomIds,
     cipher: dataKeys.cipher,
+    webhookSecrets: dataKeys.webhookSecrets,
     // Set once the server listens, when not configured: its port may be chosen by the system.
     config: { publicUrl: config.publicUrl ?? "", eulaMaxBytes: config.eulaMaxBytes, marketplaceUrl: config.marketplaceUrl },
     publisher: options.publisher ?? (await configuredPublisher(config.publisher)),

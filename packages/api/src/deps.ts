@@ -1,6 +1,7 @@
 import type { Database, Kysely } from "@offerkit/db";
 import type { BlobStore, EulaStamper } from "@offerkit/eula";
 import type { ContactCipher } from "./data-keys/contact-cipher";
+import type { WebhookSecretCipher } from "./data-keys/webhook-secret-cipher";
 import type { OfferPublisher, WebhookPoster } from "@offerkit/core";
 import type { WebhookSettings } from "./webhooks/settings";
 
@@ -38,6 +39,8 @@ export interface ApiDeps {
   ids: IdGenerator;
   /** Seals support contacts at rest. */
   cipher: ContactCipher;
+  /** Seals webhook endpoints' signing secrets at rest, under the same master key. */
+  webhookSecrets: WebhookSecretCipher;
   config: ApiConfig;
   /** Where sent offers are published: this server (`local`) or a live marketplace. */
   publisher: OfferPublisher;

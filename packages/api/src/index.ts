@@ -27,11 +27,13 @@ export { describeError, toTRPCError, trpcCodeOf, type OfferkitErrorData } from "
 export { createClickTracker, type ClickTracker, type TrackingHit, type TrackingResult } from "./clicks/click-tracker";
 export { dailyRefTagReport, weeklyRefTagReport } from "./reports/ref-tag-reports";
 export { createContactCipher, UnreadableContactError, type ContactCipher, type ContactCipherOptions } from "./data-keys/contact-cipher";
+export { createWebhookSecretCipher, type WebhookSecretCipher } from "./data-keys/webhook-secret-cipher";
 export { createKeyring, dataKeyId, type Keyring, type MasterKey } from "./data-keys/keyring";
 export { createFileKeyStore, type ContactKeyStore, type WrappedKeyName } from "./data-keys/key-store";
 export { checkDataKeys, type DataKeyCheck } from "./data-keys/check-data-keys";
 export { rotateDataKey, type RotationResult } from "./data-keys/rotate-data-key";
 export { upgradeSealedContacts } from "./data-keys/upgrade-sealed-contacts";
+export { resealWebhookSecrets } from "./data-keys/reseal-webhook-secrets";
 export { destroyKeysOfDeletedContacts } from "./data-keys/destroy-deleted-keys";
 export { exportContactsCsv } from "./contacts/export-contacts-csv";
 export { closeContactsOfEndedSubscriptions } from "./contacts/close-ended-subscriptions";

@@ -10,6 +10,7 @@ import { createSeller } from "./auth/create-seller";
 import { createContactCipher } from "./data-keys/contact-cipher";
 import { createFileKeyStore } from "./data-keys/key-store";
 import { createKeyring } from "./data-keys/keyring";
+import { createWebhookSecretCipher } from "./data-keys/webhook-secret-cipher";
 import { createContextInner } from "./context";
 import { sha256Hex } from "./hashing";
 import type { ApiDeps, Clock, IdGenerator } from "./deps";
@@ -63,6 +64,7 @@ export async function createTestApi(
     clock,
     ids: options.ids ?? randomIds,
     cipher: createContactCipher({ keyring: createKeyring(dataKey), store: contactKeys }),
+    webhookSecrets: createWebhookSecretCipher(createKeyring(dataKey)),
     config: {
       publicUrl: "https://offers.example.test",
       eulaMaxBytes: options.eulaMaxBytes ?? 1024 * 1024,

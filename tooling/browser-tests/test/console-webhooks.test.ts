@@ -240,7 +240,7 @@ describe("the console: webhooks", () => {
     expect(await axeViolations(phone.page)).toEqual([]);
 
     // Offerkit gave up on the second one: the list says why and when, and it can be enabled again there.
-    await offerkitDisables(down.endpoint.id, "Every delivery since 2026-11-30T10:00:00.000Z failed, for longer than the retry window; the last: HTTP 503");
+    await offerkitDisables(down.endpoint.id, "Every delivery since 2026-11-30 10:00 UTC failed, for longer than the retry window; the last: HTTP 503");
     await phone.page.reload();
     const disabledRow = phone.page.locator(".webhooks-table tbody tr").filter({ hasText: "Billing, receiver down" });
     await disabledRow.getByText("Disabled by Offerkit").waitFor();

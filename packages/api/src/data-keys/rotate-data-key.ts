@@ -3,14 +3,17 @@ import { readContactKey, wrapContactKey } from "./contact-cipher";
 import type { ApiDeps } from "../deps";
 import type { ContactKeyStore } from "./key-store";
 import type { Keyring } from "./keyring";
+import { resealWebhookSecrets } from "./reseal-webhook-secrets";
 import { upgradeSealedContacts } from "./upgrade-sealed-contacts";
 
 export interface RotationResult {
   /** Contact keys wrapped again under the primary key. */
   rewrapped: number;
+  /** Webhook endpoints whose signing secrets were sealed again under the primary key. */
+  webhookSecretsResealed: number;
   /** Contacts whose key no key of the ring opens: named, left as they are. */
   unreadable: string[];
-  /** Wraps still under another key at the end (a server still seals with an old primary). */
+  /** Contact key wraps and endpoints' secrets still under another key at the end (a server still seals with an old primary). */
   remaining: number;
   /** True when the data needs only the primary key now; the old keys' check values are gone. */
   finished: boolean;
@@ -20,11 +23,12 @@ export interface RotationResult {
  * Wraps every contact's key again under the ring's primary key, one contact at a time, while
  * servers keep serving: a contact's new wrap is in place before its old one goes, and servers
  * holding both keys open either. Contacts still sealed the old way (under the master key) are
- * moved to keys of their own first. When no wrap under another key remains, the database forgets
+ * moved to keys of their own first; webhook endpoints' signing secrets are sealed again after the
+ * contacts. When no wrap or secret under another key remains, the database forgets
  * the old keys' check values, and from then on a server needs the new key only.
  */
 export async function rotateDataKey(
-  deps: Pick<ApiDeps, "db" | "clock" | "cipher">,
+  deps: Pick<ApiDeps, "db" | "clock" | "cipher" | "webhookSecrets">,
   keyring: Keyring,
   store: ContactKeyStore,
   onProgress: (done: number, total: number) => void = () => {},
@@ -57,8 +61,9 @@ export async function rotateDataKey(
     rewrapped += 1;
   }
   onProgress(old.length, old.length);
-  const remaining = (await store.list()).filter((name) => name.keyId !== primary.id).length;
+  const webhooks = await resealWebhookSecrets(deps, primary.id, "not-primary");
+  const remaining = (await store.list()).filter((name) => name.keyId !== primary.id).length + webhooks.remaining;
   const finished = remaining === 0;
   if (finished) await deleteDataKeyIdsExcept(deps.db, primary.id);
-  return { rewrapped, unreadable: [...new Set(unreadable)], remaining, finished };
+  return { rewrapped, webhookSecretsResealed: webhooks.resealed, unreadable: [...new Set(unreadable)], remaining, finished };
 }

@@ -6,7 +6,7 @@ import { retryDelayMs } from "./retry-schedule";
 import type { WebhookSettings } from "./settings";
 import { signedHeaders } from "./signature";
 
-export type WebhookDeps = Pick<ApiDeps, "db" | "clock" | "ids" | "cipher" | "webhookPoster">;
+export type WebhookDeps = Pick<ApiDeps, "db" | "clock" | "ids" | "cipher" | "webhookSecrets" | "webhookPoster">;
 
 export interface DeliveryResult extends WebhookPostOutcome {
   state: WebhookDeliveryState;
@@ -28,9 +28,9 @@ export async function deliverWebhook(
   const { endpoint, event } = delivery;
   const body = await deliveryBody(deps, delivery, onError);
   const now = deps.clock.now();
-  const secrets = [endpoint.secret];
+  const secrets = [deps.webhookSecrets.open(endpoint.id, endpoint.secret)];
   if (endpoint.previousSecret !== null && endpoint.previousSecretExpiresAt !== null && endpoint.previousSecretExpiresAt > now.toISOString()) {
-    secrets.push(endpoint.previousSecret);
+    secrets.push(deps.webhookSecrets.open(endpoint.id, endpoint.previousSecret));
   }
   const outcome = await deps.webhookPoster.post(endpoint.url, signedHeaders(secrets, event.id, now, body), body);
 
@@ -59,13 +59,16 @@ export async function deliverWebhook(
     await markEndpointFailing(trx, endpoint.id, at);
     const failingSince = endpoint.failingSince ?? at;
     if (gone) {
-      await disableFailingEndpoint(trx, endpoint.id, `The endpoint answered 410 Gone at ${at}: it asked to receive nothing more`, at);
+      await disableFailingEndpoint(trx, endpoint.id, "The endpoint answered 410 Gone: it asked to receive nothing more", at);
     } else if (windowOver && failingSince <= delivery.createdAt) {
-      await disableFailingEndpoint(trx, endpoint.id, `Every delivery since ${failingSince} failed, for longer than the retry window; the last: ${outcomeInWords(outcome)}`, at);
+      await disableFailingEndpoint(trx, endpoint.id, `Every delivery since ${utcMinute(failingSince)} failed, for longer than the retry window; the last: ${outcomeInWords(outcome)}`, at);
     }
   });
   return { ...outcome, state, nextAttemptAt };
 }
+
+/** An instant as people read it in a reason, the same in every time zone: "2027-01-20 14:05 UTC". */
+const utcMinute = (instant: string) => `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
 
 /** An attempt's outcome in a few words, for the reason an endpoint was disabled. */
 export function outcomeInWords(outcome: Pick<WebhookPostOutcome, "status" | "error">): string {

@@ -10,7 +10,7 @@ import { newWebhookSecret } from "./signature";
  * overlap, so receivers can take the new one in without a missed event; 0 ends it at once.
  */
 export async function rotateWebhookSecret(
-  deps: Pick<ApiDeps, "db" | "clock">,
+  deps: Pick<ApiDeps, "db" | "clock" | "webhookSecrets">,
   sellerId: string,
   { endpointId, overlapHours }: z.output<typeof rotateWebhookSecretInputSchema>,
 ): Promise<RotatedWebhookSecret> {
@@ -19,7 +19,8 @@ export async function rotateWebhookSecret(
   const expiresAt = overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000).toISOString() : null;
   const secret = newWebhookSecret();
   await updateWebhookEndpoint(deps.db, sellerId, endpointId, {
-    secret,
+    secret: deps.webhookSecrets.seal(endpointId, secret),
+    // Kept sealed as it was: it is opened only to sign.
     previousSecret: expiresAt === null ? null : current.secret,
     previousSecretExpiresAt: expiresAt,
     at: now.toISOString(),

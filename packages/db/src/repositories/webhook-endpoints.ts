@@ -137,3 +137,28 @@ export async function disableFailingEndpoint(db: Kysely<Database>, id: string, r
     .where("enabled", "=", 1)
     .execute();
 }
+
+/** An endpoint's signing secrets as the database keeps them (sealed). */
+export interface StoredWebhookSecrets {
+  id: string;
+  secret: string;
+  previousSecret: string | null;
+}
+
+/** Every endpoint's stored secrets, a page at a time in ID order: for sealing them again. */
+export async function listStoredWebhookSecrets(db: Kysely<Database>, { afterId, limit }: { afterId: string; limit: number }): Promise<StoredWebhookSecrets[]> {
+  const rows = await db.selectFrom("webhook_endpoints").select(["id", "secret", "previous_secret"]).where("id", ">", afterId).orderBy("id").limit(limit).execute();
+  return rows.map((row) => ({ id: row.id, secret: row.secret, previousSecret: row.previous_secret }));
+}
+
+/** Puts `to` in place of an endpoint's stored secrets, only while they are still `from`: a rotation meanwhile wins. */
+export async function replaceStoredWebhookSecrets(db: Kysely<Database>, from: StoredWebhookSecrets, to: Omit<StoredWebhookSecrets, "id">): Promise<boolean> {
+  const result = await db
+    .updateTable("webhook_endpoints")
+    .set({ secret: to.secret, previous_secret: to.previousSecret })
+    .where("id", "=", from.id)
+    .where("secret", "=", from.secret)
+    .where((eb) => (from.previousSecret === null ? eb("previous_secret", "is", null) : eb("previous_secret", "=", from.previousSecret)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
