@@ -1,10 +1,11 @@
 import type { WebhookEventType } from "@offerkit/core";
 import { refuseInsertsInto, testDialects } from "@offerkit/db/testing";
+import { createHttpWebhookPoster } from "@offerkit/webhook-http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeContactsOfEndedSubscriptions } from "../contacts/close-ended-subscriptions";
 import { failure } from "../test-helpers";
-import { completeOfferTerms, createTestApi, sampleProduct, uploadSamplePdf } from "../testing";
+import { completeOfferTerms, createTestApi, recordTestEvents, sampleProduct, uploadSamplePdf } from "../testing";
 import { deliveryBody } from "./delivery-body";
 import { startReceiver, type ReceivedWebhook } from "./receiver.fixture";
 import { createWebhookDeliverer } from "./webhook-deliverer";
@@ -12,6 +13,14 @@ import { createWebhookDeliverer } from "./webhook-deliverer";
 const ALICE = "111111111111";
 const BOB = "222222222222";
 const HOUR = 3_600_000;
+
+async function until(ready: () => boolean, ms: number, what: string) {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 const contact = {
   givenName: "Ada",
@@ -399,6 +408,45 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
     expect(new Set(receiver.received.map((request) => request.headers["webhook-id"])).size).toBe(6);
     expect(receiver.received).toHaveLength(6);
   });
+
+  it("gives a receiver that hangs only its share of the workers, one while it is failing: other endpoints' deliveries arrive meanwhile", { timeout: 30_000 }, async () => {
+    startNow();
+    const hanging = await startReceiver(() => undefined);
+    const failingAndHanging = await startReceiver(() => undefined);
+    const stuck = await api.newSeller();
+    await stuck.admin.webhooks.create({ url: hanging.url, eventTypes: ["offer.sent"] });
+    const failing = await api.newSeller();
+    const failingEndpoint = (await failing.admin.webhooks.create({ url: failingAndHanging.url, eventTypes: ["offer.sent"] })).endpoint;
+    await api.deps.db.updateTable("webhook_endpoints").set({ failing_since: api.clock.now().toISOString() }).where("id", "=", failingEndpoint.id).execute();
+    const { seller: healthy } = await sellerWithEndpoint(["offer.sent"]);
+    // The hanging endpoints' events are the older: a deliverer taking the oldest first meets them first.
+    await recordTestEvents(api.deps, stuck.sellerId, 12);
+    await recordTestEvents(api.deps, failing.sellerId, 12);
+    later(1_000);
+    await recordTestEvents(api.deps, healthy.sellerId, 10);
+    // Attempts that would wait a minute for an answer: none ends while the test looks.
+    const patient = { ...api.deps, webhookPoster: createHttpWebhookPoster({ allowPrivateNetworks: true, timeoutMs: 60_000 }) };
+    const attemptsBefore = await countAttempts();
+    // Lists of 10: the hanging endpoints' backlogs alone fill them, until they are left out as stuck.
+    const live = createWebhookDeliverer(patient, api.deps.webhooks, { concurrency: 4, perEndpoint: 2, batchSize: 10, random: () => 0.5, onError: (error) => { throw error; } });
+    try {
+      live.start();
+      await until(() => receiver.received.length === 10 && hanging.received.length === 2 && failingAndHanging.received.length === 1, 15_000, "every delivery the workers can make");
+      // Time for a worker too many to show itself, if there were one.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([receiver.received.length, hanging.received.length, failingAndHanging.received.length]).toEqual([10, 2, 1]);
+      // Only the healthy ones have ended; the three hanging ones still wait.
+      expect(await countAttempts()).toBe(attemptsBefore + 10);
+    } finally {
+      // Cut off, the hanging attempts fail at once, and the deliverer can stop.
+      await Promise.all([hanging.close(), failingAndHanging.close()]);
+      await live.close();
+    }
+  });
+
+  async function countAttempts(): Promise<number> {
+    return (await api.deps.db.selectFrom("webhook_attempts").select("id").execute()).length;
+  }
 
   async function eventsOf(sellerId: string): Promise<string[]> {
     const rows = await api.deps.db.selectFrom("webhook_events").select("type").where("seller_id", "=", sellerId).orderBy("created_at").execute();

@@ -6,14 +6,22 @@ import { announceTimeEvents } from "./announce-time-events";
 import { deliverWebhook, type WebhookDeps } from "./deliver-webhook";
 import type { WebhookSettings } from "./settings";
 
+/** An attempt in flight this long (wall time) marks its endpoint as hanging: no more of its deliveries are listed meanwhile. */
+const STUCK_MS = 1_000;
+
 export interface DelivererOptions {
   scheduler?: Scheduler;
   /** How often the deliverer looks for due deliveries. */
   tickMs?: number;
-  /** How many deliveries one tick claims at most. */
+  /** How many due deliveries one look at the outbox takes at most. */
   batchSize?: number;
-  /** How many are sent at once: one slow endpoint does not hold up the others. */
+  /** How many attempts this server makes at once. */
   concurrency?: number;
+  /**
+   * How many of those may go to one endpoint at once; one that is failing gets one. So a receiver
+   * that hangs holds a few workers, then one, never every other seller's deliveries.
+   */
+  perEndpoint?: number;
   /** How often offers past their deadline and ended agreements are looked for, and the log pruned. */
   sweepMs?: number;
   random?: () => number;
@@ -40,35 +48,79 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
   const scheduler = options.scheduler ?? systemScheduler;
   const tickMs = options.tickMs ?? 250;
   const batchSize = options.batchSize ?? 50;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 16;
+  const perEndpoint = options.perEndpoint ?? 8;
   const sweepMs = options.sweepMs ?? 60_000;
   const onError = options.onError ?? ((error: unknown) => console.error("webhook deliverer:", error));
   const random = options.random ?? Math.random;
 
   let lastSweep = Number.NEGATIVE_INFINITY;
+  /** Due deliveries listed and not yet begun: each waits for a worker and its endpoint's share. */
+  let waiting: DueWebhookDelivery[] = [];
+  const inFlight = new Set<Promise<void>>();
+  /** The attempts in flight to each endpoint, with when each began. */
+  const toEndpoint = new Map<string, Set<{ startedAt: number }>>();
+  let sent = 0;
+  let onDrained: (() => void) | null = null;
 
-  async function attempt(delivery: DueWebhookDelivery): Promise<boolean> {
+  const shareOf = (delivery: DueWebhookDelivery) => (delivery.endpoint.failingSince === null ? perEndpoint : 1);
+  const inFlightTo = (endpointId: string) => toEndpoint.get(endpointId)?.size ?? 0;
+
+  async function attempt(delivery: DueWebhookDelivery): Promise<void> {
     const leaseUntil = new Date(deps.clock.now().getTime() + settings.leaseMs).toISOString();
-    if (!(await claimWebhookDelivery(deps.db, delivery, leaseUntil))) return false;
+    if (!(await claimWebhookDelivery(deps.db, delivery, leaseUntil))) return;
     await deliverWebhook(deps, settings, delivery, { random, onError: (message) => onError(new Error(message)) });
-    return true;
+    sent += 1;
+  }
+
+  function begin(delivery: DueWebhookDelivery): void {
+    const endpointId = delivery.endpoint.id;
+    // Wall time: how long real I/O has waited, whatever the clock the deliveries are due by.
+    const mark = { startedAt: Date.now() };
+    const marks = toEndpoint.get(endpointId) ?? new Set();
+    toEndpoint.set(endpointId, marks.add(mark));
+    const running: Promise<void> = attempt(delivery)
+      .catch(onError)
+      .finally(() => {
+        inFlight.delete(running);
+        marks.delete(mark);
+        if (marks.size === 0) toEndpoint.delete(endpointId);
+        pump();
+      });
+    inFlight.add(running);
+  }
+
+  /** Begins every waiting delivery that has a free worker and room in its endpoint's share, oldest first. */
+  function pump(): void {
+    const still: DueWebhookDelivery[] = [];
+    for (const delivery of waiting) {
+      if (inFlight.size < concurrency && inFlightTo(delivery.endpoint.id) < shareOf(delivery)) begin(delivery);
+      else still.push(delivery);
+    }
+    waiting = still;
+    if (waiting.length === 0) onDrained?.();
+  }
+
+  /**
+   * Looks at the outbox again: what waits is replaced by what is due now (a delivery another
+   * server took meanwhile is not due any more). An endpoint with an attempt of this server's
+   * stuck for longer than a second is left out, so its backlog cannot fill the list while it hangs.
+   */
+  async function refill(): Promise<number> {
+    const now = Date.now();
+    const stuck = [...toEndpoint].filter(([, marks]) => [...marks].some((mark) => now - mark.startedAt > STUCK_MS)).map(([endpointId]) => endpointId);
+    waiting = await listDueWebhookDeliveries(deps.db, deps.clock.now().toISOString(), batchSize, { exceptEndpointIds: stuck });
+    const listed = waiting.length;
+    pump();
+    return listed;
   }
 
   async function runOnce(): Promise<number> {
-    const due = await listDueWebhookDeliveries(deps.db, deps.clock.now().toISOString(), batchSize);
-    let sent = 0;
-    const queue = [...due];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        try {
-          if (await attempt(next)) sent += 1;
-        } catch (error) {
-          onError(error);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-    return sent;
+    const before = sent;
+    while ((await refill()) > 0 || inFlight.size > 0) {
+      while (inFlight.size > 0) await Promise.race(inFlight);
+    }
+    return sent - before;
   }
 
   async function sweepOnce(): Promise<void> {
@@ -77,16 +129,39 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
     await pruneWebhookLog(deps.db, before);
   }
 
-  /** A sweep when one is due, then the due deliveries; a full batch means more are waiting. */
+  /**
+   * A sweep when one is due, then the due deliveries begun as workers and shares allow; the
+   * attempts run on without the tick, so a receiver that hangs never delays the next look. When
+   * the list was full, the next look comes as soon as it has all begun, or after a tick at most.
+   */
   async function tick(): Promise<boolean> {
     const nowMs = deps.clock.now().getTime();
     if (nowMs - lastSweep >= sweepMs) {
       lastSweep = nowMs;
       await sweepOnce().catch((error: unknown) => onError(new Error(`webhook sweep: ${errorMessage(error)}`)));
     }
-    return (await runOnce()) >= batchSize;
+    if ((await refill()) < batchSize) return false;
+    await new Promise<void>((resolve) => {
+      const timer = scheduler.after(tickMs, resolve);
+      onDrained = () => {
+        timer.cancel();
+        resolve();
+      };
+      if (waiting.length === 0) onDrained();
+    });
+    onDrained = null;
+    return true;
   }
 
   const job = createBackgroundJob(tick, { scheduler, tickMs, onError });
-  return { runOnce, sweepOnce, start: job.start, close: job.close };
+  return {
+    runOnce,
+    sweepOnce,
+    start: job.start,
+    async close() {
+      await job.close();
+      waiting = [];
+      await Promise.all(inFlight);
+    },
+  };
 }

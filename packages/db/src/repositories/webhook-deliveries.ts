@@ -63,8 +63,16 @@ function toDue(row: DueRow): DueWebhookDelivery[] {
 }
 
 /** Pending deliveries to enabled endpoints whose next attempt is due at `now`, the longest waiting first. */
-export async function listDueWebhookDeliveries(db: Kysely<Database>, now: string, limit: number): Promise<DueWebhookDelivery[]> {
-  const rows = await deliveriesWithEventAndEndpoint(db).where("d.next_attempt_at", "<=", now).orderBy("d.next_attempt_at").orderBy("d.id").limit(limit).execute();
+export async function listDueWebhookDeliveries(
+  db: Kysely<Database>,
+  now: string,
+  limit: number,
+  /** Endpoints left out: the caller's attempts to them are stuck, and their backlog must not fill the list. */
+  { exceptEndpointIds = [] }: { exceptEndpointIds?: readonly string[] } = {},
+): Promise<DueWebhookDelivery[]> {
+  let due = deliveriesWithEventAndEndpoint(db).where("d.next_attempt_at", "<=", now);
+  if (exceptEndpointIds.length > 0) due = due.where("d.endpoint_id", "not in", exceptEndpointIds);
+  const rows = await due.orderBy("d.next_attempt_at").orderBy("d.id").limit(limit).execute();
   return rows.flatMap(toDue);
 }
 
