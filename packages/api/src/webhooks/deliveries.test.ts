@@ -14,9 +14,9 @@ const ALICE = "111111111111";
 const BOB = "222222222222";
 const HOUR = 3_600_000;
 
-async function until(ready: () => boolean, ms: number, what: string) {
+async function until(ready: () => boolean | Promise<boolean>, ms: number, what: string) {
   const end = Date.now() + ms;
-  while (!ready()) {
+  while (!(await ready())) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -431,7 +431,8 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
     const live = createWebhookDeliverer(patient, api.deps.webhooks, { concurrency: 4, perEndpoint: 2, batchSize: 10, random: () => 0.5, onError: (error) => { throw error; } });
     try {
       live.start();
-      await until(() => receiver.received.length === 10 && hanging.received.length === 2 && failingAndHanging.received.length === 1, 15_000, "every delivery the workers can make");
+      const healthyLogged = async () => (await countAttempts()) === attemptsBefore + 10;
+      await until(async () => receiver.received.length === 10 && hanging.received.length === 2 && failingAndHanging.received.length === 1 && (await healthyLogged()), 15_000, "every delivery the workers can make");
       // Time for a worker too many to show itself, if there were one.
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect([receiver.received.length, hanging.received.length, failingAndHanging.received.length]).toEqual([10, 2, 1]);
