@@ -34,6 +34,7 @@ describe("configuration", () => {
     [{ OFFERKIT_PUBLISHER: "aws" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: required with OFFERKIT_PUBLISHER=aws"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "Acme_EULAs" }, "Invalid setting OFFERKIT_AWS_EULA_BUCKET: must be an S3 bucket name"],
     [{ OFFERKIT_PUBLISHER: "aws", OFFERKIT_AWS_EULA_BUCKET: "acme-eulas", OFFERKIT_AWS_REGION: "virginia" }, "Invalid setting OFFERKIT_AWS_REGION: must be an AWS region"],
+    [{ OFFERKIT_WEBHOOK_ALLOWED_NETWORKS: "10.20.0.0/16, 10.30.0.0" }, "Invalid setting OFFERKIT_WEBHOOK_ALLOWED_NETWORKS: each range is an address and a prefix length, e.g. 10.20.0.0/16"],
   ])("stops on a bad setting with one line naming it: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -45,6 +46,12 @@ describe("configuration", () => {
       "http://localhost:5173",
     ]);
     expect(loadConfig({ OFFERKIT_CORS_ORIGINS: "*" }).corsOrigins).toBe("*");
+  });
+
+  it("reaches no private address from webhooks unless told, all of them or the ranges named", () => {
+    expect(loadConfig({}).webhooks.poster).toMatchObject({ allowPrivateNetworks: false, allowedNetworks: [] });
+    expect(loadConfig({ OFFERKIT_WEBHOOK_ALLOWED_NETWORKS: " 10.20.0.0/16, fd00:1::/64," }).webhooks.poster.allowedNetworks).toEqual(["10.20.0.0/16", "fd00:1::/64"]);
+    expect(loadConfig({ OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true" }).webhooks.poster.allowPrivateNetworks).toBe(true);
   });
 
   it("publishes locally unless told to publish to AWS, in us-east-1 unless told otherwise", () => {

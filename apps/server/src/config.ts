@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { defaultWebhookSettings, type WebhookSettings } from "@offerkit/api";
 import { DEFAULT_MARKETPLACE_URL, marketplaceUrlSchema } from "@offerkit/core";
 import { awsRegionSchema, s3BucketSchema, s3KeyPrefixSchema } from "@offerkit/publisher-aws/options";
+import { isNetwork } from "@offerkit/webhook-http";
 import { z } from "zod";
 import { logFormats, logLevels, type LogFormat, type LogLevel } from "./observability/logger";
 
@@ -31,6 +32,12 @@ const corsOriginsSchema = z
   .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== ""))
   .pipe(z.union([z.tuple([z.literal("*")]), z.array(originSchema)]))
   .transform((origins): "*" | string[] => (origins[0] === "*" ? "*" : origins.map((origin) => origin.replace(/\/$/, ""))));
+
+/** Non-public ranges webhooks may reach, comma-separated CIDR: `10.20.0.0/16, fd00:1::/64`. */
+const networksSchema = z
+  .string()
+  .transform((value) => value.split(",").map((network) => network.trim()).filter((network) => network !== ""))
+  .pipe(z.array(z.string().refine(isNetwork, "each range is an address and a prefix length, e.g. 10.20.0.0/16 or fd00:1::/64")));
 
 /**
  * Where EULA files are kept: `s3://bucket` or `s3://bucket/prefix` for S3-compatible object storage;
@@ -113,6 +120,7 @@ const envSchema = z.object({
   OFFERKIT_LOG_FORMAT: optional(z.enum(logFormats, `must be one of ${logFormats.join(", ")}`)),
   OFFERKIT_WEBHOOKS: z.enum(["on", "off"], "must be on or off").default("on"),
   OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS: optional(booleanSetting),
+  OFFERKIT_WEBHOOK_ALLOWED_NETWORKS: optional(networksSchema),
   OFFERKIT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100 ms").max(60_000, "must be at most 60000 ms").default(10_000),
   OFFERKIT_WEBHOOK_MAX_REDIRECTS: z.coerce.number().int().min(0).max(5, "must be at most 5").default(0),
   OFFERKIT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10, "must be at least 10 ms").max(3_600_000).default(5_000),
@@ -186,7 +194,7 @@ export interface ServerConfig {
     deliver: boolean;
     settings: WebhookSettings;
     /** Which addresses deliveries may reach, how long an attempt may take, how many redirects it follows. */
-    poster: { allowPrivateNetworks: boolean; timeoutMs: number; maxRedirects: number };
+    poster: { allowPrivateNetworks: boolean; allowedNetworks: string[]; timeoutMs: number; maxRedirects: number };
   };
 }
 
@@ -249,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       },
       poster: {
         allowPrivateNetworks: settings.OFFERKIT_WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? false,
+        allowedNetworks: settings.OFFERKIT_WEBHOOK_ALLOWED_NETWORKS ?? [],
         timeoutMs: settings.OFFERKIT_WEBHOOK_TIMEOUT_MS,
         maxRedirects: settings.OFFERKIT_WEBHOOK_MAX_REDIRECTS,
       },

@@ -9,13 +9,36 @@ import ipaddr from "ipaddr.js";
  * as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
  */
 export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6") {
-    const v6 = parsed as ipaddr.IPv6;
-    if (v6.isIPv4MappedAddress()) parsed = v6.toIPv4Address();
-  }
-  return parsed.range() === "unicast";
+  return ipaddr.isValid(address) && unmapped(address).range() === "unicast";
+}
+
+function unmapped(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed;
+}
+
+/** Whether `network` is an address range as `OFFERKIT_WEBHOOK_ALLOWED_NETWORKS` takes them: `10.20.0.0/16`, `fd00::/8`. */
+export function isNetwork(network: string): boolean {
+  return ipaddr.isValidCIDR(network);
+}
+
+/** Which addresses deliveries may reach. */
+export type AddressRule = (address: string) => boolean;
+
+/**
+ * Public addresses, and the non-public ones the operator names: every one with
+ * `allowPrivate`, or those in `networks` (CIDR ranges), so a receiver on a trusted subnet can be
+ * reached while the rest of the private space, cloud metadata among it, stays closed.
+ */
+export function addressRule(allowPrivate: boolean, networks: readonly string[] = []): AddressRule {
+  const ranges = networks.map((network) => ipaddr.parseCIDR(network));
+  return (address) => {
+    if (allowPrivate || isPublicAddress(address)) return true;
+    if (!ipaddr.isValid(address)) return false;
+    const parsed = unmapped(address);
+    return ranges.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
+  };
 }
 
 /** A host refused by the address guard, with the address that made it so. */
@@ -34,13 +57,11 @@ function bare(host: string): string {
  * The addresses a host resolves to, all of them checked: one public address beside a private one
  * does not let the private one through. Throws `BlockedAddressError`, or DNS's own error.
  */
-export async function resolvePublic(host: string, allowPrivate: boolean): Promise<{ address: string; family: number }[]> {
+export async function resolveAllowed(host: string, allowed: AddressRule): Promise<{ address: string; family: number }[]> {
   const name = bare(host);
   const found = isIP(name) ? [{ address: name, family: isIP(name) }] : await lookup(name, { all: true, verbatim: true });
-  if (!allowPrivate) {
-    const blocked = found.find((entry) => !isPublicAddress(entry.address));
-    if (blocked) throw new BlockedAddressError(name, blocked.address);
-  }
+  const blocked = found.find((entry) => !allowed(entry.address));
+  if (blocked) throw new BlockedAddressError(name, blocked.address);
   return found;
 }
 
@@ -48,9 +69,9 @@ export async function resolvePublic(host: string, allowPrivate: boolean): Promis
  * A `lookup` for node's http(s).request that connects only to an address it has checked: the
  * address checked is the address connected to, so a second DNS answer cannot slip past.
  */
-export function guardedLookup(allowPrivate: boolean): LookupFunction {
+export function guardedLookup(allowed: AddressRule): LookupFunction {
   return (hostname, options, callback) => {
-    resolvePublic(hostname, allowPrivate).then(
+    resolveAllowed(hostname, allowed).then(
       (addresses) => {
         const wanted = options.family === 4 || options.family === 6 ? addresses.filter((entry) => entry.family === options.family) : addresses;
         const first = wanted[0] ?? addresses[0];

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHttpWebhookPoster, isPublicAddress } from "./index";
+import { addressRule } from "./address-guard";
+import { createHttpWebhookPoster, isNetwork, isPublicAddress } from "./index";
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** A receiver on this machine whose answers each test sets; it counts what reached it. */
-async function startServer() {
+async function startServer(host = "127.0.0.1") {
   let handler: Handler = (_request, response) => response.writeHead(204).end();
   const hits: string[] = [];
   const server = createServer((request, response) => {
@@ -14,7 +15,7 @@ async function startServer() {
     request.resume();
     handler(request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     port,
@@ -90,6 +91,40 @@ describe("the HTTP webhook poster", () => {
     expect((await strictFollowing.post(local("/moved"), headers, "{}")).error).toMatch(/private or reserved address/);
     const downgrade = await following.post(local("/to-plain-ftp"), headers, "{}");
     expect(downgrade.error).toMatch(/only https is followed/);
+  });
+
+  it("reaches the ranges the operator names and nothing else private, on every hop", async () => {
+    // 127.0.0.2 stands for a trusted subnet: the whole of 127/8 is this machine's.
+    const trusted = await startServer("127.0.0.2");
+    try {
+      trusted.handle((request, response) => {
+        if (request.url === "/to-untrusted") response.writeHead(302, { location: local("/final") }).end();
+        else response.writeHead(204).end();
+      });
+      const narrow = createHttpWebhookPoster({ allowedNetworks: ["127.0.0.2/32"], timeoutMs: 1_000, maxRedirects: 2 });
+      const at = (path: string) => `http://127.0.0.2:${trusted.port}${path}`;
+      expect(await narrow.post(at("/hooks"), headers, "{}")).toMatchObject({ status: 204, error: null });
+      expect(await narrow.refusal(at("/hooks"))).toBeNull();
+      expect(await narrow.refusal(local("/hooks"))).toMatch(/resolves to 127\.0\.0\.1/);
+
+      // An allowed first hop that redirects outside the ranges: the second hop is refused before it connects.
+      const before = server.hits.length;
+      const redirected = await narrow.post(at("/to-untrusted"), headers, "{}");
+      expect(redirected).toMatchObject({ status: null });
+      expect(redirected.error).toMatch(/127\.0\.0\.1 resolves to 127\.0\.0\.1, a private or reserved address/);
+      expect(trusted.hits).toContain("/to-untrusted");
+      expect(server.hits.length).toBe(before);
+    } finally {
+      await trusted.close();
+    }
+  });
+
+  it("matches ranges by family, IPv4 written as IPv6 as IPv4", () => {
+    const allowed = addressRule(false, ["10.20.0.0/16", "fd00::/8"]);
+    expect(["10.20.3.4", "::ffff:10.20.3.4", "fd12::1", "93.184.216.34"].map(allowed)).toEqual([true, true, true, true]);
+    expect(["10.21.0.1", "169.254.169.254", "127.0.0.1", "fe80::1", "::1", "not an address"].map(allowed)).toEqual([false, false, false, false, false, false]);
+    expect(["10.20.0.0/16", "fd00::/8", "192.168.1.5/32"].every(isNetwork)).toBe(true);
+    expect(["10.20.0.0", "10.20.0.0/33", "fd00::/129", "example.com/8", ""].some(isNetwork)).toBe(false);
   });
 
   it("gives up on an endpoint that does not answer in time", async () => {

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import { errorMessage, type WebhookPostOutcome } from "@offerkit/core";
-import { guardedLookup, resolvePublic } from "./address-guard";
+import { guardedLookup, resolveAllowed, type AddressRule } from "./address-guard";
 import type { PosterSettings } from "./settings";
 
 /** How much of an answer the log keeps. */
@@ -15,7 +15,13 @@ const USER_AGENT = "Offerkit-Webhooks/1";
  * others (checked after DNS, on every redirect), redirects followed only as far as allowed, one
  * deadline for the whole attempt, and at most `responseLimitBytes` of the answer read.
  */
-export async function postWebhook(url: string, headers: Readonly<Record<string, string>>, body: string, settings: PosterSettings): Promise<WebhookPostOutcome> {
+export async function postWebhook(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  settings: PosterSettings,
+  allowed: AddressRule,
+): Promise<WebhookPostOutcome> {
   const now = settings.now;
   const started = now();
   const deadline = started + settings.timeoutMs;
@@ -23,7 +29,7 @@ export async function postWebhook(url: string, headers: Readonly<Record<string, 
   for (let hop = 0; ; hop += 1) {
     let answer: Answer;
     try {
-      answer = await postOnce(target, headers, body, settings, deadline - now(), now);
+      answer = await postOnce(target, headers, body, settings, allowed, deadline - now(), now);
     } catch (error) {
       return { status: null, error: errorMessage(error), response: "", durationMs: now() - started, retryAfterMs: null };
     }
@@ -50,17 +56,25 @@ interface Answer {
   text: string;
 }
 
-async function postOnce(target: URL, headers: Readonly<Record<string, string>>, body: string, settings: PosterSettings, timeoutMs: number, now: () => number): Promise<Answer> {
+async function postOnce(
+  target: URL,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  settings: PosterSettings,
+  allowed: AddressRule,
+  timeoutMs: number,
+  now: () => number,
+): Promise<Answer> {
   if (timeoutMs <= 0) throw new Error(`No answer within ${settings.timeoutMs} ms`);
   // An IP written in the URL never goes through DNS, so it is checked here; names are checked as they resolve.
   const host = target.hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host)) await resolvePublic(host, settings.allowPrivateNetworks);
+  if (isIP(host)) await resolveAllowed(host, allowed);
   const request = target.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<Answer>((resolve, reject) => {
     const outgoing = request(target, {
       method: "POST",
       headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body).toString(), "user-agent": USER_AGENT },
-      lookup: guardedLookup(settings.allowPrivateNetworks),
+      lookup: guardedLookup(allowed),
       timeout: timeoutMs,
     });
     const timer = setTimeout(() => outgoing.destroy(new Error(`No answer within ${settings.timeoutMs} ms`)), timeoutMs);
