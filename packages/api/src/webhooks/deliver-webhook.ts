@@ -1,4 +1,4 @@
-import type { WebhookPostOutcome } from "@offerkit/core";
+import { errorMessage, type WebhookPostOutcome } from "@offerkit/core";
 import { disableFailingEndpoint, markEndpointFailing, markEndpointHealthy, recordWebhookAttempt, type DueWebhookDelivery, type WebhookDeliveryState } from "@offerkit/db";
 import type { ApiDeps } from "../deps";
 import { deliveryBody } from "./delivery-body";
@@ -14,7 +14,8 @@ export interface DeliveryResult extends WebhookPostOutcome {
 }
 
 /**
- * Makes one attempt at a delivery this server has claimed, logs it and decides what follows:
+ * Makes one attempt at a delivery this server has claimed (`delivery.nextAttemptAt` is its claim),
+ * logs it and decides what follows:
  * delivered on any 2xx; otherwise tried again later until the retry window has passed, then
  * failed for good. An endpoint that answers 410 Gone, or whose deliveries kept failing for the
  * whole window, is disabled with the reason.
@@ -25,14 +26,10 @@ export async function deliverWebhook(
   delivery: DueWebhookDelivery,
   { random = Math.random, onError = () => undefined }: { random?: () => number; onError?: (message: string) => void } = {},
 ): Promise<DeliveryResult> {
-  const { endpoint, event } = delivery;
-  const body = await deliveryBody(deps, delivery, onError);
+  const { endpoint } = delivery;
   const now = deps.clock.now();
-  const secrets = [deps.webhookSecrets.open(endpoint.id, endpoint.secret)];
-  if (endpoint.previousSecret !== null && endpoint.previousSecretExpiresAt !== null && endpoint.previousSecretExpiresAt > now.toISOString()) {
-    secrets.push(deps.webhookSecrets.open(endpoint.id, endpoint.previousSecret));
-  }
-  const outcome = await deps.webhookPoster.post(endpoint.url, signedHeaders(secrets, event.id, now, body), body);
+  const prepared = await prepare(deps, delivery, now, onError);
+  const outcome = "body" in prepared ? await deps.webhookPoster.post(endpoint.url, prepared.headers, prepared.body) : prepared.failure;
 
   const at = now.toISOString();
   const attempt = delivery.attempts + 1;
@@ -46,11 +43,15 @@ export async function deliverWebhook(
   else nextAttemptAt = new Date(now.getTime() + retryDelayMs(settings, attempt, random, outcome.retryAfterMs)).toISOString();
 
   await deps.db.transaction().execute(async (trx) => {
-    await recordWebhookAttempt(
+    const moved = await recordWebhookAttempt(
       trx,
       { id: deps.ids.newId("what"), deliveryId: delivery.id, attemptedAt: at, durationMs: outcome.durationMs, status: outcome.status, error: outcome.error, response: outcome.response },
       { state, nextAttemptAt },
+      delivery.nextAttemptAt,
     );
+    // Replayed or taken over meanwhile, the delivery is another attempt's now; and an attempt that
+    // never reached the endpoint says nothing of its health.
+    if (!moved || "failure" in prepared) return;
     if (succeeded) {
       // The usual case writes nothing more: the endpoint was not failing.
       if (endpoint.failingSince !== null) await markEndpointHealthy(trx, endpoint.id);
@@ -65,6 +66,32 @@ export async function deliverWebhook(
     }
   });
   return { ...outcome, state, nextAttemptAt };
+}
+
+/**
+ * The signed body, or why there is none: a secret this server cannot open (a key rotation's
+ * rolling restart) fails the attempt, logged and retried like any other, instead of leaving the
+ * delivery claimed with no trace.
+ */
+async function prepare(
+  deps: WebhookDeps,
+  delivery: DueWebhookDelivery,
+  now: Date,
+  onError: (message: string) => void,
+): Promise<{ body: string; headers: Record<string, string> } | { failure: WebhookPostOutcome }> {
+  const { endpoint, event } = delivery;
+  try {
+    const body = await deliveryBody(deps, delivery, onError);
+    const secrets = [deps.webhookSecrets.open(endpoint.id, endpoint.secret)];
+    if (endpoint.previousSecret !== null && endpoint.previousSecretExpiresAt !== null && endpoint.previousSecretExpiresAt > now.toISOString()) {
+      secrets.push(deps.webhookSecrets.open(endpoint.id, endpoint.previousSecret));
+    }
+    return { body, headers: signedHeaders(secrets, event.id, now, body) };
+  } catch (error) {
+    const message = `Not sent: this server could not prepare it (${errorMessage(error)})`;
+    onError(`Webhook delivery ${delivery.id}: ${message}`);
+    return { failure: { status: null, error: message, response: "", durationMs: 0, retryAfterMs: null } };
+  }
 }
 
 /** An instant as people read it in a reason, the same in every time zone: "2027-01-20 14:05 UTC". */

@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import type { WebhookEventType } from "@offerkit/core";
 import { refuseInsertsInto, testDialects } from "@offerkit/db/testing";
 import { createHttpWebhookPoster } from "@offerkit/webhook-http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeContactsOfEndedSubscriptions } from "../contacts/close-ended-subscriptions";
+import { createKeyring } from "../data-keys/keyring";
+import { createWebhookSecretCipher } from "../data-keys/webhook-secret-cipher";
 import { failure } from "../test-helpers";
 import { completeOfferTerms, createTestApi, recordTestEvents, sampleProduct, uploadSamplePdf } from "../testing";
 import { deliveryBody } from "./delivery-body";
@@ -443,6 +446,38 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
       await Promise.all([hanging.close(), failingAndHanging.close()]);
       await live.close();
     }
+  });
+
+  it("keeps a replay that comes while an attempt is under way: the attempt's outcome does not undo it", async () => {
+    const { seller, endpoint } = await sellerWithEndpoint(["offer.sent"]);
+    const offer = await sendOffer(seller);
+    const [event] = await api.deps.db.selectFrom("webhook_events").select("id").where("seller_id", "=", seller.sellerId).execute();
+    receiver.answerWith((_request, index, response) => {
+      if (index > 0) return void response.writeHead(204).end();
+      // The seller replays the event while its first attempt waits for this answer, a failure.
+      void seller.admin.webhooks.replay({ endpointId: endpoint.id, eventId: event?.id ?? "" }).then(() => response.writeHead(500).end());
+    });
+    await deliverer().runOnce();
+    expect(receiver.events().map((received) => received.data.offerId)).toEqual([offer.id, offer.id]);
+    const [delivery] = (await seller.admin.webhooks.deliveries({ endpointId: endpoint.id })).items;
+    expect(delivery?.state).toBe("delivered");
+    expect(delivery?.log.map((attempt) => attempt.status).sort()).toEqual([204, 500]);
+  });
+
+  it("fails an attempt it cannot prepare, logged and retried, without calling the endpoint failing", async () => {
+    const { seller, endpoint } = await sellerWithEndpoint(["offer.sent"]);
+    // A secret sealed under a data key this server does not hold, as during a key rotation's rolling restart.
+    const foreign = createWebhookSecretCipher(createKeyring(randomBytes(32))).seal(endpoint.id, `whsec_${randomBytes(32).toString("base64")}`);
+    await api.deps.db.updateTable("webhook_endpoints").set({ secret: foreign }).where("id", "=", endpoint.id).execute();
+    await sendOffer(seller);
+    const errors: unknown[] = [];
+    expect(await createWebhookDeliverer(api.deps, api.deps.webhooks, { random: () => 0.5, onError: (error) => errors.push(error) }).runOnce()).toBe(1);
+    expect(receiver.received).toEqual([]);
+    const [delivery] = (await seller.admin.webhooks.deliveries({ endpointId: endpoint.id })).items;
+    expect(delivery).toMatchObject({ state: "pending", nextAttemptAt: new Date(api.clock.now().getTime() + 1_000).toISOString() });
+    expect(delivery?.log).toMatchObject([{ status: null, error: expect.stringMatching(/^Not sent: this server could not prepare it \(The signing secret of webhook endpoint whep-\S+ is sealed under a data key this server does not hold\)$/) }]);
+    expect(String(errors[0])).toMatch(/could not prepare it/);
+    expect((await seller.admin.webhooks.get({ endpointId: endpoint.id })).failingSince).toBeNull();
   });
 
   async function countAttempts(): Promise<number> {

@@ -69,7 +69,7 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
   async function attempt(delivery: DueWebhookDelivery): Promise<void> {
     const leaseUntil = new Date(deps.clock.now().getTime() + settings.leaseMs).toISOString();
     if (!(await claimWebhookDelivery(deps.db, delivery, leaseUntil))) return;
-    await deliverWebhook(deps, settings, delivery, { random, onError: (message) => onError(new Error(message)) });
+    await deliverWebhook(deps, settings, { ...delivery, nextAttemptAt: leaseUntil }, { random, onError: (message) => onError(new Error(message)) });
     sent += 1;
   }
 

@@ -108,12 +108,33 @@ export interface WebhookAttemptRecord {
   response: string;
 }
 
-/** Logs an attempt and moves its delivery on: delivered, failed for good, or due again at `nextAttemptAt`. */
+/**
+ * Logs an attempt and moves its delivery on: delivered, failed for good, or due again at
+ * `nextAttemptAt`; only while the delivery is still held by this attempt's claim (`heldUntil`).
+ * A delivery replayed meanwhile, or taken by another server after the claim ran out, is left to
+ * that: false, with the attempt logged all the same (unless the delivery is gone).
+ */
 export async function recordWebhookAttempt(
   db: Kysely<Database>,
   attempt: WebhookAttemptRecord,
   outcome: { state: WebhookDeliveryState; nextAttemptAt: string | null },
-): Promise<void> {
+  heldUntil: string,
+): Promise<boolean> {
+  const moved = await db
+    .updateTable("webhook_deliveries")
+    .set({
+      state: outcome.state,
+      attempts: sql<number>`attempts + 1`,
+      next_attempt_at: outcome.nextAttemptAt,
+      delivered_at: outcome.state === "delivered" ? attempt.attemptedAt : null,
+    })
+    .where("id", "=", attempt.deliveryId)
+    .where("state", "=", "pending")
+    .where("next_attempt_at", "=", heldUntil)
+    .executeTakeFirst();
+  const applied = Number(moved.numUpdatedRows) > 0;
+  // Its endpoint deleted mid-attempt, the delivery is gone with its log: nothing to add to.
+  if (!applied && !(await db.selectFrom("webhook_deliveries").select("id").where("id", "=", attempt.deliveryId).executeTakeFirst())) return false;
   await db
     .insertInto("webhook_attempts")
     .values({
@@ -126,16 +147,7 @@ export async function recordWebhookAttempt(
       response: attempt.response,
     })
     .execute();
-  await db
-    .updateTable("webhook_deliveries")
-    .set({
-      state: outcome.state,
-      attempts: sql<number>`attempts + 1`,
-      next_attempt_at: outcome.nextAttemptAt,
-      delivered_at: outcome.state === "delivered" ? attempt.attemptedAt : null,
-    })
-    .where("id", "=", attempt.deliveryId)
-    .execute();
+  return applied;
 }
 
 export interface WebhookDeliveryRecord {
