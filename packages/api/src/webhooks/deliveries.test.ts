@@ -430,7 +430,7 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
     // Attempts that would wait a minute for an answer: none ends while the test looks.
     const patient = { ...api.deps, webhookPoster: createHttpWebhookPoster({ allowPrivateNetworks: true, timeoutMs: 60_000 }) };
     const attemptsBefore = await countAttempts();
-    // Lists of 10: the hanging endpoints' backlogs alone fill them, until they are left out as stuck.
+    // Lists of 10: the hanging endpoints' backlogs alone would fill them.
     const live = createWebhookDeliverer(patient, api.deps.webhooks, { concurrency: 4, perEndpoint: 2, batchSize: 10, random: () => 0.5, onError: (error) => { throw error; } });
     try {
       live.start();
@@ -445,6 +445,28 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
       // Cut off, the hanging attempts fail at once, and the deliverer can stop.
       await Promise.all([hanging.close(), failingAndHanging.close()]);
       await live.close();
+    }
+  });
+
+  it("does not let a failing endpoint's backlog fill the outbox's list: another seller's later event goes out at once", { timeout: 30_000 }, async () => {
+    startNow();
+    // Fails each delivery after 400 ms, as a struggling receiver does.
+    const struggling = await startReceiver((_request, _index, response) => void setTimeout(() => response.writeHead(500).end(), 400));
+    const failing = await api.newSeller();
+    await failing.admin.webhooks.create({ url: struggling.url, eventTypes: ["offer.sent"] });
+    await recordTestEvents(api.deps, failing.sellerId, 30);
+    later(1_000);
+    const { seller: healthy } = await sellerWithEndpoint(["offer.sent"]);
+    await recordTestEvents(api.deps, healthy.sellerId, 1);
+    const live = createWebhookDeliverer(api.deps, api.deps.webhooks, { concurrency: 4, perEndpoint: 2, batchSize: 10, random: () => 0.5, onError: (error) => { throw error; } });
+    try {
+      live.start();
+      await until(() => receiver.received.length === 1, 10_000, "the healthy endpoint's delivery");
+      // It went out beside the struggling endpoint's first attempts, not after its backlog.
+      expect(struggling.received.length).toBeLessThanOrEqual(2);
+    } finally {
+      await live.close();
+      await struggling.close();
     }
   });
 

@@ -6,8 +6,8 @@ import { announceTimeEvents } from "./announce-time-events";
 import { deliverWebhook, type WebhookDeps } from "./deliver-webhook";
 import type { WebhookSettings } from "./settings";
 
-/** An attempt in flight this long (wall time) marks its endpoint as hanging: no more of its deliveries are listed meanwhile. */
-const STUCK_MS = 1_000;
+/** How many more looks at the outbox one refill may take, each leaving out the endpoints the last filled. */
+const MORE_LOOKS = 3;
 
 export interface DelivererOptions {
   scheduler?: Scheduler;
@@ -58,13 +58,13 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
   /** Due deliveries listed and not yet begun: each waits for a worker and its endpoint's share. */
   let waiting: DueWebhookDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
-  /** The attempts in flight to each endpoint, with when each began. */
-  const toEndpoint = new Map<string, Set<{ startedAt: number }>>();
+  /** How many attempts are in flight to each endpoint. */
+  const toEndpoint = new Map<string, number>();
   let sent = 0;
   let onDrained: (() => void) | null = null;
 
   const shareOf = (delivery: DueWebhookDelivery) => (delivery.endpoint.failingSince === null ? perEndpoint : 1);
-  const inFlightTo = (endpointId: string) => toEndpoint.get(endpointId)?.size ?? 0;
+  const inFlightTo = (endpointId: string) => toEndpoint.get(endpointId) ?? 0;
 
   async function attempt(delivery: DueWebhookDelivery): Promise<void> {
     const leaseUntil = new Date(deps.clock.now().getTime() + settings.leaseMs).toISOString();
@@ -75,16 +75,14 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
 
   function begin(delivery: DueWebhookDelivery): void {
     const endpointId = delivery.endpoint.id;
-    // Wall time: how long real I/O has waited, whatever the clock the deliveries are due by.
-    const mark = { startedAt: Date.now() };
-    const marks = toEndpoint.get(endpointId) ?? new Set();
-    toEndpoint.set(endpointId, marks.add(mark));
+    toEndpoint.set(endpointId, inFlightTo(endpointId) + 1);
     const running: Promise<void> = attempt(delivery)
       .catch(onError)
       .finally(() => {
         inFlight.delete(running);
-        marks.delete(mark);
-        if (marks.size === 0) toEndpoint.delete(endpointId);
+        const left = inFlightTo(endpointId) - 1;
+        if (left > 0) toEndpoint.set(endpointId, left);
+        else toEndpoint.delete(endpointId);
         pump();
       });
     inFlight.add(running);
@@ -102,17 +100,29 @@ export function createWebhookDeliverer(deps: WebhookDeps, settings: WebhookSetti
   }
 
   /**
-   * Looks at the outbox again: what waits is replaced by what is due now (a delivery another
-   * server took meanwhile is not due any more). An endpoint with an attempt of this server's
-   * stuck for longer than a second is left out, so its backlog cannot fill the list while it hangs.
+   * Looks at the outbox again: what waits is replaced by what is due now, oldest first (a
+   * delivery another server took meanwhile is not due any more). When the list is full and some
+   * endpoint in it has more there than its share can take, it looks again without those
+   * endpoints, a few times: so one endpoint's backlog, failing or slow, cannot fill the list and
+   * leave the workers idle while other endpoints' deliveries wait. Answers how many it listed.
    */
   async function refill(): Promise<number> {
-    const now = Date.now();
-    const stuck = [...toEndpoint].filter(([, marks]) => [...marks].some((mark) => now - mark.startedAt > STUCK_MS)).map(([endpointId]) => endpointId);
-    waiting = await listDueWebhookDeliveries(deps.db, deps.clock.now().toISOString(), batchSize, { exceptEndpointIds: stuck });
-    const listed = waiting.length;
+    const now = deps.clock.now().toISOString();
+    const listed: DueWebhookDelivery[] = [];
+    const filled: string[] = [];
+    for (let look = 0; look <= MORE_LOOKS; look += 1) {
+      const due = await listDueWebhookDeliveries(deps.db, now, batchSize, { exceptEndpointIds: filled });
+      listed.push(...due);
+      if (due.length < batchSize) break;
+      const room = new Map<string, number>();
+      for (const delivery of due) room.set(delivery.endpoint.id, (room.get(delivery.endpoint.id) ?? shareOf(delivery) - inFlightTo(delivery.endpoint.id)) - 1);
+      const more = [...room].filter(([, left]) => left < 0).map(([endpointId]) => endpointId);
+      if (more.length === 0) break;
+      filled.push(...more);
+    }
+    waiting = listed;
     pump();
-    return listed;
+    return listed.length;
   }
 
   async function runOnce(): Promise<number> {
