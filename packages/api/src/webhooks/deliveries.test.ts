@@ -311,6 +311,17 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
     expect(receiver.received.slice(4).map((request) => request.headers["webhook-id"]).sort()).toEqual([...firstIds].sort());
     const refused = await failure(seller.admin.webhooks.replay({ ...range, until: from, since: range.until }));
     expect(refused.paths).toEqual(["until"]);
+
+    // Only events of its types (or its own test events) go to an endpoint, and none while it is disabled.
+    const [accepted] = await api.deps.db.selectFrom("webhook_events").select("id").where("seller_id", "=", seller.sellerId).where("type", "=", "offer.accepted").execute();
+    const notItsType = await failure(seller.admin.webhooks.replay({ endpointId: endpoint.id, eventId: accepted?.id ?? "" }));
+    expect([notItsType.code, notItsType.paths]).toEqual(["VALIDATION_FAILED", ["eventId"]]);
+    const test = await seller.admin.webhooks.sendTest({ endpointId: endpoint.id });
+    expect(await seller.admin.webhooks.replay({ endpointId: endpoint.id, eventId: test.eventId })).toEqual({ queued: 1 });
+    const other = await seller.admin.webhooks.create({ url: receiver.url, eventTypes: ["offer.sent"] });
+    expect((await failure(seller.admin.webhooks.replay({ endpointId: other.endpoint.id, eventId: test.eventId }))).paths).toEqual(["eventId"]);
+    await seller.admin.webhooks.update({ endpointId: endpoint.id, enabled: false });
+    expect((await failure(seller.admin.webhooks.replay(range))).code).toBe("CONFLICT");
   });
 
   it("sends a test event now and answers what the endpoint said", async () => {

@@ -109,6 +109,12 @@ describe.each(testDialects())("webhook endpoints on %s", (dialect) => {
     expect(enrolled.includeContactDetails).toBe(true);
     const downgrade = await failure(seller.admin.webhooks.update({ endpointId: endpoint.id, url: "http://127.0.0.1:9/hooks" }));
     expect(downgrade.paths).toEqual(["includeContactDetails"]);
+
+    // A key without contacts:read may still rename, disable or stop the details, never send them elsewhere.
+    expect((await narrow.webhooks.update({ endpointId: endpoint.id, description: "CRM, contacts" })).description).toBe("CRM, contacts");
+    expect((await narrow.webhooks.update({ endpointId: endpoint.id, enabled: false })).enabled).toBe(false);
+    expect((await failure(narrow.webhooks.update({ endpointId: endpoint.id, url: "https://93.184.216.34/elsewhere" }))).code).toBe("FORBIDDEN");
+    expect((await narrow.webhooks.update({ endpointId: endpoint.id, includeContactDetails: false })).includeContactDetails).toBe(false);
   });
 
   it("keeps every seller to its own endpoints", async () => {

@@ -16,8 +16,11 @@ export async function updateWebhookEndpoint(
   { endpointId, ...change }: z.output<typeof updateWebhookEndpointInputSchema>,
 ): Promise<WebhookEndpointView> {
   const current = await loadWebhookEndpoint(deps.db, principal.sellerId, endpointId);
-  const url = change.url ?? current.url;
-  checkContactDetails(change.includeContactDetails ?? current.includeContactDetails, url, principal.scopes);
+  // Only a change of where contacts' details go asks for contacts:read: switching off or renaming
+  // an endpoint that sends them must never be out of reach of a key that may manage webhooks.
+  if (change.url !== undefined || change.includeContactDetails !== undefined) {
+    checkContactDetails(change.includeContactDetails ?? current.includeContactDetails, change.url ?? current.url, principal.scopes);
+  }
   if (change.url !== undefined) await checkEndpointUrl(change.url, deps.webhookPoster);
   const now = deps.clock.now();
   await writeEndpoint(deps.db, principal.sellerId, endpointId, { ...change, at: now.toISOString() });
