@@ -6,10 +6,14 @@ import ipaddr from "ipaddr.js";
  * Whether an address is on the public internet. Anything ipaddr.js does not class as plain
  * unicast is refused: private, loopback, link-local (cloud metadata at 169.254.169.254),
  * unique-local, carrier-grade NAT, multicast, reserved and unspecified. An IPv4 address written
- * as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
+ * as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is; the deprecated IPv4-compatible
+ * form (::10.0.0.1, ::/96) is refused outright, as no public host is reached that way.
  */
 export function isPublicAddress(address: string): boolean {
-  return ipaddr.isValid(address) && unmapped(address).range() === "unicast";
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = unmapped(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return false;
+  return parsed.range() === "unicast";
 }
 
 function unmapped(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
@@ -41,11 +45,22 @@ export function addressRule(allowPrivate: boolean, networks: readonly string[] =
   };
 }
 
-/** A host refused by the address guard, with the address that made it so. */
+/**
+ * A host refused by the address guard. Its message names the host, never the address it resolved
+ * to: a seller must not learn what the operator's internal names resolve to by saving URLs.
+ * `address` is for the operator's own logs.
+ */
 export class BlockedAddressError extends Error {
+  readonly address: string;
+
   constructor(host: string, address: string) {
-    super(`${host} resolves to ${address}, a private or reserved address this server does not deliver to`);
+    super(
+      isIP(host)
+        ? `${host} is a private or reserved address this server does not deliver to`
+        : `${host} resolves to a private or reserved address this server does not deliver to`,
+    );
     this.name = "BlockedAddressError";
+    this.address = address;
   }
 }
 

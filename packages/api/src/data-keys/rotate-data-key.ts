@@ -11,7 +11,7 @@ export interface RotationResult {
   rewrapped: number;
   /** Webhook endpoints whose signing secrets were sealed again under the primary key. */
   webhookSecretsResealed: number;
-  /** Contacts whose key no key of the ring opens: named, left as they are. */
+  /** Contacts whose key, and webhook endpoints whose secret, no key of the ring opens: named, left as they are. */
   unreadable: string[];
   /** Contact key wraps and endpoints' secrets still under another key at the end (a server still seals with an old primary). */
   remaining: number;
@@ -65,5 +65,5 @@ export async function rotateDataKey(
   const remaining = (await store.list()).filter((name) => name.keyId !== primary.id).length + webhooks.remaining;
   const finished = remaining === 0;
   if (finished) await deleteDataKeyIdsExcept(deps.db, primary.id);
-  return { rewrapped, webhookSecretsResealed: webhooks.resealed, unreadable: [...new Set(unreadable)], remaining, finished };
+  return { rewrapped, webhookSecretsResealed: webhooks.resealed, unreadable: [...new Set(unreadable), ...webhooks.unreadable], remaining, finished };
 }

@@ -11,7 +11,7 @@ export async function checkEndpointUrl(url: string, poster: WebhookPoster): Prom
   const refusal = await poster.refusal(url);
   if (refusal === null) return;
   throw new OfferkitError("VALIDATION_FAILED", `Webhook URL refused: ${refusal}`, [
-    { path: ["url"], message: "This URL reaches a private, loopback or reserved address; deliveries go to public addresses only" },
+    { path: ["url"], message: "This URL reaches a private, loopback or reserved address this server does not deliver to" },
   ]);
 }
 

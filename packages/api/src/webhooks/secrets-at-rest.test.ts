@@ -116,5 +116,16 @@ describe.each(testDialects())("webhook secrets at rest on %s", (dialect) => {
     const after = await api.deps.db.selectFrom("webhook_endpoints").selectAll().where("id", "=", endpoint.id).executeTakeFirstOrThrow();
     expect(onlyNewKey.open(endpoint.id, after.secret)).toBe(unsealed.secret);
     expect(onlyNewKey.open(endpoint.id, after.previous_secret ?? "")).toBe(unsealed.previous_secret);
+
+    // One sealed under a key the ring lacks is named and left; the others are still sealed again.
+    const stray = await seller.admin.webhooks.create({ url: receiver.url, eventTypes: ["offer.sent"] });
+    const foreign = createWebhookSecretCipher(createKeyring(randomBytes(32))).seal(stray.endpoint.id, stray.secret);
+    await api.deps.db.updateTable("webhook_endpoints").set({ secret: foreign }).where("id", "=", stray.endpoint.id).execute();
+    const again = createKeyring(randomBytes(32), [rotated.primary.key, api.dataKey]);
+    expect(await resealWebhookSecrets({ db: api.deps.db, webhookSecrets: createWebhookSecretCipher(again) }, again.primary.id, "not-primary")).toEqual({
+      resealed: 1,
+      remaining: 1,
+      unreadable: [stray.endpoint.id],
+    });
   });
 });
