@@ -10,15 +10,17 @@ import { newWebhookSecret } from "./signature";
 
 /**
  * A new endpoint and its secret, shown in this answer. Its idempotency record keeps the endpoint
- * only, never the secret: a retry with the same key is answered with the endpoint's secret as it
- * stands, opened from the endpoint.
+ * only, never the secret: a retry with the same idempotency key is answered with the endpoint's
+ * secret as it stands, opened from the endpoint. Retries are matched per API key, not per seller,
+ * so another key that learns or guesses the idempotency key (the CLI derives its own from the
+ * request) makes an endpoint of its own and never reads this one's secret.
  */
 export async function createWebhookEndpoint(
   deps: ApiDeps,
   principal: SellerPrincipal,
   { idempotencyKey, ...input }: z.output<typeof createWebhookEndpointInputSchema>,
 ): Promise<CreatedWebhookEndpoint> {
-  const scope = { principalId: principal.sellerId, operation: "webhooks.create", key: idempotencyKey, request: input };
+  const scope = { principalId: `${principal.sellerId}/${principal.keyId}`, operation: "webhooks.create", key: idempotencyKey, request: input };
   const { endpoint } = await withIdempotency<Pick<CreatedWebhookEndpoint, "endpoint">>(deps, scope, async (remember) => {
     checkContactDetails(input.includeContactDetails, input.url, principal.scopes);
     await checkEndpointUrl(input.url, deps.webhookPoster);

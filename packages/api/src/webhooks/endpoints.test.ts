@@ -31,6 +31,12 @@ describe.each(testDialects())("webhook endpoints on %s", (dialect) => {
     const [first, second] = await Promise.all([seller.admin.webhooks.create(input), seller.admin.webhooks.create(input)]);
     expect(second.endpoint.id).toBe(first.endpoint.id);
     expect(await seller.admin.webhooks.list()).toHaveLength(1);
+
+    // Another key of the seller with the same idempotency key makes its own: it never reads this secret.
+    const other = await seller.keyWith("webhooks:write");
+    const theirs = await other.webhooks.create(input);
+    expect(theirs.endpoint.id).not.toBe(first.endpoint.id);
+    expect(theirs.secret).not.toBe(first.secret);
   });
 
   it.each([
