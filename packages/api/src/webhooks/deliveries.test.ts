@@ -461,8 +461,8 @@ describe.each(testDialects())("webhook deliveries on %s", (dialect) => {
 
   it("does not let a failing endpoint's backlog fill the outbox's list: another seller's later event goes out at once", { timeout: 30_000 }, async () => {
     startNow();
-    // Fails each delivery after 400 ms, as a struggling receiver does.
-    const struggling = await startReceiver((_request, _index, response) => void setTimeout(() => response.writeHead(500).end(), 400));
+    // Fails each delivery after a second, as a struggling receiver does.
+    const struggling = await startReceiver((_request, _index, response) => void setTimeout(() => response.writeHead(500).end(), 1_000));
     const failing = await api.newSeller();
     await failing.admin.webhooks.create({ url: struggling.url, eventTypes: ["offer.sent"] });
     await recordTestEvents(api.deps, failing.sellerId, 30);
