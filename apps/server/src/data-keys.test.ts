@@ -91,8 +91,11 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
     });
   }
 
+  /** The servers' database, opened beside them as an operator's tool would. */
+  const openData = () => openDatabase(postgres ? { databaseUrl: postgres.url, dataDir } : { dataDir });
+
   const storedSecrets = async () => {
-    const database = openDatabase(postgres ? { databaseUrl: postgres.url, dataDir } : { dataDir });
+    const database = openData();
     try {
       return await database.db.selectFrom("webhook_endpoints").select(["id", "secret", "previous_secret"]).execute();
     } finally {
@@ -108,7 +111,7 @@ describe.each(testDialects())("data keys on %s", (dialect) => {
       const { endpointId } = await endpointWithTwoSecrets(first.url, receiver.url);
       await first.close();
       // As a server from before sealing left them.
-      const database = openDatabase(postgres ? { databaseUrl: postgres.url, dataDir } : { dataDir });
+      const database = openData();
       const unsealed = [`whsec_${randomBytes(32).toString("base64")}`, `whsec_${randomBytes(32).toString("base64")}`];
       await database.db.updateTable("webhook_endpoints").set({ secret: unsealed[0], previous_secret: unsealed[1] }).where("id", "=", endpointId).execute();
       await database.close();
