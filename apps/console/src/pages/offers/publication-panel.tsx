@@ -1,7 +1,7 @@
 import type { OfferView } from "@offerkit/sdk";
-import { useState } from "react";
 import { can, type Session } from "../../session";
 import { CopyButton, ErrorNote } from "../../ui";
+import { useAction } from "../../use-action";
 import { utcMinute } from "../../utc-minute";
 import { publicationStatus } from "./publication-status";
 
@@ -13,21 +13,13 @@ import { publicationStatus } from "./publication-status";
  */
 export function PublicationPanel({ session, offer, onChanged }: { session: Session; offer: OfferView; onChanged: () => void }) {
   const status = publicationStatus(offer);
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useAction();
   const { publication } = offer;
-  const republish = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const republish = () =>
+    run(async () => {
       await session.client.offers.republish({ offerId: offer.id });
       onChanged();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className={`publication publication-${status.kind}`} aria-labelledby="publication-heading">
       <h2 id="publication-heading">Publication</h2>

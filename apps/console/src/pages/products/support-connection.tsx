@@ -1,27 +1,19 @@
 import type { Product } from "@offerkit/sdk";
-import { useState } from "react";
 import { can, type Session } from "../../session";
 import { ErrorNote } from "../../ui";
+import { useAction } from "../../use-action";
 
 /**
  * Product Support Connection: enrolled, buyers of the product may share a support contact with
  * the seller. Changing it needs `admin`; any other key sees where it stands.
  */
 export function SupportConnection({ session, product, onChanged }: { session: Session; product: Product; onChanged: () => void }) {
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const change = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { busy, failure, run } = useAction();
+  const change = () =>
+    run(async () => {
       await session.client.products.setSupportConnection({ productId: product.id, enrolled: !product.supportConnection });
       onChanged();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="panel" aria-labelledby="support-connection-heading">
       <h2 id="support-connection-heading">Product Support Connection</h2>

@@ -1,9 +1,9 @@
 import { accountIdSchema, type IssuedBuyerToken } from "@offerkit/sdk";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, type FieldErrors } from "../../errors";
 import { normalizeAccountId } from "../offers/offer-form/buyer-accounts";
 import type { Session } from "../../session";
 import { ErrorNote, Field, describedBy } from "../../ui";
+import { useFormAction } from "../../use-action";
 import { SecretOnce } from "./secret-once";
 
 /**
@@ -14,34 +14,20 @@ import { SecretOnce } from "./secret-once";
 export function BuyerTokens({ session, onIssued }: { session: Session; onIssued: () => void }) {
   const [account, setAccount] = useState("");
   const [name, setName] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
   const [issued, setIssued] = useState<IssuedBuyerToken | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, errors, refuse, submit: send } = useFormAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     // Account IDs are often copied as 1234-5678-9012: read as the offer form reads them.
     const digits = normalizeAccountId(account);
     const checked = accountIdSchema.safeParse(digits);
-    if (!checked.success) {
-      setErrors({ account: checked.error.issues[0]?.message ?? "An account ID is 12 digits" });
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!checked.success) return refuse({ account: checked.error.issues[0]?.message ?? "An account ID is 12 digits" });
+    await send(async () => {
       setIssued(await session.client.admin.buyerTokens.issue({ account: digits, ...(name.trim() !== "" && { name: name.trim() }) }));
       setAccount("");
       setName("");
-      setErrors({});
       onIssued();
-    } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="panel" aria-labelledby="buyer-tokens-heading">

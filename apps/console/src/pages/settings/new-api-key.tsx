@@ -1,43 +1,33 @@
 import type { IssuedApiKey, Scope } from "@offerkit/sdk";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, type FieldErrors } from "../../errors";
+import type { FieldErrors } from "../../errors";
 import type { Session } from "../../session";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "../../scopes";
 import { ErrorNote, Field, describedBy } from "../../ui";
+import { useFormAction } from "../../use-action";
 import { SecretOnce } from "./secret-once";
 
 /** A new seller API key with the scopes chosen; its secret is shown once, here. */
 export function NewApiKey({ session, onIssued }: { session: Session; onIssued: () => void }) {
   const [name, setName] = useState("");
   const [chosen, setChosen] = useState<Scope[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
   const [issued, setIssued] = useState<IssuedApiKey | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, errors, setErrors, refuse, submit: send } = useFormAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const missing: FieldErrors = {
       ...(name.trim() === "" && { name: "Give the key a name that says what it is for" }),
       ...(chosen.length === 0 && { scopes: "Choose at least one scope" }),
     };
-    if (Object.keys(missing).length > 0) return setErrors(missing);
-    setBusy(true);
-    try {
+    if (Object.keys(missing).length > 0) return refuse(missing);
+    await send(async () => {
       // Sent in the form's order, whatever order they were ticked in.
       setIssued(await session.client.admin.apiKeys.create({ name, scopes: SCOPES.filter((scope) => chosen.includes(scope)) }));
       setName("");
       setChosen([]);
-      setErrors({});
       onIssued();
-    } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const toggle = (scope: Scope, on: boolean) => {
     setChosen((previous) => (on ? [...previous, scope] : previous.filter((value) => value !== scope)));

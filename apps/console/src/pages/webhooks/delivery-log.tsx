@@ -2,6 +2,7 @@ import type { WebhookAttemptView, WebhookDeliveryView } from "@offerkit/sdk";
 import { useState } from "react";
 import type { Session } from "../../session";
 import { AsyncView, Empty, ErrorNote, ShortId } from "../../ui";
+import { useAction } from "../../use-action";
 import { utcMinute } from "../../utc-minute";
 import { ReplayRange } from "./replay-range";
 import { useDeliveryPages, type DeliveryState } from "./use-delivery-pages";
@@ -97,20 +98,12 @@ interface DeliveryRowProps {
 }
 
 function DeliveryRow({ session, endpointId, delivery, writable, onQueued }: DeliveryRowProps) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const replay = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { busy, failure, run } = useAction();
+  const replay = () =>
+    run(async () => {
       const { queued } = await session.client.webhooks.replay({ endpointId, eventId: delivery.eventId });
       onQueued(queued, `for event ${delivery.eventId}`);
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <tr>
       <td>

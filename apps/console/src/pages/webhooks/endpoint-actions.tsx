@@ -1,25 +1,17 @@
 import type { WebhookEndpointView } from "@offerkit/sdk";
-import { useState } from "react";
 import type { Session } from "../../session";
 import { ErrorNote } from "../../ui";
+import { useAction } from "../../use-action";
 import { DeleteEndpoint } from "./delete-endpoint";
 
 /** Pause or resume an endpoint, or delete it. */
 export function EndpointActions({ session, endpoint, onChanged }: { session: Session; endpoint: WebhookEndpointView; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const setEnabled = async (enabled: boolean) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { busy, failure, run } = useAction();
+  const setEnabled = (enabled: boolean) =>
+    run(async () => {
       await session.client.webhooks.update({ endpointId: endpoint.id, enabled });
       onChanged();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <div className="actions">

@@ -1,7 +1,7 @@
 import type { WebhookEndpointView } from "@offerkit/sdk";
-import { useState } from "react";
 import type { Session } from "../../session";
 import { ErrorNote } from "../../ui";
+import { useAction } from "../../use-action";
 import { utcMinute } from "../../utc-minute";
 
 /** Enabled, disabled by the seller, or disabled by Offerkit: the last one is the one to act on. */
@@ -38,20 +38,12 @@ export function EndpointAlerts({ session, endpoint, onEnabled }: { session: Sess
 }
 
 function EnableAgainButton({ session, endpoint, onEnabled }: { session: Session; endpoint: WebhookEndpointView; onEnabled: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const enable = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { busy, failure, run } = useAction();
+  const enable = () =>
+    run(async () => {
       await session.client.webhooks.update({ endpointId: endpoint.id, enabled: true });
       onEnabled();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <button type="button" disabled={busy} onClick={() => void enable()}>

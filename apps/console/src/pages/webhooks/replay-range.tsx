@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, type FieldErrors } from "../../errors";
 import type { Session } from "../../session";
 import { ErrorNote, Field, describedBy } from "../../ui";
+import { useFormAction } from "../../use-action";
 import { localValueOf, replayRangeOf } from "./utc-range";
 
 const HOUR = 60 * 60 * 1000;
@@ -11,26 +11,15 @@ export function ReplayRange({ session, endpointId, onQueued }: { session: Sessio
   // The last day by default: the usual question is "what did we miss since yesterday".
   const [since, setSince] = useState(() => localValueOf(new Date(Date.now() - 24 * HOUR)));
   const [until, setUntil] = useState(() => localValueOf(new Date(Date.now() + 60 * 1000)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, errors, refuse, submit: send } = useFormAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const range = replayRangeOf(since, until);
-    if ("errors" in range) return setErrors(range.errors);
-    setBusy(true);
-    try {
+    if ("errors" in range) return refuse(range.errors);
+    await send(async () => {
       const { queued } = await session.client.webhooks.replay({ endpointId, ...range });
-      setErrors({});
       onQueued(queued, `from ${since.replace("T", " ")} to ${until.replace("T", " ")} UTC`);
-    } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="replay-range">

@@ -1,8 +1,8 @@
 import type { RotatedWebhookSecret } from "@offerkit/sdk";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf, type FieldErrors } from "../../errors";
 import type { Session } from "../../session";
 import { ErrorNote, Field, describedBy } from "../../ui";
+import { useFormAction } from "../../use-action";
 import { utcMinute } from "../../utc-minute";
 import { SecretOnce } from "../settings/secret-once";
 
@@ -14,30 +14,18 @@ const MAX_OVERLAP_HOURS = 168;
  */
 export function RotateSecret({ session, endpointId, onRotated }: { session: Session; endpointId: string; onRotated: () => void }) {
   const [hours, setHours] = useState("24");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
   const [rotated, setRotated] = useState<RotatedWebhookSecret | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, errors, refuse, submit: send } = useFormAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setFailure(undefined);
     const overlapHours = Number(hours);
     if (hours.trim() === "" || !Number.isInteger(overlapHours) || overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
-      setErrors({ overlapHours: `Whole hours from 0 to ${MAX_OVERLAP_HOURS}` });
-      return;
+      return refuse({ overlapHours: `Whole hours from 0 to ${MAX_OVERLAP_HOURS}` });
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       setRotated(await session.client.webhooks.rotateSecret({ endpointId, overlapHours }));
-      setErrors({});
       onRotated();
-    } catch (caught) {
-      const fields = fieldErrorsOf(caught);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="panel" aria-labelledby="rotate-heading">

@@ -2,25 +2,19 @@ import type { TestDeliveryResult } from "@offerkit/sdk";
 import { useState } from "react";
 import type { Session } from "../../session";
 import { ErrorNote, Term } from "../../ui";
+import { useAction } from "../../use-action";
 import { utcMinute } from "../../utc-minute";
 
 /** Sends a `webhook.test` event now and shows what the endpoint answered, beside the button. */
 export function SendTestEvent({ session, endpointId, onSent }: { session: Session; endpointId: string; onSent: () => void }) {
   const [result, setResult] = useState<TestDeliveryResult | null>(null);
-  const [failure, setFailure] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const send = async () => {
-    setBusy(true);
-    setFailure(undefined);
+  const { busy, failure, run } = useAction();
+  const send = () => {
     setResult(null);
-    try {
+    return run(async () => {
       setResult(await session.client.webhooks.sendTest({ endpointId }));
       onSent();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div className="test-event">
